@@ -1,0 +1,157 @@
+"""A call's life: started, a time selected (held), then ended — booked, completed, or
+abandoned with the time held 30 minutes and a follow-up text queued in the same
+transaction. The legal moves live in the database trigger (pinned decision 5)."""
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from datetime import datetime, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from . import booking, clinics, slots
+from .errors import not_found
+from .redaction import redact
+from .vapi import EndOfCall
+
+log = logging.getLogger("clinic.calls")
+
+CUSTOMER_ENDED = {"customer-ended-call", "customer-ended"}
+PREVIEW_CHARS = 120
+
+
+class CallIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    orgId: str | None = Field(default=None, max_length=80)
+    phoneNumber: str = Field(min_length=7, max_length=30)
+    patientId: str = Field(min_length=1, max_length=80)
+    assistantId: str = Field(min_length=1, max_length=120)
+
+    @field_validator("phoneNumber")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return clinics.normalise_phone(value)
+
+
+def new_call_id() -> str:
+    return f"call_{int(time.time() * 1000)}_{secrets.token_hex(3)}"
+
+
+async def start(conn, org_id: str, call: CallIn) -> dict:
+    await clinics.patient(conn, call.patientId)
+    call_id = new_call_id()
+    row = await conn.fetchrow(
+        "INSERT INTO calls (id, org_id, patient_id, phone_number, assistant_id) VALUES ($1, $2, $3, $4, $5)"
+        " RETURNING status, started_at", call_id, org_id, call.patientId, call.phoneNumber, call.assistantId)
+    log.info("call started", extra={"event": "call_started", "call_id": call_id, "org_id": org_id})
+    return {"callId": call_id, "status": row["status"], "timestamp": row["started_at"].isoformat()}
+
+
+async def get(conn, call_id: str, lock: bool = False) -> dict:
+    row = await conn.fetchrow("SELECT * FROM calls WHERE id = $1" + (" FOR UPDATE" if lock else ""), call_id)
+    if row is None:
+        raise not_found("call")
+    return dict(row)
+
+
+async def select_slot(conn, org_id: str, call_id: str, value, hold_minutes: int) -> str:
+    """The caller picked a time: hold it for them while they talk. Returns the agent's line."""
+    call = await get(conn, call_id, lock=True)
+    hours = await clinics.hours(conn, org_id)
+    now = await conn.fetchval("SELECT now()")
+    when = booking.requested_time(value, hours, now)
+    if call["status"] != "in-progress":
+        return "That call has already ended."
+    own = await booking.active_hold(conn, call_id)
+    if own is None or own["slot_time"] != when:
+        held_until = now + timedelta(minutes=hold_minutes)
+        if not await booking.take(conn, org_id, when, "held", call_id, call["patient_id"], held_until):
+            refusal = await booking.refuse_taken(conn, org_id, hours, when, now)
+            return refusal.extra["agentReply"]
+        await conn.execute("UPDATE appointment_slots SET status = 'released', updated_at = now() "
+                           "WHERE call_id = $1 AND status = 'held' AND slot_time <> $2", call_id, when)
+    await conn.execute("UPDATE calls SET selected_slot = $2 WHERE id = $1", call_id, when)
+    return f"I've reserved {slots.label(when, hours.tz)} for you. Shall I confirm it?"
+
+
+async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
+    """Store the end-of-call report once. Returns {"outcome", "messageId"}."""
+    call = await get(conn, report.call_id, lock=True)
+    if call["ended_at"] is not None:  # Vapi may deliver twice: the first report stands
+        return {"outcome": "duplicate", "messageId": None, "status": call["status"]}
+    hours = await clinics.hours(conn, org_id)
+    now = await conn.fetchval("SELECT now()")
+    ended_at = report.ended_at or now
+    stored = await _stored_texts(conn, call, report, now)
+    metadata = {**call["metadata"], **stored.pop("metadata")}
+    hold = await booking.active_hold(conn, report.call_id)
+    abandoned = (call["status"] == "in-progress" and hold is not None
+                 and (report.ended_reason or "") in CUSTOMER_ENDED)
+    if abandoned:
+        held_until = ended_at + timedelta(minutes=hold_minutes)
+        await conn.execute("UPDATE appointment_slots SET held_until = $2, updated_at = now() "
+                           "WHERE call_id = $1 AND status = 'held'", report.call_id, held_until)
+        metadata["incomplete_slot"] = slots.local_stamp(hold["slot_time"], hours.tz)
+        status, booking_status = "abandoned", "incomplete"
+    else:
+        await conn.execute("UPDATE appointment_slots SET status = 'released', updated_at = now() "
+                           "WHERE call_id = $1 AND status = 'held'", report.call_id)
+        status = "completed" if call["status"] == "in-progress" else call["status"]
+        booking_status = "booked" if call["status"] == "booked" else "none"
+    await conn.execute(
+        "UPDATE calls SET status = $2, reason = $3, booking_status = $4, transcript = $5, transcript_preview = $6,"
+        " summary = $7, metadata = $8, duration_seconds = $9, ended_at = $10 WHERE id = $1",
+        report.call_id, status, report.ended_reason, booking_status, stored["transcript"], stored["preview"],
+        stored["summary"], metadata, report.duration, ended_at)
+    message_id = await _queue_follow_up(conn, org_id, call) if abandoned else None
+    log.info("call ended", extra={"event": "call_ended", "call_id": report.call_id, "org_id": org_id,
+                                  "status": status, "consent": report.consent})
+    return {"outcome": status, "messageId": message_id, "status": status}
+
+
+async def _stored_texts(conn, call: dict, report: EndOfCall, now: datetime) -> dict:
+    """With consent, what was said; without it, the redacted text and summary (pinned decision 9)."""
+    metadata = {"gdpr_consent": report.consent, **({"analysis": report.analysis} if report.analysis else {})}
+    transcript, summary = report.transcript, report.summary
+    if not report.consent:
+        names = []
+        if call["patient_id"]:
+            names.append((await clinics.patient(conn, call["patient_id"]))["name"])
+        red_transcript, red_summary = redact(transcript, names), redact(summary, names)
+        transcript, summary = red_transcript.text, (red_summary.text if summary else None)
+        counts = red_transcript.counts + red_summary.counts
+        metadata.update(has_redacted_fields=bool(counts), redaction_timestamp=now.isoformat())
+        await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'redaction', $2)",
+                           call["org_id"], {"callId": call["id"], "counts": dict(counts)})
+    else:
+        metadata.update(has_redacted_fields=False)
+    return {"transcript": transcript, "summary": summary, "preview": preview(transcript), "metadata": metadata}
+
+
+def preview(transcript: str) -> str:
+    if len(transcript) <= PREVIEW_CHARS:
+        return transcript
+    cut = transcript[:PREVIEW_CHARS].rsplit(" ", 1)[0]
+    return cut + "..."
+
+
+async def _queue_follow_up(conn, org_id: str, call: dict) -> str:
+    to = call["phone_number"]
+    if call["patient_id"]:
+        to = (await clinics.patient(conn, call["patient_id"]))["phone"]
+    return str(await conn.fetchval(
+        "INSERT INTO sms_messages (org_id, call_id, patient_id, to_number) VALUES ($1, $2, $3, $4) RETURNING id",
+        org_id, call["id"], call["patient_id"], to))
+
+
+async def history(conn, call_id: str) -> list[dict]:
+    rows = await conn.fetch("SELECT from_status, to_status, changed_at FROM call_status_history "
+                            "WHERE call_id = $1 ORDER BY id", call_id)
+    return [{"from": r["from_status"], "to": r["to_status"], "at": r["changed_at"].isoformat()} for r in rows]
+
+
+async def status_update(conn, call_id: str, status: str) -> dict:
+    """Vapi's status updates carry no booking facts; after the end they change nothing."""
+    call = await get(conn, call_id)
+    return {"callId": call_id, "status": call["status"], "ignored": call["ended_at"] is not None or status != "ended"}

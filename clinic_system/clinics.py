@@ -1,0 +1,129 @@
+"""Clinics, their doctors and patients: set up through the admin API."""
+from __future__ import annotations
+
+import re
+import secrets
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from . import credentials
+from .errors import invalid, not_found
+from .slots import DAYS, Hours
+
+PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}$")
+
+
+def normalise_phone(value: str) -> str:
+    if not PHONE.match(value):
+        raise ValueError("not a phone number")
+    digits = re.sub(r"\D", "", value)
+    if not 7 <= len(digits) <= 15:
+        raise ValueError("not a phone number")
+    return "+" + digits
+
+
+class DoctorIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=80)
+    title: str = Field(default="Dr.", max_length=20)
+    pronoun: str = Field(default="them", max_length=20)
+    specialty: str = Field(min_length=1, max_length=80)
+
+
+class ClinicIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=120)
+    timezone: str = Field(min_length=1, max_length=60)
+    doctors: list[DoctorIn] = Field(default_factory=list, max_length=50)
+    openingHours: dict[str, list[str]]
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown timezone") from None
+        return value
+
+    @field_validator("openingHours")
+    @classmethod
+    def _hours(cls, value: dict) -> dict:
+        for day, span in value.items():
+            if day not in DAYS:
+                raise ValueError(f"days are {', '.join(DAYS)}")
+            if len(span) != 2 or not all(re.fullmatch(r"\d\d:\d\d", s) for s in span) or span[0] >= span[1]:
+                raise ValueError("each day is [\"HH:MM\", \"HH:MM\"], opening before closing")
+        if not value:
+            raise ValueError("at least one opening day")
+        return value
+
+
+class PatientIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=120)
+    phone: str = Field(min_length=7, max_length=30)
+    email: str | None = Field(default=None, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return normalise_phone(value)
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{secrets.token_hex(6)}"
+
+
+async def create(conn, clinic: ClinicIn) -> dict:
+    org_id = new_id("org")
+    api_key, webhook_secret = credentials.new_api_key(), credentials.new_webhook_secret()
+    await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id)
+    await conn.execute(
+        "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash)"
+        " VALUES ($1, $2, $3, $4, $5, $6)",
+        org_id, clinic.name, clinic.timezone, clinic.openingHours,
+        credentials.digest(api_key), credentials.digest(webhook_secret))
+    doctors = []
+    for d in clinic.doctors:
+        doctor_id = new_id("doc")
+        await conn.execute("INSERT INTO doctors (id, org_id, name, title, pronoun, specialty)"
+                           " VALUES ($1, $2, $3, $4, $5, $6)", doctor_id, org_id, d.name, d.title, d.pronoun, d.specialty)
+        doctors.append({"id": doctor_id, **d.model_dump()})
+    await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'clinic:created', '{}')", org_id)
+    return {"orgId": org_id, "apiKey": api_key, "webhookSecret": webhook_secret, "doctors": doctors}
+
+
+async def add_patient(conn, org_id: str, patient: PatientIn) -> dict:
+    await require(conn, org_id)
+    patient_id = new_id("patient")
+    await conn.execute("INSERT INTO patients (patient_id, org_id, name, phone, email) VALUES ($1, $2, $3, $4, $5)",
+                       patient_id, org_id, patient.name, patient.phone, patient.email)
+    return {"patientId": patient_id}
+
+
+async def require(conn, org_id: str) -> dict:
+    row = await conn.fetchrow("SELECT org_id, name, timezone, opening_hours FROM clinics WHERE org_id = $1", org_id)
+    if row is None:
+        raise not_found("clinic")
+    return dict(row)
+
+
+async def hours(conn, org_id: str) -> Hours:
+    clinic = await require(conn, org_id)
+    return Hours.of(clinic["timezone"], clinic["opening_hours"])
+
+
+async def doctors(conn, org_id: str) -> list[dict]:
+    rows = await conn.fetch("SELECT id, name, title, pronoun, specialty FROM doctors WHERE org_id = $1 ORDER BY name",
+                            org_id)
+    return [dict(r) for r in rows]
+
+
+async def patient(conn, patient_id: str) -> dict:
+    row = await conn.fetchrow("SELECT patient_id, name, phone, email FROM patients WHERE patient_id = $1", patient_id)
+    if row is None:
+        raise not_found("patient")
+    return dict(row)
+

@@ -1,0 +1,73 @@
+"""Clinic credentials (stored only as hashes) and the signed resume-link tokens."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+
+
+def new_api_key() -> str:
+    return "ck_" + secrets.token_urlsafe(24)
+
+
+def new_webhook_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(24)
+
+
+def digest(secret: str) -> str:
+    """Keys and secrets are random and long, so a plain SHA-256 is a sound stored form."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def bearer(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return value.strip() or None
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class BadToken(Exception):
+    """The link's token is forged, altered, expired or for another call."""
+
+
+TOKEN_LIFETIME_S = 14 * 24 * 3600
+
+
+def sign_resume_token(key: bytes, org_id: str, call_id: str, now: float | None = None) -> str:
+    claims = {"o": org_id, "c": call_id, "e": int((now or time.time()) + TOKEN_LIFETIME_S)}
+    payload = _b64(json.dumps(claims, separators=(",", ":")).encode())
+    signature = _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
+    return f"{payload}.{signature}"
+
+
+def verify_resume_token(key: bytes, token: str, call_id: str, now: float | None = None) -> str:
+    """Returns the clinic the link belongs to; raises BadToken otherwise."""
+    try:
+        payload, signature = token.split(".")
+        expected = _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest())
+        if not hmac.compare_digest(expected, signature):
+            raise BadToken("signature does not match")
+        claims = json.loads(_unb64(payload))
+        org_id, token_call, expires = claims["o"], claims["c"], int(claims["e"])
+    except BadToken:
+        raise
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BadToken("malformed token") from exc
+    if token_call != call_id:
+        raise BadToken("token is for another call")
+    if expires < (now or time.time()):
+        raise BadToken("link expired")
+    return org_id

@@ -1,0 +1,56 @@
+"""Connections as the service's own role; every transaction is bound to one clinic."""
+from __future__ import annotations
+
+import json
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import asyncpg
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+async def _init_connection(conn: asyncpg.Connection) -> None:
+    await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+
+
+async def create_pool(url: str, size: int = 40) -> asyncpg.Pool:
+    return await asyncpg.create_pool(url, min_size=2, max_size=size, init=_init_connection,
+                                     command_timeout=10)
+
+
+@asynccontextmanager
+async def clinic_tx(pool: asyncpg.Pool, org_id: str | None):
+    """A transaction that sees only `org_id`'s rows (row-level security does the rest)."""
+    async with pool.acquire() as conn:
+        async with conn.transaction():
+            await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id or "")
+            yield conn
+
+
+async def migrate(admin_url: str, service_password: str = "") -> list[str]:
+    """Apply the numbered SQL files not applied yet, in order; returns their names."""
+    conn = await asyncpg.connect(admin_url)
+    try:
+        await conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                           "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        # One migrator at a time, even if two services start together.
+        await conn.execute("SELECT pg_advisory_lock(4242)")
+        done = {r["name"] for r in await conn.fetch("SELECT name FROM schema_migrations")}
+        applied = []
+        for path in sorted(MIGRATIONS.glob("*.sql")):
+            if path.name in done:
+                continue
+            async with conn.transaction():
+                await conn.execute(path.read_text())
+                await conn.execute("INSERT INTO schema_migrations (name) VALUES ($1)", path.name)
+            applied.append(path.name)
+        if service_password:
+            await conn.execute(f"ALTER ROLE clinic_service PASSWORD '{_quote(service_password)}'")
+        return applied
+    finally:
+        await conn.close()
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")

@@ -1,0 +1,72 @@
+"""The contract's error answers: every 4xx carries {"error", "detail"}; never a 500 for bad input."""
+from __future__ import annotations
+
+import logging
+
+import asyncpg
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("clinic.errors")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, detail=None, **extra):
+        super().__init__(error)
+        self.status, self.error, self.detail, self.extra = status, error, detail, extra
+
+
+def unauthorized(detail: str = "missing or invalid credential") -> ApiError:
+    return ApiError(401, "unauthorized", detail)
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, f"{what} not found", None)
+
+
+def invalid(detail) -> ApiError:
+    return ApiError(422, "invalid input", detail)
+
+
+def conflict(error: str, detail=None, **extra) -> ApiError:
+    return ApiError(409, error, detail, **extra)
+
+
+def body(error: str, detail=None, **extra) -> dict:
+    return {"error": error, "detail": detail, **extra}
+
+
+def _safe_validation_detail(exc: RequestValidationError) -> list[dict]:
+    # Never echo the input back: it may hold a patient's data or a secret.
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()]
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError):
+        return JSONResponse(body(exc.error, exc.detail, **exc.extra), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError):
+        return JSONResponse(body("invalid input", _safe_validation_detail(exc)), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException):
+        text = {404: "not found", 405: "method not allowed"}.get(exc.status_code, str(exc.detail))
+        return JSONResponse(body(text, None), status_code=exc.status_code)
+
+    @app.exception_handler(asyncpg.PostgresConnectionError)
+    @app.exception_handler(ConnectionError)
+    @app.exception_handler(OSError)
+    async def _db_down(_: Request, exc: Exception):
+        log.warning("database unavailable", extra={"event": "db_unavailable", "kind": type(exc).__name__})
+        return JSONResponse(body("service unavailable", "the database cannot be reached"), status_code=503)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        log.error("unexpected error", extra={"event": "unexpected_error", "kind": type(exc).__name__,
+                                             "path": request.url.path})
+        return JSONResponse(body("internal error", None), status_code=500)

@@ -1,0 +1,93 @@
+"""The slot model (pinned decision 4): free times come from opening hours, every
+30 minutes in the clinic's timezone; a time is taken while a row holds or books it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+SLOT_MINUTES = 30
+HORIZON_DAYS = 56
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+@dataclass(frozen=True)
+class Hours:
+    tz: ZoneInfo
+    week: dict[str, tuple[time, time]]
+
+    @classmethod
+    def of(cls, timezone_name: str, opening_hours: dict) -> "Hours":
+        week = {day: (time.fromisoformat(span[0]), time.fromisoformat(span[1]))
+                for day, span in opening_hours.items()}
+        return cls(ZoneInfo(timezone_name), week)
+
+    def day_slots(self, day: date) -> list[datetime]:
+        span = self.week.get(DAYS[day.weekday()])
+        if not span:
+            return []
+        start = datetime.combine(day, span[0], self.tz)
+        end = datetime.combine(day, span[1], self.tz)
+        out, t = [], start
+        while t + timedelta(minutes=SLOT_MINUTES) <= end:
+            out.append(t.astimezone(timezone.utc))
+            t += timedelta(minutes=SLOT_MINUTES)
+        return out
+
+    def offers(self, when: datetime) -> bool:
+        """True if the clinic offers an appointment starting exactly at `when`."""
+        return when in self.day_slots(when.astimezone(self.tz).date())
+
+    def candidates(self, start: datetime, end: datetime) -> list[datetime]:
+        out = []
+        day = start.astimezone(self.tz).date()
+        while datetime.combine(day, time(0), self.tz) < end:
+            out.extend(t for t in self.day_slots(day) if start <= t < end)
+            day += timedelta(days=1)
+        return out
+
+
+def label(when: datetime, tz: ZoneInfo) -> str:
+    """How the receptionist says a time: 'Tuesday 1 December at 10:00 AM'."""
+    local = when.astimezone(tz)
+    return f"{local:%A} {local.day} {local:%B} at {local:%I:%M %p}".replace(" at 0", " at ")
+
+
+def clock(when: datetime, tz: ZoneInfo) -> str:
+    return f"{when.astimezone(tz):%I:%M %p}".lstrip("0")
+
+
+def local_stamp(when: datetime, tz: ZoneInfo) -> str:
+    """The plan's metadata form: '2026-01-15 10:00'."""
+    return f"{when.astimezone(tz):%Y-%m-%d %H:%M}"
+
+
+def spoken_alternative(wanted: datetime, offer: datetime, tz: ZoneInfo) -> str:
+    same_day = wanted.astimezone(tz).date() == offer.astimezone(tz).date()
+    return clock(offer, tz) if same_day else f"{clock(offer, tz)} on {offer.astimezone(tz):%A} {offer.astimezone(tz).day} {offer.astimezone(tz):%B}"
+
+
+ACTIVE_ROWS = """
+    SELECT slot_time FROM appointment_slots
+    WHERE org_id = $1 AND slot_time >= $2 AND slot_time < $3
+      AND (status = 'booked' OR (status = 'held' AND held_until > now()))
+"""
+
+
+async def free_times(conn, org_id: str, hours: Hours, start: datetime, end: datetime) -> list[datetime]:
+    taken = {r["slot_time"] for r in await conn.fetch(ACTIVE_ROWS, org_id, start, end)}
+    return [t for t in hours.candidates(start, end) if t not in taken]
+
+
+async def nearest_free(conn, org_id: str, hours: Hours, wanted: datetime, now: datetime,
+                       limit: int = 3) -> list[datetime]:
+    """The free times closest to the one asked for, closest first (never in the past)."""
+    window = timedelta(days=7)
+    start = max(now, wanted - window)
+    free = await free_times(conn, org_id, hours, start, wanted + window)
+    free = [t for t in free if t != wanted]
+    return sorted(free, key=lambda t: (abs(t - wanted), t))[:limit]
+
+
+def horizon(now: datetime) -> datetime:
+    return now + timedelta(days=HORIZON_DAYS)

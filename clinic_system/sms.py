@@ -1,0 +1,114 @@
+"""Follow-up texts: composed when sent (so an expired hold is never promised), sent
+through the provider with the official twilio client, retried with backoff when the
+provider refuses. The outbox row was written with the abandonment, so nothing is lost."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.rest import Client
+
+from . import booking, clinics, credentials, slots
+from .config import Settings
+from .db import clinic_tx
+from .logs import mask_phone
+
+log = logging.getLogger("clinic.sms")
+
+CLAIM = """
+    UPDATE sms_messages SET status = 'sending', attempts = attempts + 1, updated_at = now()
+    WHERE id = $1 AND status IN ('queued', 'pending') RETURNING id, call_id, to_number, attempts
+"""
+
+
+def compose(link: str, hold, hours, now: datetime) -> str:
+    if hold is not None and hold["held_until"] > now:
+        return (f"Hi! We were connecting about your appointment. We're holding {slots.label(hold['slot_time'], hours.tz)}"
+                f" for you until {slots.clock(hold['held_until'], hours.tz)}. Complete your booking here: {link}")
+    return f"Hi! We were connecting about your appointment. Pick a time that suits you and book here: {link}"
+
+
+class FollowUps:
+    def __init__(self, pool, settings: Settings):
+        self.pool, self.settings = pool, settings
+        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=AsyncTwilioHttpClient())
+        self.client.api.base_url = settings.sms_base_url
+        self.tasks: set[asyncio.Task] = set()
+
+    def schedule(self, org_id: str, message_id: str, delay: float = 0.0) -> asyncio.Task:
+        task = asyncio.get_running_loop().create_task(self._later(org_id, message_id, delay))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    async def _later(self, org_id: str, message_id: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        try:
+            await self.deliver(org_id, message_id)
+        except Exception as exc:  # a background task must never die silently
+            log.error("follow-up delivery crashed", extra={"event": "sms_crash", "message_id": message_id,
+                                                           "kind": type(exc).__name__})
+
+    def link(self, org_id: str, call_id: str) -> str:
+        token = credentials.sign_resume_token(self.settings.token_key, org_id, call_id)
+        return f"{self.settings.public_url}/api/booking/resume?token={token}&callId={call_id}"
+
+    async def deliver(self, org_id: str, message_id: str) -> None:
+        async with clinic_tx(self.pool, org_id) as conn:
+            claimed = await conn.fetchrow(CLAIM, message_id)
+            if claimed is None:
+                return  # sent already, or being sent by another task
+            hours = await clinics.hours(conn, org_id)
+            now = await conn.fetchval("SELECT now()")
+            hold = await booking.active_hold(conn, claimed["call_id"])
+            text = compose(self.link(org_id, claimed["call_id"]), hold, hours, now)
+            await conn.execute("UPDATE sms_messages SET body = $2 WHERE id = $1", message_id, text)
+        try:
+            sent = await self.client.messages.create_async(
+                to=claimed["to_number"], from_=self.settings.sms_from, body=text,
+                status_callback=f"{self.settings.public_url}/api/sms/status")
+        except (TwilioRestException, OSError, asyncio.TimeoutError) as exc:
+            await self._refused(org_id, message_id, claimed, exc)
+            return
+        async with clinic_tx(self.pool, org_id) as conn:
+            await conn.execute("UPDATE sms_messages SET status = 'sent', provider_sid = $2, sent_at = now(),"
+                               " last_error = NULL, updated_at = now() WHERE id = $1", message_id, sent.sid)
+            await conn.execute("UPDATE calls SET status = 'follow-up-sent' WHERE id = $1 "
+                               "AND status IN ('abandoned', 'follow-up-pending')", claimed["call_id"])
+        log.info("follow-up sent", extra={"event": "sms_sent", "message_id": message_id,
+                                          "call_id": claimed["call_id"], "to": mask_phone(claimed["to_number"])})
+
+    async def _refused(self, org_id: str, message_id: str, claimed, exc: Exception) -> None:
+        code = getattr(exc, "code", None) or type(exc).__name__
+        give_up = claimed["attempts"] >= self.settings.sms_max_attempts
+        async with clinic_tx(self.pool, org_id) as conn:
+            await conn.execute("UPDATE sms_messages SET status = $2, last_error = $3, updated_at = now() "
+                               "WHERE id = $1", message_id, "failed" if give_up else "pending", str(code))
+            await conn.execute("UPDATE calls SET status = 'follow-up-pending' WHERE id = $1 AND status = 'abandoned'",
+                               claimed["call_id"])
+            if give_up:
+                await conn.execute("UPDATE calls SET status = 'follow-up-failed' WHERE id = $1 "
+                                   "AND status = 'follow-up-pending'", claimed["call_id"])
+        log.warning("follow-up refused", extra={"event": "sms_refused", "message_id": message_id,
+                                                "code": str(code), "attempt": claimed["attempts"], "gave_up": give_up})
+        if not give_up:
+            self.schedule(org_id, message_id, self.settings.sms_retry_base_s * 2 ** (claimed["attempts"] - 1))
+
+    async def resume_outbox(self) -> int:
+        """At start: texts left queued or pending by a previous run go out now."""
+        async with clinic_tx(self.pool, None) as conn:
+            rows = await conn.fetch("SELECT org_id, id FROM outbox_waiting()")
+        for row in rows:
+            self.schedule(row["org_id"], str(row["id"]))
+        return len(rows)
+
+    async def close(self) -> None:
+        for task in list(self.tasks):
+            task.cancel()
+        session = getattr(self.client.http_client, "session", None)
+        if session is not None:
+            await session.close()

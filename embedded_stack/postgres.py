@@ -1,0 +1,144 @@
+"""A throwaway PostgreSQL 16 cluster from the pgserver wheel's binaries.
+
+We start the binaries ourselves (not pgserver.get_server) so that we choose the
+options: TCP on loopback with a free port (the service and the suite use ordinary
+URLs), max_connections for 100+ simultaneous callers, durability off (the cluster
+is thrown away), and a real stop/start for the database-outage scenarios.
+As root, initdb refuses to run, so the cluster belongs to an OS user `pgserver`
+(the same user the pgserver package creates for itself).
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import warnings
+
+with warnings.catch_warnings():  # pgserver's import asks for XDG_RUNTIME_DIR, which we never use
+    warnings.simplefilter("ignore")
+    from pgserver._commands import POSTGRES_BIN_PATH
+
+OS_USER = "pgserver"
+SUPERUSER = "postgres"
+START_TIMEOUT_S = 15
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _running_as_root() -> bool:
+    return os.geteuid() == 0
+
+
+def _prepare_for_os_user(folder: Path) -> dict:
+    """As root: hand the folder to the `pgserver` user, make the binaries reachable."""
+    import pwd
+    import stat
+
+    from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
+
+    ensure_user_exists(OS_USER)
+    ensure_prefix_permissions(folder)
+    ensure_prefix_permissions(POSTGRES_BIN_PATH)
+    read = stat.S_IRGRP | stat.S_IROTH
+    ensure_folder_permissions(POSTGRES_BIN_PATH, read | stat.S_IXGRP | stat.S_IXOTH)
+    ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", read)
+    entry = pwd.getpwnam(OS_USER)
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+    return {"user": OS_USER}
+
+
+@dataclass
+class EmbeddedPostgres:
+    """Start with `start()`, stop with `stop()`, remove everything with `destroy()`."""
+
+    max_connections: int = 400
+    port: int = field(default_factory=free_port)
+    password: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+    root: Path | None = None
+
+    def __post_init__(self) -> None:
+        self._run_as: dict = {}
+
+    @property
+    def pgdata(self) -> Path:
+        assert self.root is not None
+        return self.root / "data"
+
+    @property
+    def log_file(self) -> Path:
+        assert self.root is not None
+        return self.root / "postgres.log"
+
+    def url(self, user: str = SUPERUSER, password: str | None = None, database: str = "postgres") -> str:
+        secret = self.password if password is None else password
+        return f"postgresql://{user}:{secret}@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, binary: str, *args: str, timeout: float = START_TIMEOUT_S) -> None:
+        cmd = [str(POSTGRES_BIN_PATH / binary), *args]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **self._run_as)
+        if done.returncode != 0:
+            log = self.log_file.read_text()[-2000:] if self.log_file.exists() else ""
+            raise RuntimeError(f"{binary} failed ({done.returncode}): {done.stderr.strip()}\n{log}")
+
+    def init(self) -> "EmbeddedPostgres":
+        self.root = Path(tempfile.mkdtemp(prefix="clinic-pg-"))
+        pwfile = self.root / "pw"
+        pwfile.write_text(self.password)
+        self.pgdata.mkdir()
+        if _running_as_root():
+            self._run_as = _prepare_for_os_user(self.root)
+        self._run(
+            "initdb", "-D", str(self.pgdata), "-U", SUPERUSER, "--pwfile", str(pwfile),
+            "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-sync",
+            timeout=60,
+        )
+        pwfile.unlink()
+        return self
+
+    def start(self) -> "EmbeddedPostgres":
+        if self.root is None:
+            self.init()
+        options = " ".join([
+            "-c listen_addresses=127.0.0.1", f"-p {self.port}", f"-k {self.root}",
+            f"-c max_connections={self.max_connections}",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
+            "-c shared_buffers=128MB", "-c log_min_messages=warning",
+        ])
+        self._run("pg_ctl", "-D", str(self.pgdata), "-l", str(self.log_file), "-o", options, "-w",
+                  "-t", str(START_TIMEOUT_S), "start", timeout=START_TIMEOUT_S + 5)
+        return self
+
+    def stop(self) -> None:
+        if self.root is None or not (self.pgdata / "postmaster.pid").exists():
+            return
+        self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop")
+
+    def is_running(self) -> bool:
+        return self.root is not None and (self.pgdata / "postmaster.pid").exists()
+
+    def destroy(self) -> None:
+        try:
+            self.stop()
+        finally:
+            if self.root is not None:
+                shutil.rmtree(self.root, ignore_errors=True)
+                self.root = None
+
+
+if __name__ == "__main__":  # quick manual check: python -m embedded_stack.postgres
+    started = time.monotonic()
+    pg = EmbeddedPostgres().start()
+    print(f"ready in {time.monotonic() - started:.2f}s at port {pg.port}")
+    pg.destroy()

@@ -1,0 +1,55 @@
+"""`make serve`: the embedded stack in the foreground with the plan's two clinics set up.
+Prints one JSON line (URLs, tokens, clinics' credentials); Ctrl-C stops everything."""
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from .stack import PROJECT, EmbeddedStack, describe
+
+FIXTURE = PROJECT / "fixtures" / "clinics.json"
+
+
+def set_up_clinics(api_url: str, admin_token: str, fixture: Path = FIXTURE) -> dict:
+    clinics = {}
+    with httpx.Client(base_url=api_url, headers={"Authorization": f"Bearer {admin_token}"}, timeout=10) as http:
+        for key, clinic in json.loads(fixture.read_text()).items():
+            answer = http.post("/api/admin/clinics", json=clinic)
+            answer.raise_for_status()
+            created = answer.json()
+            clinics[key] = {"name": clinic["name"], "orgId": created["orgId"], "apiKey": created["apiKey"],
+                            "webhookSecret": created["webhookSecret"]}
+    return clinics
+
+
+def main() -> None:
+    started = time.monotonic()
+    stack = EmbeddedStack()
+    stopping = False
+
+    def stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        info = stack.start()
+        line = {**describe(info), "clinics": set_up_clinics(info.api_url, info.admin_token),
+                "startupSeconds": round(time.monotonic() - started, 2)}
+        print(json.dumps(line), flush=True)
+        print("serving; Ctrl-C stops everything", file=sys.stderr, flush=True)
+        while not stopping:
+            time.sleep(0.2)
+    finally:
+        stack.stop()
+        print("stopped", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

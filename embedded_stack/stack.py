@@ -1,0 +1,144 @@
+"""The embedded target: PostgreSQL, the reference clinic system and the SMS stub,
+each a real process on loopback, started together and stopped together."""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import httpx
+
+from .postgres import EmbeddedPostgres, free_port
+
+PROJECT = Path(__file__).resolve().parent.parent
+READY_TIMEOUT_S = 20
+
+
+@dataclass
+class StackInfo:
+    api_url: str
+    admin_token: str
+    database_url: str          # admin: checks rows, moves time
+    service_database_url: str  # the service's own role, for isolation proofs
+    sms_stub_url: str
+    sms_account_sid: str
+    sms_auth_token: str
+    log_file: str
+
+    def as_env(self) -> dict[str, str]:
+        """The remote-target variables that point the suite at this stack."""
+        return {"CLINIC_API_URL": self.api_url, "CLINIC_ADMIN_TOKEN": self.admin_token,
+                "CLINIC_DATABASE_URL": self.database_url, "CLINIC_SERVICE_DATABASE_URL": self.service_database_url,
+                "SMS_STUB_URL": self.sms_stub_url, "SMS_AUTH_TOKEN": self.sms_auth_token,
+                "CLINIC_LOG_FILE": self.log_file}
+
+
+class EmbeddedStack:
+    def __init__(self, system_module: str = "clinic_system", system_path: Path | None = None):
+        # system_path lets the breakage runner start a patched copy of the reference system.
+        self.system_module, self.system_path = system_module, system_path or PROJECT
+        self.postgres = EmbeddedPostgres()
+        self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-"))
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.info: StackInfo | None = None
+
+    def start(self) -> StackInfo:
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self) -> StackInfo:
+        self.postgres.start()
+        api_port, stub_port = free_port(), free_port()
+        service_password = secrets.token_urlsafe(18)
+        sid, auth_token = "AC" + secrets.token_hex(16), secrets.token_hex(16)
+        info = StackInfo(
+            api_url=f"http://127.0.0.1:{api_port}", admin_token="adm_" + secrets.token_urlsafe(24),
+            database_url=self.postgres.url(), service_database_url=self.postgres.url("clinic_service", service_password),
+            sms_stub_url=f"http://127.0.0.1:{stub_port}", sms_account_sid=sid, sms_auth_token=auth_token,
+            log_file=str(self.folder / "clinic-system.jsonl"))
+        common = {"SMS_ACCOUNT_SID": sid, "SMS_AUTH_TOKEN": auth_token}
+        self._spawn("sms-stub", ["-m", "sms_stub", "--port", str(stub_port)], common, PROJECT)
+        self._spawn("clinic-system", ["-m", self.system_module, "--port", str(api_port)], {
+            **common,
+            "CLINIC_SERVICE_DATABASE_URL": info.service_database_url,
+            "CLINIC_MIGRATE_DATABASE_URL": info.database_url,
+            "CLINIC_SERVICE_PASSWORD": service_password,
+            "CLINIC_ADMIN_TOKEN": info.admin_token,
+            "CLINIC_TOKEN_KEY": secrets.token_urlsafe(32),
+            "CLINIC_PUBLIC_URL": info.api_url,
+            "SMS_BASE_URL": info.sms_stub_url,
+            "CLINIC_LOG_FILE": info.log_file,
+            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.2"),
+        }, self.system_path)
+        self._wait_ready("sms-stub", info.sms_stub_url)
+        self._wait_ready("clinic-system", info.api_url)
+        self.info = info
+        return info
+
+    def _spawn(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> None:
+        out = open(self.folder / f"{name}.out", "wb")
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
+
+    def _wait_ready(self, name: str, url: str) -> None:
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        last = "no answer"
+        while time.monotonic() < deadline:
+            process = self.processes[name]
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.output(name)}")
+            try:
+                answer = httpx.get(f"{url}/health", timeout=1)
+                if answer.status_code == 200:
+                    return
+                last = f"{answer.status_code} {answer.text[:200]}"
+            except httpx.TransportError as exc:
+                last = type(exc).__name__
+            time.sleep(0.05)
+        raise RuntimeError(f"{name} not ready after {READY_TIMEOUT_S}s (last: {last}):\n{self.output(name)}")
+
+    def output(self, name: str, tail: int = 3000) -> str:
+        """The process's own output, and for the system the end of its log (start-up errors land there)."""
+        paths = [self.folder / f"{name}.out"] + ([self.folder / "clinic-system.jsonl"] if name == "clinic-system" else [])
+        return "\n".join(p.read_text(errors="replace")[-tail:] for p in paths if p.exists())
+
+    # The database-outage scenarios stop and restart the real server.
+    def stop_database(self) -> None:
+        self.postgres.stop()
+
+    def start_database(self) -> None:
+        self.postgres.start()
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        self.processes.clear()
+        self.postgres.destroy()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> StackInfo:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def describe(info: StackInfo) -> dict:
+    return asdict(info)
