@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh machine (README):
+#   make acceptance   the suite against the embedded clinic system, with its reports
+#   make test         unit tests, the breakage catalogue, then the suite (what CI runs)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ARGS ?=
+
+.PHONY: acceptance test unit breakages serve install clean
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq nodejs npm; } \
+	  || { echo "Node.js and npm are needed for the HTML report: install them (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+acceptance: install
+	$(PY) -m clinic_suite.acceptance $(ARGS)
+
+unit: $(VENV)/.installed
+	$(PY) -m pytest -q tests --junitxml=reports/unit.xml
+
+breakages: install
+	$(PY) -m breakages.run $(ARGS)
+
+# Unit tests, then the catalogue, then the suite; each runs even if an earlier one
+# failed, so one run shows everything; the closing line counts them all.
+test: install
+	@mkdir -p reports; status=0; \
+	$(MAKE) --no-print-directory unit || status=1; \
+	$(MAKE) --no-print-directory breakages || status=1; \
+	$(MAKE) --no-print-directory acceptance || status=1; \
+	$(PY) -m clinic_suite.totals reports/unit.xml reports/summary.json reports/breakages.json || status=1; \
+	exit $$status
+
+serve: $(VENV)/.installed
+	$(PY) -m embedded_stack.serve
+
+clean:
+	rm -rf allure-results allure-report reports .pytest_cache

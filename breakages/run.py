@@ -1,0 +1,144 @@
+"""`make breakages`: apply each breakage to a temporary copy of the reference system,
+start the embedded stack on it, run the scenarios of the criteria it names, and expect
+at least one of them red. Writes reports/breakages.json for the next acceptance run.
+
+    python -m breakages.run [name ...]     (no names: the whole catalogue)
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATCHES = Path(__file__).resolve().parent / "patches"
+RESULT = ROOT / "reports" / "breakages.json"
+TIMEOUT_S = 300
+WORKERS = int(os.environ.get("BREAKAGE_WORKERS", "3"))
+RED = ("failed", "error")
+
+
+@dataclass
+class Breakage:
+    name: str
+    criteria: list[str]
+    why: str
+    patch: Path
+
+    @classmethod
+    def read(cls, patch: Path) -> "Breakage":
+        header = patch.read_text().split("\ndiff --git", 1)[0]
+        fields = dict(re.findall(r"^(Breakage|Criteria|Why): *(.+)$", header, re.MULTILINE))
+        missing = {"Breakage", "Criteria", "Why"} - set(fields)
+        if missing:
+            raise SystemExit(f"{patch.name}: header lacks {', '.join(sorted(missing))}")
+        return cls(fields["Breakage"].strip(), fields["Criteria"].split(), fields["Why"].strip(), patch)
+
+
+@dataclass
+class Outcome:
+    name: str
+    criteria: list[str]
+    outcome: str                      # caught | MISSED | error
+    seconds: float
+    creditedCriteria: list[str] = field(default_factory=list)
+    redScenarios: list[str] = field(default_factory=list)
+    scenariosRun: int = 0
+    detail: str = ""
+
+
+def catalogue(names: list[str]) -> list[Breakage]:
+    found = [Breakage.read(p) for p in sorted(PATCHES.glob("*.patch"))]
+    unknown = set(names) - {b.name for b in found}
+    if unknown:
+        raise SystemExit(f"no such breakage: {', '.join(sorted(unknown))}")
+    return [b for b in found if not names or b.name in names]
+
+
+def patched_copy(breakage: Breakage, folder: Path) -> str | None:
+    """Copy the reference system and apply the patch; returns a problem, or None."""
+    shutil.copytree(ROOT / "clinic_system", folder / "clinic_system",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    done = subprocess.run(["git", "apply", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
+                          capture_output=True, text=True)
+    return None if done.returncode == 0 else f"patch does not apply: {done.stderr.strip()[:300]}"
+
+
+def run_one(breakage: Breakage) -> Outcome:
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-") as tmp:
+        folder = Path(tmp)
+        problem = patched_copy(breakage, folder)
+        if problem:
+            return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started, detail=problem)
+        tags = " or ".join(f"@criterion.{c}" for c in breakage.criteria)
+        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run")}
+        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL"):
+            env.pop(name, None)  # breakages run against the embedded system only
+        try:
+            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture"],
+                                  cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+            output = done.stdout + done.stderr
+        except subprocess.TimeoutExpired:
+            return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,
+                           detail=f"did not finish within {TIMEOUT_S}s")
+        records_file = folder / "run" / "scenarios.jsonl"
+        records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
+    seconds = time.monotonic() - started
+    ran = [r for r in records if r["status"] != "skipped"]
+    if not ran:
+        return Outcome(breakage.name, breakage.criteria, "error", seconds,
+                       detail="no scenario ran (did the stack start?): " + output[-600:])
+    red = [r for r in ran if r["status"] in RED]
+    credited = sorted({c for r in red for c in r["criteria"] if c in breakage.criteria})
+    return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
+                   creditedCriteria=credited, redScenarios=[r["name"] for r in red], scenariosRun=len(ran),
+                   detail="" if credited else "every scenario of these criteria stayed green")
+
+
+def current_commit() -> str:
+    from clinic_suite.acceptance import current_commit as commit
+    return commit()
+
+
+def main(names: list[str]) -> int:
+    chosen = catalogue(names)
+    started = time.monotonic()
+    print(f"Breakage catalogue: {len(chosen)} breakages, each on a fresh embedded stack", flush=True)
+    outcomes = []
+    # A few at a time: most of a breakage's run is spent waiting on deadlines, not CPU.
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for outcome in pool.map(run_one, chosen):
+            outcomes.append(outcome)
+            print(f"  {outcome.name:<28} {outcome.outcome:<7} {outcome.seconds:5.1f}s  "
+                  f"red: {', '.join(outcome.creditedCriteria) or '-'}", flush=True)
+    print(f"\n{'breakage':<28} {'criteria':<22} {'result':<8} {'seconds':>7}")
+    for o in outcomes:
+        print(f"{o.name:<28} {' '.join(o.criteria):<22} {o.outcome:<8} {o.seconds:7.1f}")
+        if o.outcome != "caught":
+            print(f"    {o.detail}")
+        elif set(o.creditedCriteria) != set(o.criteria):
+            print(f"    credited only to {', '.join(o.creditedCriteria)}")
+    RESULT.parent.mkdir(exist_ok=True)
+    if not names:  # a partial run does not replace the catalogue's result
+        RESULT.write_text(json.dumps({
+            "commit": current_commit(), "ranAt": datetime.now(timezone.utc).isoformat(),
+            "seconds": round(time.monotonic() - started, 1), "breakages": [asdict(o) for o in outcomes]}, indent=2))
+    bad = [o for o in outcomes if o.outcome != "caught"]
+    print(f"breakages: {len(outcomes) - len(bad)} caught, {len(bad)} not caught "
+          f"({time.monotonic() - started:.0f}s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main(sys.argv[1:]))

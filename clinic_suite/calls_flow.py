@@ -1,0 +1,109 @@
+"""Test case 1's journey as steps use it: a call, a chosen time, the hang-up, the text."""
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+
+from hamcrest import contains_string, equal_to, has_entries, has_key, has_length
+
+from . import dates, payloads
+from .checks import check, eventually
+from .world import Call, Patient, World
+
+LINK = re.compile(r"https?://\S+/api/booking/resume\?\S+")
+SMS_THRESHOLD_S = 10.0  # the plan's threshold; its target is 5 s
+
+
+async def start_call(world: World, patient: Patient) -> Call:
+    clinic = patient.clinic
+    answer = await world.api.initiate_call(clinic.api_key, {
+        "orgId": clinic.org_id, "phoneNumber": patient.phone, "patientId": patient.patient_id,
+        "assistantId": "asst_clinic_inbound_001"})
+    check(answer.status_code, equal_to(201), f"starting a call: {answer.text[:300]}")
+    check(answer.json(), has_entries(status="in-progress", callId=contains_string("call_")))
+    call = Call(answer.json()["callId"], patient)
+    world.calls[patient.first_name] = call
+    return call
+
+
+async def pick_time(world: World, call: Call, phrase: str) -> None:
+    clinic = call.patient.clinic
+    when = dates.resolve(phrase, clinic.timezone)
+    call.tool_calls += 1
+    answer = await world.api.vapi(clinic.webhook_secret, payloads.select_slot(
+        call.call_id, f"{call.call_id}_tool_{call.tool_calls}", when.isoformat()))
+    check(answer.status_code, equal_to(200), f"choosing {phrase}: {answer.text[:300]}")
+    results = answer.json().get("results", [])
+    check(results, has_length(1), "one answer to one tool call")
+    check(results[0]["result"], contains_string("reserved"), f"the receptionist confirms {phrase} is reserved")
+    call.slot_time, call.slot_phrase = when, phrase
+
+
+def transcript_for(call: Call) -> str:
+    return (f"Customer: Hi, this is {call.patient.name}. I want to book {call.slot_phrase or 'a consultation'}... "
+            f"<cuts off>")
+
+
+async def hang_up(world: World, call: Call, report_shape: str = "Vapi") -> None:
+    """The caller hangs up: the end-of-call report arrives, as Vapi sends it or in the plan's shape."""
+    clinic = call.patient.clinic
+    call.transcript = transcript_for(call)
+    if report_shape == "Vapi":
+        call.reason = "customer-ended-call"
+        payload = payloads.end_of_call_vapi(call.call_id, call.transcript, consent=call.patient.consent)
+        path = "/api/vapi/webhook"
+    else:
+        call.reason = "customer-ended"
+        payload = payloads.end_of_call_plan(call.call_id, call.transcript, consent=call.patient.consent)
+        path = "/api/vapi/webhook/end-of-call"
+    call.hung_up_at = time.monotonic()
+    answer = await world.api.vapi(clinic.webhook_secret, payload, path)
+    check(answer.status_code, equal_to(200), f"the hang-up report is accepted: {answer.text[:300]}")
+
+    async def recorded():
+        row = await world.db.call(call.call_id, clinic.org_id)
+        return row if row and row["status"] != "in-progress" else None
+    await eventually(recorded, within=SMS_THRESHOLD_S, what="the call's record after the hang-up")
+    world.measure("dbUpdateLatency", round(time.monotonic() - call.hung_up_at, 3), "s")
+
+
+async def wait_for_text(world: World, patient: Patient, within: float) -> dict:
+    """The first text at the patient's number; the time from hang-up is measured (CC-2)."""
+    async def arrived():
+        return await world.sms.messages(patient.phone)
+    messages = await eventually(arrived, within=within, what=f"a text to {patient.first_name}")
+    call = world.calls[patient.first_name]
+    if call.hung_up_at is not None:
+        world.measure("smsLatency", round(time.monotonic() - call.hung_up_at, 3), "s")
+    text = messages[0]
+    match = LINK.search(text["body"])
+    call.link = match.group(0) if match else None
+    return text
+
+
+async def texts_to(world: World, patient: Patient) -> list[dict]:
+    return await world.sms.record(patient.phone)
+
+
+async def call_record(world: World, call: Call) -> dict:
+    row = await world.db.call(call.call_id, call.patient.clinic.org_id)
+    check(row, has_key("status"), "the call is stored")
+    return row
+
+
+def minutes_between(later: datetime, earlier: datetime) -> float:
+    return (later - earlier).total_seconds() / 60
+
+
+async def booking_by_phone(world: World, patient: Patient, phrase: str) -> Call:
+    call = await start_call(world, patient)
+    await pick_time(world, call, phrase)
+    return call
+
+
+async def abandoned_and_texted(world: World, patient: Patient, phrase: str) -> Call:
+    call = await booking_by_phone(world, patient, phrase)
+    await hang_up(world, call)
+    await wait_for_text(world, patient, SMS_THRESHOLD_S)
+    return call

@@ -1,0 +1,93 @@
+"""The measured figures (pinned decision 11): each is the worst value seen in the run,
+written as the plan writes them, and the plan's success-metrics rows graded from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+# name -> (unit, which value is worse: "high" | "low")
+FIGURES = {
+    "smsLatency": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
+    "claimLatencyP95": ("s", "high"), "voicePivotTime": ("s", "high"), "piiRecall": ("%", "low"),
+    "piiPrecision": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"),
+    "kbMinSimilarity": ("", "low"),
+}
+
+
+def fmt(name: str, value) -> str | float:
+    if isinstance(value, str):
+        return value
+    unit = FIGURES.get(name, ("", "high"))[0]
+    if unit == "s":
+        return f"{value:.3f}".rstrip("0").rstrip(".") + "s"
+    if unit == "m":
+        return f"{value:.0f}m" if abs(value - round(value)) < 0.05 else f"{value:.1f}m"
+    if unit == "%":
+        return f"{value:.1f}".rstrip("0").rstrip(".") + "%"
+    return round(value, 3)
+
+
+def worst(name: str, values: list[float]) -> float:
+    direction = FIGURES.get(name, ("", "high"))[1]
+    return max(values) if direction == "high" else min(values)
+
+
+def worst_of(records: list[dict]) -> dict[str, float]:
+    seen: dict[str, list[float]] = {}
+    for record in records:
+        for name, value in record.get("metrics", {}).items():
+            if isinstance(value, (int, float)):
+                seen.setdefault(name, []).append(value)
+    return {name: worst(name, values) for name, values in seen.items()}
+
+
+@dataclass
+class Row:
+    metric: str
+    target: str
+    threshold: str
+    measure: Callable[[dict], float | None]   # from the run's facts, None when not measured
+    meets_target: Callable[[float], bool]
+    meets_threshold: Callable[[float], bool]
+    show: Callable[[float], str]
+    gates: bool = True   # a FAIL here fails the run
+
+
+def percent(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+ROWS = [
+    Row("Test Pass Rate", "100%", "≥95%", lambda f: f.get("passRate"),
+        lambda v: v >= 100, lambda v: v >= 95, percent),
+    Row("Concurrent Booking", "100% atomic", "No double-books", lambda f: f.get("atomicBooking"),
+        lambda v: v >= 100, lambda v: v >= 100, percent),
+    Row("SMS Latency", "<5s", "<10s", lambda f: f.get("smsLatency"),
+        lambda v: v < 5, lambda v: v < 10, lambda v: fmt("smsLatency", v)),
+    Row("Voice Pivot Time", "<2s", "<5s", lambda f: f.get("voicePivotTime"),
+        lambda v: v < 2, lambda v: v < 5, lambda v: fmt("voicePivotTime", v)),
+    Row("PII Redaction", "100%", "No leaks", lambda f: f.get("piiRecall"),
+        lambda v: v >= 100, lambda v: v >= 100, percent),
+    Row("Clinic Isolation", "100%", "Zero data bleeds", lambda f: f.get("isolationRefused"),
+        lambda v: v >= 100, lambda v: v >= 100, percent),
+    Row("KB Accuracy", "100% match", ">95% match", lambda f: f.get("kbAccuracy"),
+        lambda v: v >= 100, lambda v: v > 95, percent),
+    # Criteria proven / all. Shown and graded, but it does not fail the run while the
+    # suite is still growing test case by test case (README, "The gate").
+    Row("Coverage", ">95%", ">85%", lambda f: f.get("coverage"),
+        lambda v: v > 95, lambda v: v > 85, percent, gates=False),
+]
+
+
+def grade(facts: dict) -> list[dict]:
+    out = []
+    for row in ROWS:
+        value = row.measure(facts)
+        if value is None:
+            verdict, shown = "NOT_MEASURED", None
+        else:
+            verdict = "PASS" if row.meets_target(value) else "WARN" if row.meets_threshold(value) else "FAIL"
+            shown = row.show(value)
+        out.append({"metric": row.metric, "target": row.target, "threshold": row.threshold,
+                    "measured": shown, "verdict": verdict, "gates": row.gates})
+    return out

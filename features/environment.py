@@ -1,0 +1,87 @@
+"""Lifecycle of a run: the target (embedded stack, or a deployed system named by
+environment variables), per-scenario clinic data and drivers, evidence for Allure."""
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sys
+import time
+
+import allure
+
+from clinic_suite import checks, plan, run_record
+from clinic_suite.api import ClinicApi
+from clinic_suite.database import ClinicDatabase, connect
+from clinic_suite.evidence import Evidence
+from clinic_suite.people import People, scenario_seed
+from clinic_suite.sms_inbox import SmsStub
+from clinic_suite.target import remote_from_env, start_embedded
+from clinic_suite.world import World
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    # behave runs async steps on this thread's loop; the pool must live on the same one.
+    return asyncio.get_event_loop_policy().get_event_loop()
+
+
+def before_all(context):
+    started = time.monotonic()
+    target = remote_from_env()
+    if target is None:
+        print("Starting the embedded clinic system (PostgreSQL, reference service, SMS stub)...", file=sys.stderr)
+        target = start_embedded()
+    context.target = target
+    context.run_salt = secrets.token_hex(4)
+    context.admin_pool = _loop().run_until_complete(connect(target.database_url))
+    run_record.write_target(target, _loop().run_until_complete(context.admin_pool.fetchval("SHOW server_version")))
+    print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
+          file=sys.stderr)
+
+
+def after_all(context):
+    pool = getattr(context, "admin_pool", None)
+    if pool is not None:
+        _loop().run_until_complete(pool.close())
+    target = getattr(context, "target", None)
+    if target is not None and target.stack is not None:
+        target.stack.stop()
+
+
+def before_scenario(context, scenario):
+    tags = set(scenario.effective_tags)
+    if "embedded-only" in tags and not context.target.embedded:
+        scenario.skip("needs the embedded system (it stops the database or reads the system's own log)")
+        return
+    seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
+    evidence = Evidence()
+    context.world = World(
+        target=context.target, evidence=evidence, seed=seed, people=People(seed),
+        api=ClinicApi(context.target.api_url, context.target.admin_token, evidence),
+        db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(context.target.sms_stub_url, evidence))
+    context.tally = checks.reset()
+    context.started = time.monotonic()
+    test_id = run_record.test_id_of(tags)
+    if test_id:
+        allure.dynamic.epic(plan.TESTS[test_id])
+    rule = getattr(scenario, "rule", None)
+    if rule is not None:
+        allure.dynamic.story(rule.name)
+    for criterion in plan.criteria_in(tags):
+        allure.dynamic.label("criterion", criterion)
+    allure.dynamic.parameter("seed", seed)
+
+
+def after_scenario(context, scenario):
+    world = getattr(context, "world", None)
+    if world is not None:
+        world.evidence.attach()
+        _loop().run_until_complete(_close(world))
+    run_record.write(scenario, seed=world.seed if world else None, tally=getattr(context, "tally", checks.Tally()),
+                     metrics=world.metrics if world else {},
+                     duration=time.monotonic() - getattr(context, "started", time.monotonic()))
+    context.world = None
+
+
+async def _close(world: World) -> None:
+    await world.api.close()
+    await world.sms.close()
