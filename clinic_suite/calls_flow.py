@@ -45,27 +45,38 @@ def transcript_for(call: Call) -> str:
             f"<cuts off>")
 
 
-async def hang_up(world: World, call: Call, report_shape: str = "Vapi") -> None:
-    """The caller hangs up: the end-of-call report arrives, as Vapi sends it or in the plan's shape."""
-    clinic = call.patient.clinic
+def hang_up_report(call: Call, report_shape: str = "Vapi") -> tuple[dict, str]:
+    """The end-of-call report for a caller who hangs up, as Vapi sends it or in the plan's shape."""
     call.transcript = transcript_for(call)
+    consent = call.patient.consent
     if report_shape == "Vapi":
         call.reason = "customer-ended-call"
-        payload = payloads.end_of_call_vapi(call.call_id, call.transcript, consent=call.patient.consent)
-        path = "/api/vapi/webhook"
-    else:
-        call.reason = "customer-ended"
-        payload = payloads.end_of_call_plan(call.call_id, call.transcript, consent=call.patient.consent)
-        path = "/api/vapi/webhook/end-of-call"
-    call.hung_up_at = time.monotonic()
-    answer = await world.api.vapi(clinic.webhook_secret, payload, path)
-    check(answer.status_code, equal_to(200), f"the hang-up report is accepted: {answer.text[:300]}")
+        return payloads.end_of_call_vapi(call.call_id, call.transcript, consent=consent), "/api/vapi/webhook"
+    call.reason = "customer-ended"
+    return payloads.end_of_call_plan(call.call_id, call.transcript, consent=consent), "/api/vapi/webhook/end-of-call"
 
-    async def recorded():
-        row = await world.db.call(call.call_id, clinic.org_id)
-        return row if row and row["status"] != "in-progress" else None
-    await eventually(recorded, within=SMS_THRESHOLD_S, what="the call's record after the hang-up")
+
+async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1) -> list:
+    """Send the hang-up report (several times: Vapi may deliver twice); returns the answers."""
+    payload, path = hang_up_report(call, report_shape)
+    call.hung_up_at = time.monotonic()
+    return [await world.api.vapi(call.patient.clinic.webhook_secret, payload, path) for _ in range(times)]
+
+
+async def hang_up(world: World, call: Call, report_shape: str = "Vapi") -> None:
+    """The caller hangs up; the time until the call's record shows it is measured."""
+    answer = (await deliver_hang_up(world, call, report_shape))[0]
+    check(answer.status_code, equal_to(200), f"the hang-up report is accepted: {answer.text[:300]}")
+    await call_settled(world, call)
     world.measure("dbUpdateLatency", round(time.monotonic() - call.hung_up_at, 3), "s")
+
+
+async def call_settled(world: World, call: Call, within: float = SMS_THRESHOLD_S) -> dict:
+    """The call's row once its end is stored."""
+    async def recorded():
+        row = await world.db.call(call.call_id, call.patient.clinic.org_id)
+        return row if row and row["ended_at"] is not None else None
+    return await eventually(recorded, within=within, what="the call's record after the hang-up")
 
 
 async def wait_for_text(world: World, patient: Patient, within: float) -> dict:
@@ -74,7 +85,7 @@ async def wait_for_text(world: World, patient: Patient, within: float) -> dict:
         return await world.sms.messages(patient.phone)
     messages = await eventually(arrived, within=within, what=f"a text to {patient.first_name}")
     call = world.calls[patient.first_name]
-    if call.hung_up_at is not None:
+    if call.hung_up_at is not None and not patient.refusals_ahead:
         world.measure("smsLatency", round(time.monotonic() - call.hung_up_at, 3), "s")
     text = messages[0]
     match = LINK.search(text["body"])

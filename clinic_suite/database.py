@@ -49,7 +49,16 @@ class ClinicDatabase:
         return await self._rows("sms_messages", "SELECT id, status, to_number, body, attempts, sent_at, created_at "
                                 "FROM sms_messages WHERE call_id = $1 AND kind = 'follow-up'", call_id)
 
-    async def end_hold_now(self, call_id: str) -> None:
-        """Move time: the call's hold ends now (the one step allowed to write, pinned decision 4)."""
-        await self.pool.execute("UPDATE appointment_slots SET held_until = now() - interval '1 second' "
-                                "WHERE call_id = $1 AND status = 'held'", call_id)
+    async def end_hold_now(self, call_id: str) -> int:
+        """Move time: the call's hold ends now (the one step allowed to write, pinned decision 4).
+        Returns how many holds it ended. Every later check is on what the system does."""
+        done = await self.pool.execute("UPDATE appointment_slots SET held_until = now() - interval '1 second' "
+                                       "WHERE call_id = $1 AND status = 'held'", call_id)
+        return int(done.split()[-1])
+
+    async def taken(self, org_id: str, times: list[datetime]) -> list[datetime]:
+        """Which of these times a hold or booking still occupies."""
+        rows = await self._rows("taken times", "SELECT slot_time FROM appointment_slots WHERE org_id = $1 "
+                                "AND slot_time = ANY($2::timestamptz[]) AND (status = 'booked' OR "
+                                "(status = 'held' AND held_until > now()))", org_id, times)
+        return [r["slot_time"] for r in rows]

@@ -18,6 +18,7 @@ class Target:
     sms_stub_url: str
     service_database_url: str | None = None
     log_file: str | None = None
+    spool_dir: str | None = None
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -50,4 +51,5 @@ def start_embedded() -> Target:
     info = stack.start()
     return Target(name="embedded", api_url=info.api_url, admin_token=info.admin_token,
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
-                  service_database_url=info.service_database_url, log_file=info.log_file, stack=stack)
+                  service_database_url=info.service_database_url, log_file=info.log_file,
+                  spool_dir=info.spool_dir, stack=stack)

@@ -33,6 +33,7 @@ class Patient:
     phone: str
     clinic: Clinic
     consent: bool = True
+    refusals_ahead: int = 0   # texts the provider was told to refuse (latency is then not the plan's)
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """HTTP routes of the reference clinic system (the contract of the design card)."""
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import time
 from contextlib import asynccontextmanager
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -13,9 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, booking, calls, clinics, credentials, errors, logs, slots, vapi
 from .config import Settings
-from .db import clinic_tx, create_pool, migrate
+from .db import DB_DOWN, clinic_tx, create_pool, migrate
 from .errors import ApiError, invalid, unauthorized
 from .sms import FollowUps
+from .spool import Spool, SpoolFull
 
 log = logging.getLogger("clinic.api")
 ID = Field(min_length=1, max_length=80)
@@ -55,8 +57,13 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.pool = await create_pool(settings.database_url)
         app.state.sms = FollowUps(app.state.pool, settings)
         resent = await app.state.sms.resume_outbox()
-        log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent})
+        app.state.spool = Spool(settings.spool_dir, settings.token_key)
+        app.state.spool_wake = asyncio.Event()
+        replayer = asyncio.get_running_loop().create_task(replay_spool())
+        log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
+                                               "spooled": len(app.state.spool.waiting())})
         yield
+        replayer.cancel()
         await app.state.sms.close()
         await app.state.pool.close()
 
@@ -88,10 +95,6 @@ def create_app(settings: Settings) -> FastAPI:
 
     async def api_clinic(authorization: str | None = Header(default=None)) -> str:
         return await lookup("clinic_for_api_key", credentials.bearer(authorization))
-
-    async def webhook_clinic(authorization: str | None = Header(default=None),
-                             x_vapi_secret: str | None = Header(default=None)) -> str:
-        return await lookup("clinic_for_webhook_secret", x_vapi_secret or credentials.bearer(authorization))
 
     def admin(authorization: str | None = Header(default=None)) -> None:
         given = credentials.bearer(authorization) or ""
@@ -148,27 +151,91 @@ def create_app(settings: Settings) -> FastAPI:
                 "history": await calls.history(conn, call_id),
             }
 
-    async def vapi_message(request: Request, org_id: str):
-        try:
-            payload = await request.json()
-        except ValueError:
-            raise invalid("body is not JSON") from None
-        kind, message = vapi.message_of(payload)
-        if kind == "end-of-call-report":
-            report = vapi.end_of_call(message)
-            async with tx(org_id) as conn:
-                outcome = await calls.end(conn, org_id, report, settings.hold_minutes)
-            if outcome["messageId"]:
-                app.state.sms.schedule(org_id, outcome["messageId"])
-            return {"callId": report.call_id, "status": outcome["status"],
-                    "duplicate": outcome["outcome"] == "duplicate"}
+    async def vapi_message(org_id: str, kind: str, message: dict, report: vapi.EndOfCall | None):
+        if report is not None:
+            return await store_end_of_call(org_id, report)
         if kind == "tool-calls":
             return {"results": await run_tools(org_id, vapi.call_id_of(message), vapi.tool_calls(message))}
         if kind == "status-update":
             update = vapi.status_update(message)
             async with tx(org_id) as conn:
                 return await calls.status_update(conn, update.call_id, update.status)
-        return {"ignored": kind}
+        return {"ignored": kind}  # Vapi sends many message types; the others need nothing from us
+
+    async def store_end_of_call(org_id: str, report: vapi.EndOfCall) -> dict:
+        async with tx(org_id) as conn:
+            outcome = await calls.end(conn, org_id, report, settings.hold_minutes)
+        if outcome["messageId"]:
+            app.state.sms.schedule(org_id, outcome["messageId"])
+        return {"callId": report.call_id, "status": outcome["status"], "duplicate": outcome["outcome"] == "duplicate"}
+
+    async def vapi_entry(request: Request, authorization: str | None, x_vapi_secret: str | None):
+        secret = x_vapi_secret or credentials.bearer(authorization)
+        if not secret or len(secret) > 200:
+            raise unauthorized()
+        try:
+            payload = await request.json()
+        except ValueError:
+            raise invalid("body is not JSON") from None
+        kind, message = vapi.message_of(payload)
+        report = vapi.end_of_call(message) if kind == "end-of-call-report" else None  # 422 before anything else
+        try:
+            org_id = await lookup("clinic_for_webhook_secret", secret)
+            return await vapi_message(org_id, kind, message, report)
+        except DB_DOWN:
+            if report is None:
+                raise
+            # Vapi will not send this report again: keep it (encrypted) and store it later.
+            try:
+                app.state.spool.put(credentials.digest(secret), payload)
+            except SpoolFull:
+                raise ApiError(503, "service unavailable", "the database is down and the spool is full") from None
+            app.state.spool_wake.set()
+            log.warning("end-of-call report spooled", extra={"event": "report_spooled", "call_id": report.call_id})
+            return JSONResponse({"callId": report.call_id, "accepted": True, "stored": False}, status_code=202)
+
+    async def replay_spool() -> None:
+        """Stores spooled reports once the database answers again; runs for the service's life."""
+        delay = 0.1
+        while True:
+            waiting = app.state.spool.waiting()
+            if not waiting:
+                app.state.spool_wake.clear()
+                try:
+                    await asyncio.wait_for(app.state.spool_wake.wait(), timeout=5)
+                except asyncio.TimeoutError:
+                    pass
+                continue
+            try:
+                for path in waiting:
+                    await replay(path)
+                delay = 0.1
+            except DB_DOWN:
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    async def replay(path) -> None:
+        item = app.state.spool.read(path)
+        if item is None:
+            path.rename(path.with_suffix(".damaged"))  # kept for a person, never retried
+            log.error("spooled report unreadable", extra={"event": "spool_damaged", "file": path.name})
+            return
+        async with tx(None) as conn:
+            org_id = await conn.fetchval("SELECT clinic_for_webhook_secret($1)", item["digest"])
+        if org_id is None:
+            app.state.spool.remove(path)
+            log.warning("spooled report had no valid secret", extra={"event": "spool_unauthorised"})
+            return
+        report = vapi.end_of_call(vapi.message_of(item["body"])[1])
+        report.ended_at = report.ended_at or datetime.fromtimestamp(item["receivedAt"], timezone.utc)
+        try:
+            outcome = await store_end_of_call(org_id, report)
+        except ApiError as refused:  # e.g. a call that does not exist: it never will
+            log.warning("spooled report refused", extra={"event": "spool_refused", "status": refused.status})
+        else:
+            log.info("spooled report stored", extra={"event": "spool_stored", "call_id": report.call_id,
+                                                     "duplicate": outcome["duplicate"]})
+        app.state.spool.remove(path)
 
     async def run_tools(org_id: str, call_id: str, tool_calls: list[vapi.ToolCall]) -> list[dict]:
         results = []
@@ -208,12 +275,14 @@ def create_app(settings: Settings) -> FastAPI:
         raise invalid([{"loc": "toolCallList.name", "msg": f"unknown tool {tool.name}"}])
 
     @app.post("/api/vapi/webhook")
-    async def vapi_webhook(request: Request, org_id: str = Depends(webhook_clinic)):
-        return await vapi_message(request, org_id)
+    async def vapi_webhook(request: Request, authorization: str | None = Header(default=None),
+                           x_vapi_secret: str | None = Header(default=None)):
+        return await vapi_entry(request, authorization, x_vapi_secret)
 
     @app.post("/api/vapi/webhook/end-of-call")
-    async def vapi_end_of_call(request: Request, org_id: str = Depends(webhook_clinic)):
-        return await vapi_message(request, org_id)
+    async def vapi_end_of_call(request: Request, authorization: str | None = Header(default=None),
+                               x_vapi_secret: str | None = Header(default=None)):
+        return await vapi_entry(request, authorization, x_vapi_secret)
 
     # --- booking ---------------------------------------------------------------------------
     async def availability_list(conn, org_id: str, start_text, limit: int) -> list[dict]:

@@ -29,6 +29,7 @@ class Settings:
     sms_retry_base_s: float
     sms_max_attempts: int
     hold_minutes: int
+    spool_dir: Path
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -48,4 +49,5 @@ class Settings:
             sms_retry_base_s=float(os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.5")),
             sms_max_attempts=int(os.environ.get("CLINIC_SMS_MAX_ATTEMPTS", "5")),
             hold_minutes=30,
+            spool_dir=Path(os.environ.get("CLINIC_SPOOL_DIR", "clinic-spool")),
         )

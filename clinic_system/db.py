@@ -1,6 +1,7 @@
 """Connections as the service's own role; every transaction is bound to one clinic."""
 from __future__ import annotations
 
+import asyncio
 import json
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -8,6 +9,11 @@ from pathlib import Path
 import asyncpg
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# What "the database cannot be reached" looks like from asyncpg: refused or dropped
+# connections, a server shutting down or starting up, a pool whose connection died.
+DB_DOWN = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.OperatorInterventionError,
+           asyncpg.InterfaceError)
 
 
 async def _init_connection(conn: asyncpg.Connection) -> None:

@@ -59,7 +59,9 @@ def install(app: FastAPI) -> None:
         return JSONResponse(body(text, None), status_code=exc.status_code)
 
     @app.exception_handler(asyncpg.PostgresConnectionError)
-    @app.exception_handler(ConnectionError)
+    @app.exception_handler(asyncpg.OperatorInterventionError)
+    @app.exception_handler(asyncpg.InterfaceError)
+    @app.exception_handler(TimeoutError)
     @app.exception_handler(OSError)
     async def _db_down(_: Request, exc: Exception):
         log.warning("database unavailable", extra={"event": "db_unavailable", "kind": type(exc).__name__})

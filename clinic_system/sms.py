@@ -34,7 +34,7 @@ def compose(link: str, hold, hours, now: datetime) -> str:
 class FollowUps:
     def __init__(self, pool, settings: Settings):
         self.pool, self.settings = pool, settings
-        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=AsyncTwilioHttpClient())
+        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=AsyncTwilioHttpClient(timeout=10))
         self.client.api.base_url = settings.sms_base_url
         self.tasks: set[asyncio.Task] = set()
 

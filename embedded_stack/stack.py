@@ -30,6 +30,7 @@ class StackInfo:
     sms_account_sid: str
     sms_auth_token: str
     log_file: str
+    spool_dir: str
 
     def as_env(self) -> dict[str, str]:
         """The remote-target variables that point the suite at this stack."""
@@ -64,7 +65,7 @@ class EmbeddedStack:
             api_url=f"http://127.0.0.1:{api_port}", admin_token="adm_" + secrets.token_urlsafe(24),
             database_url=self.postgres.url(), service_database_url=self.postgres.url("clinic_service", service_password),
             sms_stub_url=f"http://127.0.0.1:{stub_port}", sms_account_sid=sid, sms_auth_token=auth_token,
-            log_file=str(self.folder / "clinic-system.jsonl"))
+            log_file=str(self.folder / "clinic-system.jsonl"), spool_dir=str(self.folder / "spool"))
         common = {"SMS_ACCOUNT_SID": sid, "SMS_AUTH_TOKEN": auth_token}
         self._spawn("sms-stub", ["-m", "sms_stub", "--port", str(stub_port)], common, PROJECT)
         self._spawn("clinic-system", ["-m", self.system_module, "--port", str(api_port)], {
@@ -77,7 +78,8 @@ class EmbeddedStack:
             "CLINIC_PUBLIC_URL": info.api_url,
             "SMS_BASE_URL": info.sms_stub_url,
             "CLINIC_LOG_FILE": info.log_file,
-            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.2"),
+            "CLINIC_SPOOL_DIR": info.spool_dir,
+            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.1"),
         }, self.system_path)
         self._wait_ready("sms-stub", info.sms_stub_url)
         self._wait_ready("clinic-system", info.api_url)

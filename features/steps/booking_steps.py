@@ -1,10 +1,12 @@
 """Held and booked times, and finishing a booking from the link."""
-from behave import then, when
-from hamcrest import (close_to, contains_string, equal_to, has_entries, has_item, has_length, is_not)
+from datetime import datetime
+
+from behave import given, then, when
+from hamcrest import close_to, contains_string, empty, equal_to, has_entries, has_item, has_length, is_not, none
 
 from clinic_suite import calls_flow, dates, links
 from clinic_suite.clinic_setup import add_patient
-from clinic_suite.checks import check
+from clinic_suite.checks import check, eventually
 
 HOLD_MINUTES = 30
 
@@ -102,3 +104,92 @@ async def still_held(context, phrase, name):
     active = [r for r in rows if r["status"] in ("held", "booked")]
     check(active, has_length(1), f"{phrase} still has one hold")
     check(active[0], has_entries(status="held", call_id=call.call_id), f"held for {name}, not booked")
+
+
+async def _end_hold(context, phrase):
+    world, call = context.world, _call(context)
+    check(await world.db.end_hold_now(call.call_id), equal_to(1), f"the hold on {phrase} is moved to its end")
+
+
+@given("her hold on {phrase} has ended")
+async def hold_has_ended(context, phrase):
+    await _end_hold(context, phrase)
+
+
+@when("her hold on {phrase} ends while her text is still waiting")
+async def hold_ends_while_waiting(context, phrase):
+    world, call = context.world, _call(context)
+
+    async def waiting():
+        moves = [h["to_status"] for h in await world.db.status_history(call.call_id)]
+        return "follow-up-pending" in moves and "follow-up-sent" not in moves
+    await eventually(waiting, within=calls_flow.SMS_THRESHOLD_S, what="the text waiting after a refusal")
+    await _end_hold(context, phrase)
+
+
+@given("another caller has booked {phrase}")
+async def another_caller_booked(context, phrase):
+    world, call = context.world, _call(context)
+    clinic = call.patient.clinic
+    other = await add_patient(world, "Ana", clinic)
+    answer = await world.api.claim_slot(clinic.api_key, {"orgId": clinic.org_id, "patientId": other.patient_id,
+                                                         "slotTime": dates.resolve(phrase, clinic.timezone).isoformat()})
+    check(answer.status_code, equal_to(200), f"Ana books {phrase}: {answer.text[:200]}")
+
+
+@then("the link in her text says the time is no longer held")
+async def link_says_not_held(context):
+    answer = await context.world.api.open_link(_call(context).link)
+    check(answer.status_code, equal_to(200))
+    check(answer.json(), has_entries(slotHeld=False), "the link does not claim a hold")
+
+
+@then("she is told {phrase} is no longer held for her")
+async def told_not_held(context, phrase):
+    answer = context.world.last_answer
+    check(answer.status_code, equal_to(200), f"the link opens: {answer.text[:300]}")
+    check(answer.json(), has_entries(slotHeld=False, heldUntil=none(), action=contains_string("hold has ended")),
+          f"{phrase} is no longer held, and she is told so")
+
+
+async def _offers_really_free(context) -> list[str]:
+    world, call = context.world, _call(context)
+    offers = [o["slotTime"] for o in world.last_answer.json().get("alternatives", [])]
+    check(offers, is_not(empty()), "she is offered other times")
+    taken = await world.db.taken(call.patient.clinic.org_id, [datetime.fromisoformat(o) for o in offers])
+    check(taken, empty(), "every time offered is really free")
+    return offers
+
+
+@then("she is offered times that are really free, {phrase} first as nobody has taken it")
+async def offered_original_first(context, phrase):
+    offers = await _offers_really_free(context)
+    check(offers[0], equal_to(_call(context).slot_time.isoformat()), f"{phrase} is offered first")
+
+
+@then("she is offered times that are really free, without {phrase}")
+async def offered_without(context, phrase):
+    offers = await _offers_really_free(context)
+    check(offers, is_not(has_item(_call(context).slot_time.isoformat())), f"{phrase} is not offered: it is taken")
+
+
+async def _book_from_link(context, slot_time: str):
+    world, call = context.world, _call(context)
+    answer = await world.api.complete({"token": links.parts(call.link)[0], "callId": call.call_id,
+                                       "slotTime": slot_time})
+    check(answer.status_code, equal_to(200), f"booking from the link: {answer.text[:300]}")
+    check(answer.json(), has_entries(booked=True, slotTime=slot_time), "booked at the time she chose")
+    rows = await world.db.slot_rows(call.patient.clinic.org_id, datetime.fromisoformat(slot_time))
+    active = [r for r in rows if r["status"] in ("held", "booked")]
+    check(active, has_length(1), "one booking for that time")
+    check(active[0], has_entries(status="booked", patient_id=call.patient.patient_id), "booked for her")
+
+
+@then("she can book {phrase} from the link all the same")
+async def book_original_anyway(context, phrase):
+    await _book_from_link(context, _call(context).slot_time.isoformat())
+
+
+@then("she can book the first time offered from the link")
+async def book_first_offer(context):
+    await _book_from_link(context, context.world.last_answer.json()["alternatives"][0]["slotTime"])

@@ -39,27 +39,42 @@ async def marked_abandoned(context):
     check(moves[:2], equal_to(["in-progress", "abandoned"]), "the call was marked abandoned at the hang-up")
 
 
-async def _history_is(context, expected: list[str], last_only: bool = False):
+MOVES = {"in progress": "in-progress", "abandoned": "abandoned", "follow-up waiting": "follow-up-pending",
+         "follow-up sent": "follow-up-sent", "follow-up failed": "follow-up-failed", "booked": "booked"}
+
+
+@then("her call has moved from {path}")
+async def call_moved(context, path):
+    """"from in progress to ..." is the whole history; a path starting later is its last moves."""
+    expected = [MOVES[step.strip()] for step in path.removesuffix(", each step recorded").split(" to ")]
     call = _only_call(context)
 
     async def moves():
         seen = [h["to_status"] for h in await context.world.db.status_history(call.call_id)]
         return seen if seen[-len(expected):] == expected else None
     seen = await eventually(moves, within=calls_flow.SMS_THRESHOLD_S, what=f"the call's moves {expected}")
-    if not last_only:
+    if expected[0] == "in-progress":
         check(seen, equal_to(expected), "each step of the call, in order, nothing else")
     shown = (await context.world.api.call(call.patient.clinic.api_key, call.call_id)).json()
     check(shown, has_entries(status=expected[-1]), "staff see the call's current step")
 
 
-@then("her call has moved from in progress to abandoned to follow-up sent, each step recorded")
-async def moved_to_follow_up(context):
-    await _history_is(context, ["in-progress", "abandoned", "follow-up-sent"])
+@then("the clinic's record keeps what she said")
+async def record_keeps_words(context):
+    call = _only_call(context)
+    row = await calls_flow.call_record(context.world, call)
+    check(row["transcript"], equal_to(call.transcript), "the transcript, as said (she consented)")
+    check(row["booking_status"], equal_to("incomplete"), "the booking is still to be finished")
 
 
-@then("her call has moved from follow-up sent to booked")
-async def moved_to_booked(context):
-    await _history_is(context, ["follow-up-sent", "booked"], last_only=True)
+@then("her call is stored once, as abandoned with the booking incomplete")
+async def stored_once(context):
+    call = _only_call(context)
+    row = await calls_flow.call_settled(context.world, call)
+    check(row["booking_status"], equal_to("incomplete"), "the booking is incomplete")
+    check(row["transcript"], equal_to(call.transcript), "what she said, from the delayed report")
+    moves = [h["to_status"] for h in await context.world.db.status_history(call.call_id)]
+    check(moves.count("abandoned"), equal_to(1), "one abandonment, whatever the deliveries")
 
 
 @then("the clinic's record keeps the start of what she said and why the call ended")
