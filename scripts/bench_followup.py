@@ -1,0 +1,82 @@
+"""Hang-up to follow-up text, and hang-up to the call's row, over N hang-ups (CC-2).
+
+    .venv/bin/python scripts/bench_followup.py [--hangups 30]
+
+Starts the embedded stack, drives N calls through a hang-up one after another, and prints
+median, p95 and max of both figures. Loopback only; bounded in count and time."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from clinic_suite import payloads  # noqa: E402
+from clinic_suite.api import ClinicApi  # noqa: E402
+from clinic_suite.database import connect  # noqa: E402
+from clinic_suite.evidence import Evidence  # noqa: E402
+from clinic_suite.sms_inbox import SmsStub  # noqa: E402
+from clinic_suite.world import clinic_fixture  # noqa: E402
+from embedded_stack.stack import EmbeddedStack  # noqa: E402
+
+DEADLINE_S = 10.0
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+async def one(api, stub, pool, clinic, n: int) -> tuple[float, float]:
+    phone = f"+1555{7000000 + n:07d}"
+    patient = (await api.add_patient(clinic["orgId"], {"name": f"Bench Patient{n}", "phone": phone})).json()
+    call = (await api.initiate_call(clinic["apiKey"], {"phoneNumber": phone, "patientId": patient["patientId"],
+                                                       "assistantId": "bench"})).json()["callId"]
+    slots = (await api.availability(clinic["apiKey"], clinic["orgId"], limit=n + 1)).json()["slots"]
+    await api.vapi(clinic["webhookSecret"], payloads.select_slot(call, f"{call}_t", slots[n]["slotTime"]))
+    started = time.monotonic()
+    await api.vapi(clinic["webhookSecret"], payloads.end_of_call_vapi(call, "Customer: I want to book..."))
+    row_at = text_at = None
+    while time.monotonic() - started < DEADLINE_S and (row_at is None or text_at is None):
+        if row_at is None and await pool.fetchval("SELECT ended_at IS NOT NULL FROM calls WHERE id = $1", call):
+            row_at = time.monotonic()
+        if text_at is None and await stub.messages(phone):
+            text_at = time.monotonic()
+        await asyncio.sleep(0.002)
+    if row_at is None or text_at is None:
+        raise SystemExit(f"hang-up {n}: nothing within {DEADLINE_S}s")
+    return text_at - started, row_at - started
+
+
+async def main(hangups: int) -> None:
+    stack = EmbeddedStack()
+    info = stack.start()
+    try:
+        evidence = Evidence()
+        api, stub = ClinicApi(info.api_url, info.admin_token, evidence), SmsStub(info.sms_stub_url, evidence)
+        pool = await connect(info.database_url)
+        clinic = (await api.create_clinic(clinic_fixture("Premier Cosmetic Surgery"))).json()
+        texts, rows = [], []
+        for n in range(hangups):
+            text, row = await one(api, stub, pool, clinic, n)
+            texts.append(text)
+            rows.append(row)
+        for name, values in (("hang-up -> text at the SMS provider", texts), ("hang-up -> call row stored", rows)):
+            print(f"{name:<38} median {statistics.median(values) * 1000:6.1f} ms   "
+                  f"p95 {pct(values, 0.95) * 1000:6.1f} ms   max {max(values) * 1000:6.1f} ms   (n={len(values)})")
+        await api.close()
+        await stub.close()
+        await pool.close()
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--hangups", type=int, default=30)
+    args = parser.parse_args()
+    asyncio.run(main(min(args.hangups, 500)))
