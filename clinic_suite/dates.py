@@ -23,3 +23,25 @@ def resolve(phrase: str, zone: str, now: datetime | None = None) -> datetime:
     today = (now or datetime.now(tz)).astimezone(tz).date()
     day = next_weekday(today, match.group(3))
     return datetime.combine(day, time(int(match.group(1)), int(match.group(2))), tz)
+
+
+def several(times: str, weekday: str) -> list[str]:
+    """"10:00, 14:00 and 16:00" + "Tuesday" -> ["10:00 next Tuesday", ...]."""
+    return [f"{t.strip()} next {weekday}" for t in re.split(r",| and ", times) if t.strip()]
+
+
+SPOKEN = re.compile(r"^(\d{1,2}:\d{2} [AP]M)(?: on \w+ (\d{1,2}) (\w+))?$")
+
+
+def spoken(text: str, near: datetime) -> datetime:
+    """The time the receptionist says ("10:30 AM", or "10:30 AM on Wednesday 2 December"),
+    in the zone of `near`, on near's day unless the day is said."""
+    match = SPOKEN.match(text.strip())
+    if not match:
+        raise ValueError(f"not a spoken time: {text!r}")
+    clock = datetime.strptime(match.group(1), "%I:%M %p").time()
+    day = near.date()
+    if match.group(2):
+        month = datetime.strptime(match.group(3), "%B").month
+        day = date(near.year + (month < near.month), month, int(match.group(2)))
+    return datetime.combine(day, clock, near.tzinfo)

@@ -8,7 +8,8 @@ from typing import Callable
 # name -> (unit, which value is worse: "high" | "low")
 FIGURES = {
     "smsLatency": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
-    "claimLatencyP95": ("s", "high"), "voicePivotTime": ("s", "high"), "piiRecall": ("%", "low"),
+    "claimLatencyP95": ("s", "high"), "claimLatencyP50": ("s", "high"), "claimLatencyMax": ("s", "high"),
+    "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
     "piiPrecision": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"),
     "kbMinSimilarity": ("", "low"),
 }
