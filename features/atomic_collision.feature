@@ -11,7 +11,8 @@ Feature: Exactly one caller gets a time, however many ask for it at once
 
     @criterion.AC-1 @criterion.AC-2 @criterion.AC-3 @criterion.AC-4 @criterion.AC-5 @criterion.AC-6 @critical
     Scenario: Five callers ask for 10:00 next Tuesday at the same moment
-      Given 5 callers are on the phone, each about to book 10:00 next Tuesday
+      Given 9:30 and 10:30 next Tuesday are already booked
+      And 5 callers are on the phone, each about to book 10:00 next Tuesday
       When all 5 ask for 10:00 next Tuesday at the same moment
       Then exactly one of them is booked for 10:00 next Tuesday
       And the other 4 are told the slot was already claimed
@@ -22,7 +23,8 @@ Feature: Exactly one caller gets a time, however many ask for it at once
 
     @criterion.AC-1 @criterion.AC-4 @criterion.AC-5
     Scenario: Five callers ask the voice receptionist for the same time at once
-      Given 5 callers are on the phone, each about to book 10:00 next Tuesday
+      Given 9:30 and 10:30 next Tuesday are already booked
+      And 5 callers are on the phone, each about to book 10:00 next Tuesday
       When all 5 ask the receptionist for 10:00 next Tuesday at the same moment
       Then the receptionist confirms the booking to exactly one of them
       And the receptionist apologises to each of the 4 and offers a time that is really free

@@ -8,10 +8,22 @@ from hamcrest import (empty, equal_to, has_entries, has_length, is_not, less_tha
 from clinic_suite import crowd as crowds
 from clinic_suite import dates
 from clinic_suite.checks import check
+from clinic_suite.clinic_setup import add_patient
 
 
 def _times(context, phrases: list[str]) -> list[datetime]:
     return [dates.resolve(p, context.world.clinic().timezone) for p in phrases]
+
+
+@given("{times} next {weekday} are already booked")
+async def already_booked(context, times, weekday):
+    world, clinic = context.world, context.world.clinic()
+    for phrase in dates.several(times, weekday):
+        patient = await add_patient(world, f"Earlier{phrase[:2]}", clinic)
+        answer = await world.api.claim_slot(clinic.api_key, {
+            "orgId": clinic.org_id, "patientId": patient.patient_id,
+            "slotTime": dates.resolve(phrase, clinic.timezone).isoformat()})
+        check(answer.status_code, equal_to(200), f"{phrase} booked beforehand: {answer.text[:200]}")
 
 
 @given("{count:d} callers are on the phone, each about to book {phrase}")
