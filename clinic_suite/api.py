@@ -9,9 +9,9 @@ from .evidence import Evidence
 
 
 class ClinicApi:
-    def __init__(self, base_url: str, admin_token: str, evidence: Evidence):
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=15,
-                                      limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+    def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200):
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=60, limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)))
         self.admin_token, self.evidence = admin_token, evidence
 
     async def close(self) -> None:
