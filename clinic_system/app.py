@@ -93,8 +93,9 @@ def create_app(settings: Settings) -> FastAPI:
             raise unauthorized()
         return org_id
 
-    async def api_clinic(authorization: str | None = Header(default=None)) -> str:
-        return await lookup("clinic_for_api_key", credentials.bearer(authorization))
+    async def api_clinic(request: Request, authorization: str | None = Header(default=None)) -> str:
+        request.state.org_id = await lookup("clinic_for_api_key", credentials.bearer(authorization))
+        return request.state.org_id
 
     def admin(authorization: str | None = Header(default=None)) -> None:
         given = credentials.bearer(authorization) or ""
@@ -180,7 +181,7 @@ def create_app(settings: Settings) -> FastAPI:
         kind, message = vapi.message_of(payload)
         report = vapi.end_of_call(message) if kind == "end-of-call-report" else None  # 422 before anything else
         try:
-            org_id = await lookup("clinic_for_webhook_secret", secret)
+            org_id = request.state.org_id = await lookup("clinic_for_webhook_secret", secret)
             return await vapi_message(org_id, kind, message, report)
         except DB_DOWN:
             if report is None:
@@ -272,6 +273,8 @@ def create_app(settings: Settings) -> FastAPI:
                     raise
                 return refusal.extra["agentReply"]
             return booking.booked_line(hours, when)
+        if tool.name == "find_doctor":
+            return await clinics.doctor_reply(conn, org_id, tool.arguments.get("name"))
         raise invalid([{"loc": "toolCallList.name", "msg": f"unknown tool {tool.name}"}])
 
     @app.post("/api/vapi/webhook")
@@ -387,7 +390,7 @@ def create_app(settings: Settings) -> FastAPI:
         async with tx(org_id) as conn:
             call = await calls.get(conn, body.callId)
             if body.patientId is not None and body.patientId != call["patient_id"]:
-                raise errors.not_found("patient")
+                raise errors.not_found("patient", body.patientId)
             message = await conn.fetchrow("SELECT id, status FROM sms_messages WHERE call_id = $1 "
                                           "AND kind = 'follow-up'", body.callId)
             if message is None:

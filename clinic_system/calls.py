@@ -51,7 +51,7 @@ async def start(conn, org_id: str, call: CallIn) -> dict:
 async def get(conn, call_id: str, lock: bool = False) -> dict:
     row = await conn.fetchrow("SELECT * FROM calls WHERE id = $1" + (" FOR UPDATE" if lock else ""), call_id)
     if row is None:
-        raise not_found("call")
+        raise not_found("call", call_id)
     return dict(row)
 
 

@@ -124,6 +124,30 @@ async def doctors(conn, org_id: str) -> list[dict]:
 async def patient(conn, patient_id: str) -> dict:
     row = await conn.fetchrow("SELECT patient_id, name, phone, email FROM patients WHERE patient_id = $1", patient_id)
     if row is None:
-        raise not_found("patient")
+        raise not_found("patient", patient_id)
     return dict(row)
 
+
+
+def bare_name(asked: str) -> str:
+    """"Dr. Johnson", "doctor johnson", "Johnson" -> "Johnson" (names are stored without the title)."""
+    words = re.sub(r"^(dr\.?|doctor)\s+", "", asked.strip(), flags=re.IGNORECASE).split()
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+async def doctor_reply(conn, org_id: str, asked) -> str:
+    """The receptionist's answer about a doctor: only this clinic's doctors exist for it
+    (row-level security), and another clinic's doctor is "not available" (pinned decision 10)."""
+    if not isinstance(asked, str) or not asked.strip() or len(asked) > 80:
+        raise invalid([{"loc": "name", "msg": "a doctor's name is required"}])
+    name = bare_name(asked)
+    own = await doctors(conn, org_id)
+    match = next((d for d in own if d["name"].lower() == name.lower()), None)
+    if match:
+        return (f"{match['title']} {match['name']} is our {match['specialty']} specialist. "
+                f"Would you like to schedule with {match['pronoun']}?")
+    if not own:
+        return f"We don't have Dr. {name} available, and I can't offer another doctor right now."
+    first = own[0]
+    return (f"We don't have Dr. {name} available. Our specialist is {first['title']} {first['name']}. "
+            f"Would you like to schedule with {first['pronoun']}?")

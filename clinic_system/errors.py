@@ -16,14 +16,20 @@ class ApiError(Exception):
     def __init__(self, status: int, error: str, detail=None, **extra):
         super().__init__(error)
         self.status, self.error, self.detail, self.extra = status, error, detail, extra
+        self.audit: tuple[str, str] | None = None  # (kind, id) to check for another clinic's id
 
 
 def unauthorized(detail: str = "missing or invalid credential") -> ApiError:
     return ApiError(401, "unauthorized", detail)
 
 
-def not_found(what: str) -> ApiError:
-    return ApiError(404, f"{what} not found", None)
+def not_found(what: str, ref: str | None = None) -> ApiError:
+    """404, the same whether the id does not exist or belongs to another clinic; in the
+    second case the attempt is written to that clinic's audit log (see install)."""
+    error = ApiError(404, f"{what} not found", None)
+    if ref is not None:
+        error.audit = (what, ref)
+    return error
 
 
 def invalid(detail) -> ApiError:
@@ -46,7 +52,13 @@ def _safe_validation_detail(exc: RequestValidationError) -> list[dict]:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError):
+    async def _api_error(request: Request, exc: ApiError):
+        by_org = getattr(request.state, "org_id", None)
+        if exc.audit and by_org:
+            try:  # its own transaction: the request's was rolled back with the refusal
+                await request.app.state.pool.execute("SELECT audit_foreign_reference($1, $2, $3)", *exc.audit, by_org)
+            except Exception as failure:  # the refusal stands even if the audit cannot be written
+                log.error("audit failed", extra={"event": "audit_failed", "kind": type(failure).__name__})
         return JSONResponse(body(exc.error, exc.detail, **exc.extra), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)

@@ -52,6 +52,9 @@ def before_scenario(context, scenario):
     if "embedded-only" in tags and not context.target.embedded:
         scenario.skip("needs the embedded system (it stops the database or reads the system's own log)")
         return
+    if "needs-service-database" in tags and not context.target.service_database_url:
+        scenario.skip("needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL")
+        return
     seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
     evidence = Evidence()
     context.world = World(
