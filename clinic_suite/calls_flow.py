@@ -118,3 +118,12 @@ async def abandoned_and_texted(world: World, patient: Patient, phrase: str) -> C
     await hang_up(world, call)
     await wait_for_text(world, patient, SMS_THRESHOLD_S)
     return call
+
+
+async def follow_ups_settled(world: World, call: Call) -> list[dict]:
+    """The call's outbox once no text is mid-send (the stub can receive a text a moment
+    before the system records the provider's answer)."""
+    async def settled():
+        rows = await world.db.follow_ups(call.call_id)
+        return rows if rows and all(r["status"] not in ("queued", "sending") for r in rows) else None
+    return await eventually(settled, within=SMS_THRESHOLD_S, what="the follow-up recorded as sent or failed")

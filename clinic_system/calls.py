@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from collections import Counter
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -111,22 +112,38 @@ async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
 
 
 async def _stored_texts(conn, call: dict, report: EndOfCall, now: datetime) -> dict:
-    """With consent, what was said; without it, the redacted text and summary (pinned decision 9)."""
-    metadata = {"gdpr_consent": report.consent, **({"analysis": report.analysis} if report.analysis else {})}
-    transcript, summary = report.transcript, report.summary
-    if not report.consent:
-        names = []
-        if call["patient_id"]:
-            names.append((await clinics.patient(conn, call["patient_id"]))["name"])
-        red_transcript, red_summary = redact(transcript, names), redact(summary, names)
-        transcript, summary = red_transcript.text, (red_summary.text if summary else None)
-        counts = red_transcript.counts + red_summary.counts
-        metadata.update(has_redacted_fields=bool(counts), redaction_timestamp=now.isoformat())
-        await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'redaction', $2)",
-                           call["org_id"], {"callId": call["id"], "counts": dict(counts)})
-    else:
-        metadata.update(has_redacted_fields=False)
-    return {"transcript": transcript, "summary": summary, "preview": preview(transcript), "metadata": metadata}
+    """With consent, what was said; without it, the redacted text and summary (pinned decision 9).
+    If redaction fails, nothing of what was said is stored: the transcript is withheld (PII-F1)."""
+    metadata = {"gdpr_consent": report.consent}
+    transcript, summary, analysis = report.transcript, report.summary, report.analysis
+    if report.consent:
+        metadata.update(has_redacted_fields=False, **({"analysis": analysis} if analysis else {}))
+        return {"transcript": transcript, "summary": summary, "preview": preview(transcript), "metadata": metadata}
+    names = [(await clinics.patient(conn, call["patient_id"]))["name"]] if call["patient_id"] else []
+    try:
+        parts = [redact(transcript, names), redact(summary, names)]
+        parts += [redact(v, names) for v in analysis.values() if isinstance(v, str)]
+    except Exception as failure:  # fail closed: store none of it, say so, and let staff see it
+        log.error("redaction failed; transcript withheld", extra={"event": "redaction_failed", "call_id": call["id"],
+                                                                  "kind": type(failure).__name__})
+        await audit_redaction_failure(conn, call, type(failure).__name__)
+        metadata.update(has_redacted_fields=True, transcript_withheld=True, redaction_failed=True,
+                        redaction_timestamp=now.isoformat())
+        return {"transcript": None, "summary": None, "preview": None, "metadata": metadata}
+    counts = sum((p.counts for p in parts), Counter())
+    redacted_analysis = {k: p.text for k, p in zip([k for k, v in analysis.items() if isinstance(v, str)], parts[2:])}
+    metadata.update(has_redacted_fields=bool(counts), redaction_timestamp=now.isoformat(),
+                    **({"analysis": redacted_analysis} if redacted_analysis else {}))
+    await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'redaction', $2)",
+                       call["org_id"], {"callId": call["id"], "counts": dict(counts)})
+    text = parts[0].text
+    return {"transcript": text, "summary": parts[1].text if summary else None, "preview": preview(text),
+            "metadata": metadata}
+
+
+async def audit_redaction_failure(conn, call: dict, kind: str) -> None:
+    await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'redaction:failed', $2)",
+                       call["org_id"], {"callId": call["id"], "error": kind})
 
 
 def preview(transcript: str) -> str:

@@ -40,7 +40,7 @@ async def exactly_one_text(context, name):
     world = context.world
     call = world.calls[name]
     await calls_flow.wait_for_text(world, world.patients[name], within=calls_flow.SMS_THRESHOLD_S)
-    outbox = await world.db.follow_ups(call.call_id)
+    outbox = await calls_flow.follow_ups_settled(world, call)
     check(outbox, has_length(1), "one follow-up in the clinic's outbox")
     check(outbox[0]["status"], equal_to("sent"), "and it went out")
     check(await calls_flow.texts_to(world, world.patients[name]), has_length(1), "one text at the patient's phone")
@@ -69,7 +69,7 @@ async def text_after_refusals(context, name):
     world = context.world
     patient, call = world.patients[name], world.calls[name]
     await calls_flow.wait_for_text(world, patient, within=calls_flow.SMS_THRESHOLD_S)
-    outbox = await world.db.follow_ups(call.call_id)
+    outbox = await calls_flow.follow_ups_settled(world, call)
     check(outbox, has_length(1), "one follow-up in the outbox, however many tries")
     check(outbox[0]["status"], equal_to("sent"), "sent in the end")
     check(outbox[0]["attempts"], equal_to(patient.refusals_ahead + 1), "retried until the provider accepted")

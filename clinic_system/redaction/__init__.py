@@ -1,0 +1,62 @@
+"""Replaces personal and medical data with [REDACTED_*] tokens (test case 3).
+
+One small recogniser a type, each finding spans; the spans are merged (structured types
+first, so the digits of a social security number are not taken for a phone number) and
+replaced. Used on everything stored or shown from a call without consent, and on the
+system's log lines always (pinned decision 9)."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import addresses, emails, medical, names, phones, ssn
+
+TOKENS = {"email": "[REDACTED_EMAIL]", "ssn": "[REDACTED_SSN]", "phone": "[REDACTED_PHONE]",
+          "address": "[REDACTED_ADDRESS]", "medical": "[REDACTED_MEDICAL]", "name": "[REDACTED_NAME]"}
+# Order matters: an earlier recogniser's span wins over a later one's that overlaps it.
+RECOGNISERS = [("email", emails.find), ("ssn", ssn.find), ("address", addresses.find), ("phone", phones.find),
+               ("medical", medical.find)]
+
+# The embedded test configuration can make redaction fail on purpose, to prove it fails
+# closed (PII-F1). Off unless CLINIC_FAULT_INJECTION=1; the marker is never real speech.
+FAULT_MARKER = "<<fault:redaction>>"
+
+
+class RedactionFailed(Exception):
+    pass
+
+
+@dataclass
+class Redacted:
+    text: str
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.counts.values()) > 0
+
+
+def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -> None:
+    if all(end <= s or start >= e for s, e, _ in taken):
+        taken.append((start, end, kind))
+
+
+def redact(text: str | None, known_names: list[str] = ()) -> Redacted:
+    text = text or ""
+    if os.environ.get("CLINIC_FAULT_INJECTION") == "1" and FAULT_MARKER in text:
+        raise RedactionFailed("fault injected for the fail-closed check")
+    taken: list[tuple[int, int, str]] = []
+    for kind, find in RECOGNISERS:
+        for start, end in find(text):
+            _claim(taken, start, end, kind)
+    for start, end in names.find(text, known_names):
+        _claim(taken, start, end, "name")
+    result = Redacted(text)
+    pieces, last = [], 0
+    for start, end, kind in sorted(taken):
+        pieces.append(text[last:start] + TOKENS[kind])
+        result.counts[kind] += 1
+        last = end
+    result.text = "".join(pieces) + text[last:]
+    return result
