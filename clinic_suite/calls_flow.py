@@ -13,6 +13,7 @@ from .world import Call, Patient, World
 
 LINK = re.compile(r"https?://\S+/api/booking/resume\?\S+")
 SMS_THRESHOLD_S = 10.0  # the plan's threshold; its target is 5 s
+FAULT_MARKER = "<<fault:redaction>>"  # makes the embedded system's redactor raise (its test configuration)
 
 
 async def start_call(world: World, patient: Patient) -> Call:
@@ -47,13 +48,15 @@ def transcript_for(call: Call) -> str:
 
 def hang_up_report(call: Call, report_shape: str = "Vapi") -> tuple[dict, str]:
     """The end-of-call report for a caller who hangs up, as Vapi sends it or in the plan's shape."""
-    call.transcript = transcript_for(call)
+    call.transcript = call.transcript or transcript_for(call)
     consent = call.patient.consent
+    said = call.transcript + (f" {FAULT_MARKER}" if call.patient.redaction_fault else "")
     if report_shape == "Vapi":
         call.reason = "customer-ended-call"
-        return payloads.end_of_call_vapi(call.call_id, call.transcript, consent=consent), "/api/vapi/webhook"
+        return (payloads.end_of_call_vapi(call.call_id, said, consent=consent, summary=call.summary),
+                "/api/vapi/webhook")
     call.reason = "customer-ended"
-    return payloads.end_of_call_plan(call.call_id, call.transcript, consent=consent), "/api/vapi/webhook/end-of-call"
+    return payloads.end_of_call_plan(call.call_id, said, consent=consent), "/api/vapi/webhook/end-of-call"
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1) -> list:

@@ -34,6 +34,7 @@ class Patient:
     clinic: Clinic
     consent: bool = True
     refusals_ahead: int = 0   # texts the provider was told to refuse (latency is then not the plan's)
+    redaction_fault: bool = False  # the embedded system is to fail redacting this patient's next call
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Call:
     slot_time: datetime | None = None
     slot_phrase: str | None = None
     transcript: str = ""
+    summary: str | None = None
     reason: str | None = None
     hung_up_at: float | None = None      # monotonic, when the hang-up report was sent
     link: str | None = None

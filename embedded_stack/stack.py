@@ -79,6 +79,7 @@ class EmbeddedStack:
             "SMS_BASE_URL": info.sms_stub_url,
             "CLINIC_LOG_FILE": info.log_file,
             "CLINIC_SPOOL_DIR": info.spool_dir,
+            "CLINIC_FAULT_INJECTION": "1",  # the embedded stack is a test configuration (PII-F1)
             "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.1"),
         }, self.system_path)
         self._wait_ready("sms-stub", info.sms_stub_url)

@@ -17,7 +17,9 @@ TERMS = [
     r"sagg(?:ing|y)", r"droop(?:y|ing)", r"stretch marks?", r"hair loss", r"bruis(?:e|es|ed|ing)",
     r"swell(?:ing|ings|ed|en)", r"numb(?:ness)?", r"bleed(?:ing|s)?", r"lumps?", r"moles?", r"cysts?", r"warts?",
     r"complications?", r"deformit(?:y|ies)", r"asymmetr(?:y|ical)", r"hernias?", r"migraines?", r"seizures?",
-    r"broken nose", r"deviated septum", r"septum", r"hump",
+    r"broken nose", r"deviated septum", r"septum", r"hump", r"alopecia", r"vitiligo", r"impetigo", r"vertigo",
+    r"varicose", r"veins?", r"tattoos?", r"thyroid\w*", r"hyaluronic", r"dermabrasion", r"crow's feet",
+    r"eye bags", r"bags under (?:my|her|his) eyes", r"thread lifts?", r"sclerotherap(?:y|ies)",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -30,10 +32,13 @@ TERMS = [
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
-           r"oxetine", r"azepam", r"profen", r"dermal"]
+           r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
+           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism"]
+NOT_MEDICAL = {"aroma", "aromas"}
 WORD_LIST = re.compile(r"\b(?:" + "|".join(TERMS) + r")\b", re.IGNORECASE)
-BY_ENDING = re.compile(r"\b[a-z]{3,}(?:" + "|".join(ENDINGS) + r")\b", re.IGNORECASE)
+BY_ENDING = re.compile(r"\b[a-z]{2,}(?:" + "|".join(ENDINGS) + r")\b", re.IGNORECASE)
 
 
 def find(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in WORD_LIST.finditer(text)] + [m.span() for m in BY_ENDING.finditer(text)]
+    spans = [m.span() for m in WORD_LIST.finditer(text)]
+    return spans + [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in NOT_MEDICAL]

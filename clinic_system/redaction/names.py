@@ -7,11 +7,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-NAME = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*|[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-INTRO = re.compile(
-    rf"\b(?:[Mm]y name is|[Nn]ame's|[Tt]his is|I'm|I am|[Ii]t's|[Cc]all me|[Ss]peaking(?: with)?|"
-    rf"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?)\s+((?:{NAME})(?:\s+(?:{NAME})){{0,2}})")
-TOKEN = re.compile(rf"\b(?:{NAME})\b")
+# A capitalised word in any alphabet: Édith, Ångström, O'Neill-Murphy, Rębiś, McDonald.
+NAME = r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+STRONG = r"[Mm]y name is|[Nn]ame's|[Cc]all me|[Pp]ut it under|booking is for|[Ii]t's in the name of"
+WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?"
+PARTICLE = r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|al)"
+INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
+# "..., Alfieri is my surname", "Smith's my last name"
+NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
+TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
+PAIR = re.compile(rf"(?<![\w'’-])({NAME}) ({NAME})(?![\w'’-])")
 # Capitalised words that are not names here, however often parents choose them.
 ORDINARY = set("""
 I I'm I'd I'll Hi Hello Hey Yes No Yeah Okay Ok Sure Thanks Thank Please Sorry Great Good Fine Well So And But Or
@@ -22,10 +27,13 @@ October November December Today Tomorrow Morning Afternoon Evening Night Week We
 Dr Doctor Mr Mrs Ms Miss Clinic Cosmetic Surgery Premier Advanced Aesthetic Customer Assistant AI Receptionist
 Booking Book Appointment Consultation Hold Text Link Call Calling Phone Number Email Address Street Road London
 Price Cost Pounds Dollars OK Right Perfect Lovely Brilliant Cheers Bye Goodbye Maybe Actually Really Still Again
-Summer Winter Spring Autumn Fall Christmas Easter Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy
-Bay Glen Dean Guy Chase Hunter Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major
+Summer Winter Spring Autumn Fall Christmas Easter Z O E
 """.split())
-NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Wondering", "Interested", "Back", "Sure"}
+# Ordinary words that are also names: names after an introduction, not from the list alone.
+AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
+Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers""".split())
+NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Wondering", "Interested", "Back", "Sure",
+                              "Just", "Ringing", "Phoning", "Trying", "Hoping", "Afraid", "Glad", "Happy", "Free"}
 
 
 @lru_cache(maxsize=1)
@@ -33,21 +41,35 @@ def name_list() -> frozenset[str]:
     from faker.providers.person.en_US import Provider
 
     names = set(Provider.first_names) | set(Provider.last_names)
-    return frozenset(n for n in names if n not in ORDINARY and len(n) > 2)
+    return frozenset(n for n in names if n not in ORDINARY and n not in AMBIGUOUS and len(n) > 2)
 
 
 def _introduced(text: str) -> set[str]:
     found = set()
     for match in INTRO.finditer(text):
-        for word in match.group(1).split():
-            if word in NOT_AFTER_INTRO:
+        strong = match.group(1) is not None
+        for word in match.group(2).split():
+            if word in NOT_AFTER_INTRO and not (strong and word not in ORDINARY - AMBIGUOUS):
                 break
-            found.add(word)
+            if not re.fullmatch(PARTICLE, word):
+                found.add(word)
+    found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
+    return found
+
+
+def _pairs(text: str) -> set[str]:
+    """Two capitalised words mid-sentence that are not ordinary words: a full name."""
+    found = set()
+    for match in PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if _sentence_start(text, match.start()) or {first, second} & (ORDINARY | AMBIGUOUS):
+            continue
+        found.update((first, second))
     return found
 
 
 def find(text: str, known_names=()) -> list[tuple[int, int]]:
-    wanted = _introduced(text) | {p for n in known_names for p in n.split() if len(p) > 1}
+    wanted = _introduced(text) | _pairs(text) | {p for n in known_names for p in n.split() if len(p) > 1}
     listed = name_list()
     tokens = list(TOKEN.finditer(text))
     for match in tokens:  # a listed name written as a name: mid-sentence, or before another name

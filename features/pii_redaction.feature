@@ -1,0 +1,84 @@
+@test.pii-redaction-003
+Feature: Nothing identifying or medical is kept without the caller's consent
+  A clinic that stores "John Smith, 555-123-4567, rhinoplasty scar" in plain text
+  without consent is in breach of GDPR. Without consent, every name, phone number,
+  email, address, social security number and medical word is replaced by a marker in
+  everything the clinic keeps or shows; with consent, the record keeps what was said.
+  The system's own log never holds any of it.
+
+  Background:
+    Given Premier Cosmetic Surgery takes bookings by phone
+
+  Rule: Each kind of personal data is replaced by its marker
+
+    @criterion.PII-1 @critical
+    Scenario Outline: A caller who has not consented mentions <kind>
+      Given John is a caller who has not agreed to his calls being kept on record
+      When John says "<said>" and hangs up
+      Then the clinic's record of the call reads "<kept>"
+      And "<value>" appears nowhere the clinic keeps or shows the call
+
+      Examples:
+        | kind                     | said                                              | value                         | kept                                          |
+        | an email address         | You can email me at john.smith+clinic@example.com | john.smith+clinic@example.com | You can email me at [REDACTED_EMAIL]          |
+        | a phone number           | My number is 555-123-4567                         | 555-123-4567                  | My number is [REDACTED_PHONE]                 |
+        | a street address         | I live at 123 Main St, NYC                        | 123 Main St                   | I live at [REDACTED_ADDRESS]                  |
+        | a social security number | My SSN is 123-45-6789                             | 123-45-6789                   | My SSN is [REDACTED_SSN]                      |
+        | a medical concern        | I have a scar from a previous rhinoplasty         | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL] |
+        | a name                   | Hi, my name is John Smith                         | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME] |
+
+  Rule: Consent decides what the record keeps
+
+    @criterion.PII-2 @criterion.PII-3 @criterion.PII-4 @critical
+    Scenario: Without consent, the plan's example is kept redacted, the summary too
+      Given John is a caller who has not agreed to his calls being kept on record
+      When John says "My name is John Smith, I'm at 555-123-4567. I have a previous rhinoplasty scar and want to know about revision surgery." and hangs up, summarised as "John Smith asked about rhinoplasty revision surgery"
+      Then the clinic's record of the call reads "My name is [REDACTED_NAME] [REDACTED_NAME], I'm at [REDACTED_PHONE]. I have a previous [REDACTED_MEDICAL] [REDACTED_MEDICAL] and want to know about [REDACTED_MEDICAL] [REDACTED_MEDICAL]."
+      And the summary keeps nothing identifying or medical
+      And the record notes no consent, that fields were redacted, and when
+      And the clinic's audit log counts the redactions by kind, without the values
+
+    @criterion.PII-2 @criterion.PII-4
+    Scenario: With consent, the record keeps what was said
+      Given Maria is a patient of the clinic who agrees to her calls being kept on record
+      When Maria says "My name is Maria, I'm at 555-123-4567 and I'd like to discuss a previous rhinoplasty scar." and hangs up
+      Then the clinic's record keeps exactly what Maria said
+      And the record notes consent and no redaction
+
+  Rule: Nothing personal leaks, whatever the caller says
+
+    @criterion.PII-1 @criterion.PII-3 @criterion.PII-5 @critical
+    Scenario: Two hundred callers' personal data never reaches what the clinic keeps or shows
+      Given John is a caller who has not agreed to his calls being kept on record
+      When each utterance of the redaction corpus is said on a call that then ends
+      Then no labelled name, number, email, address or medical word survives in anything the clinic keeps or shows
+      And every kind of personal data was caught, with the share caught per kind recorded
+      And ordinary booking talk is left as it was, with at least 95% of the replacements justified
+      And the share caught on utterances the redactor was never tuned on is recorded for the meeting
+
+    @criterion.PII-5
+    Scenario: Staff looking at a caller's call and texts see no personal data
+      Given John is a caller who has not agreed to his calls being kept on record
+      And John is booking by phone and has picked 10:00 next Tuesday
+      When John says "Hi, my name is John Smith, you can text 555-123-4567 about my facelift." and hangs up
+      Then the staff's view of the call shows none of what John said that identifies him
+      And the clinic's text history shows John's number with all but its last 3 digits hidden
+
+    @criterion.PII-5 @embedded-only
+    Scenario: The system's own log holds nothing a caller said
+      Given Maria is a patient of the clinic who agrees to her calls being kept on record
+      When Maria says "Hi, my name is Maria Delgado, I'm at 555-987-6543, maria.d@example.com, about my breast augmentation." and hangs up
+      Then the system's log mentions Maria's call
+      But nothing Maria said appears in the system's log
+
+  Rule: If redaction fails, nothing unredacted is kept
+
+    @criterion.PII-F1 @failure @embedded-only @critical
+    Scenario: The redactor breaks while a call is being stored
+      Given John is a caller who has not agreed to his calls being kept on record
+      And the redactor will fail on John's next call
+      When John says "My name is John Smith, I'm at 555-123-4567, about a rhinoplasty." and hangs up
+      Then nothing of what John said is kept
+      And the record shows the transcript was withheld because redaction failed
+      And the failure is in the clinic's audit log
+      But nothing John said appears in the system's log
