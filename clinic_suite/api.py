@@ -69,6 +69,19 @@ class ClinicApi:
     async def complete(self, body: dict) -> httpx.Response:
         return await self.send("POST", "/api/booking/complete", json=body)
 
+    # knowledge base
+    async def upload_document(self, api_key: str, path, org_id: str | None = None) -> httpx.Response:
+        started = time.perf_counter()
+        answer = await self.http.post("/api/kb/documents", headers=self.bearer(api_key),
+                                      files={"file": (path.name, path.read_bytes(), "application/pdf")},
+                                      data={"orgId": org_id} if org_id else None)
+        self.evidence.exchange("POST", "/api/kb/documents", {"file": path.name}, answer.status_code, answer.json(),
+                               (time.perf_counter() - started) * 1000)
+        return answer
+
+    async def ask(self, api_key: str, question: str) -> httpx.Response:
+        return await self.send("POST", "/api/assistant/ask", json={"question": question}, headers=self.bearer(api_key))
+
     # texts
     async def send_follow_up(self, api_key: str, body: dict) -> httpx.Response:
         return await self.send("POST", "/api/sms/send-followup", json=body, headers=self.bearer(api_key))

@@ -8,7 +8,7 @@ import time
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Form, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +16,8 @@ from . import __version__, booking, calls, clinics, credentials, errors, logs, s
 from .config import Settings
 from .db import DB_DOWN, clinic_tx, create_pool, migrate
 from .errors import ApiError, invalid, unauthorized
+from .knowledge import store
+from .knowledge.embeddings import embedder
 from .sms import FollowUps
 from .spool import Spool, SpoolFull
 
@@ -46,6 +48,12 @@ class CompleteIn(BaseModel):
     slotTime: str | None = Field(default=None, max_length=40)
 
 
+class AskIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    orgId: str | None = Field(default=None, max_length=80)
+    question: str = Field(min_length=1, max_length=1000)
+
+
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -60,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.spool = Spool(settings.spool_dir, settings.token_key)
         app.state.spool_wake = asyncio.Event()
         replayer = asyncio.get_running_loop().create_task(replay_spool())
+        await asyncio.to_thread(embedder)  # load the model once, before the first question
         log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
                                                "spooled": len(app.state.spool.waiting())})
         yield
@@ -273,6 +282,8 @@ def create_app(settings: Settings) -> FastAPI:
                     raise
                 return refusal.extra["agentReply"]
             return booking.booked_line(hours, when)
+        if tool.name == "ask_knowledge_base":
+            return (await store.ask(conn, org_id, tool.arguments.get("question"), embedder()))["answer"]
         if tool.name == "find_doctor":
             return await clinics.doctor_reply(conn, org_id, tool.arguments.get("name"))
         raise invalid([{"loc": "toolCallList.name", "msg": f"unknown tool {tool.name}"}])
@@ -417,6 +428,21 @@ def create_app(settings: Settings) -> FastAPI:
             rows = await conn.fetch("SELECT * FROM sms_messages WHERE patient_id = $1 "
                                     "ORDER BY created_at DESC, id LIMIT $2", patientId, limit)
         return {"messages": [message_view(r) for r in rows]}
+
+    # --- knowledge base ------------------------------------------------------------------------
+    @app.post("/api/kb/documents", status_code=201)
+    async def upload_document(request: Request, file: UploadFile, org_id: str = Depends(api_clinic),
+                              orgId: str | None = Form(default=None, max_length=80)):
+        await same_clinic(orgId, org_id, request)
+        data = await file.read(store.MAX_PDF_BYTES + 1)
+        async with tx(org_id) as conn:
+            return await store.add_document(conn, org_id, file.filename or "document.pdf", data, embedder())
+
+    @app.post("/api/assistant/ask")
+    async def ask(body: AskIn, request: Request, org_id: str = Depends(api_clinic)):
+        await same_clinic(body.orgId, org_id, request)
+        async with tx(org_id) as conn:
+            return await store.ask(conn, org_id, body.question, embedder())
 
     @app.get("/api/clinics/{org_id}/doctors")
     async def clinic_doctors(org_id: str, request: Request, clinic: str = Depends(api_clinic)):

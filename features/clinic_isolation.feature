@@ -28,6 +28,17 @@ Feature: One clinic's patients, doctors, calls and texts are invisible to anothe
       When each clinic's staff list their clinic's doctors
       Then Premier Cosmetic Surgery sees only Dr. Sarah and Advanced Aesthetic Clinic sees only Dr. Johnson
 
+  Rule: Each clinic's knowledge base answers only from its own documents
+
+    @criterion.ISO-3 @critical
+    Scenario: Premier is asked about rhinoplasty, which only Advanced Aesthetic's list covers
+      Given Premier Cosmetic Surgery has uploaded its procedure list "dermatology-procedures.pdf"
+      And Advanced Aesthetic Clinic has uploaded its procedure list "surgical-procedures.pdf"
+      When a caller asks Premier Cosmetic Surgery's receptionist "What's your recovery time for rhinoplasty?"
+      Then the receptionist answers "I don't have specific information about that procedure."
+      And nothing from Advanced Aesthetic Clinic's list reaches the answer
+      But asked the same, Advanced Aesthetic Clinic's receptionist answers from its own list, quoting "3-4 weeks"
+
   Rule: One clinic's credentials never act for another clinic
 
     @criterion.ISO-F1 @criterion.ISO-1 @criterion.ISO-5 @critical

@@ -10,7 +10,7 @@ FIGURES = {
     "smsLatency": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
     "claimLatencyP95": ("s", "high"), "claimLatencyP50": ("s", "high"), "claimLatencyMax": ("s", "high"),
     "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
-    "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"),
+    "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
     "kbMinSimilarity": ("", "low"),
 }
 
@@ -82,6 +82,9 @@ ROWS = [
         lambda v: v >= 100, lambda v: v >= 100, percent),
     Row("KB Accuracy", "100% match", ">95% match", lambda f: f.get("kbAccuracy"),
         lambda v: v >= 100, lambda v: v > 95, percent),
+    # The same on paraphrased questions written before any tuning: the honest figure.
+    Row("KB Accuracy (paraphrased questions)", "100% match", ">95% match", lambda f: f.get("kbAccuracyParaphrases"),
+        lambda v: v >= 100, lambda v: v > 95, percent, gates=False),
     # Criteria proven / all. Shown and graded, but it does not fail the run while the
     # suite is still growing test case by test case (README, "The gate").
     Row("Coverage", ">95%", ">85%", lambda f: f.get("coverage"),
