@@ -68,7 +68,8 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
     """Copy the reference system and apply the patch; returns a problem, or None."""
     shutil.copytree(ROOT / "clinic_system", folder / "clinic_system",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    done = subprocess.run(["git", "apply", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
+    # -C1: one line of context must match, so a breakage survives edits near it.
+    done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
                           capture_output=True, text=True)
     return None if done.returncode == 0 else f"patch does not apply: {done.stderr.strip()[:300]}"
 

@@ -19,6 +19,7 @@ class Target:
     service_database_url: str | None = None
     log_file: str | None = None
     spool_dir: str | None = None
+    sms_auth_token: str | None = None   # signs delivery reports as the provider does
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -39,7 +40,7 @@ def remote_from_env(env=os.environ) -> Target | None:
                   admin_token=env["CLINIC_ADMIN_TOKEN"], database_url=env["CLINIC_DATABASE_URL"],
                   sms_stub_url=env["SMS_STUB_URL"].rstrip("/"),
                   service_database_url=env.get("CLINIC_SERVICE_DATABASE_URL"),
-                  log_file=env.get("CLINIC_LOG_FILE"))
+                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"))
 
 
 def start_embedded() -> Target:
@@ -52,4 +53,4 @@ def start_embedded() -> Target:
     return Target(name="embedded", api_url=info.api_url, admin_token=info.admin_token,
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
                   service_database_url=info.service_database_url, log_file=info.log_file,
-                  spool_dir=info.spool_dir, stack=stack)
+                  spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack)

@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI, Form, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__, booking, calls, clinics, credentials, errors, logs, slots, vapi
+from . import __version__, booking, calls, clinics, credentials, delivery, errors, logs, slots, vapi
 from .config import Settings
 from .db import DB_DOWN, clinic_tx, create_pool, migrate
 from .errors import ApiError, invalid, unauthorized
@@ -416,6 +416,25 @@ def create_app(settings: Settings) -> FastAPI:
         return {"sent": row["status"] in ("sent", "delivered"), "to": logs.mask_phone(row["to_number"]),
                 "message": row["body"], "sentAt": row["sent_at"].isoformat() if row["sent_at"] else None,
                 "status": row["status"], "callId": row["call_id"]}
+
+    @app.post("/api/sms/status", status_code=204)
+    async def sms_status(request: Request, x_twilio_signature: str | None = Header(default=None)):
+        form = await request.form()
+        params = {k: v for k, v in form.items() if isinstance(v, str)}
+        url = f"{settings.public_url}/api/sms/status"
+        if not delivery.signed(settings.sms_auth_token, url, params, x_twilio_signature):
+            log.warning("unsigned delivery report refused", extra={"event": "denied", "path": request.url.path})
+            raise unauthorized("the delivery report is not signed by the provider")
+        sid, status = params.get("MessageSid", ""), params.get("MessageStatus", "")
+        if not sid or len(sid) > 64 or status not in delivery.PROGRESS:
+            raise invalid([{"loc": "MessageSid/MessageStatus", "msg": "a message id and a known status"}])
+        org_id = await app.state.pool.fetchval("SELECT clinic_for_message($1)", sid)
+        if org_id is None:
+            raise errors.not_found("message")
+        async with tx(org_id) as conn:
+            moved = await delivery.record(conn, sid, status, params.get("ErrorCode") or None)
+        log.info("delivery report", extra={"event": "delivery_report", "status": status, "duplicate": not moved})
+        return Response(status_code=204)
 
     @app.get("/api/sms/history")
     async def sms_history(request: Request, org_id: str = Depends(api_clinic),

@@ -79,6 +79,20 @@ def install(app: FastAPI) -> None:
         log.warning("database unavailable", extra={"event": "db_unavailable", "kind": type(exc).__name__})
         return JSONResponse(body("service unavailable", "the database cannot be reached"), status_code=503)
 
+    @app.exception_handler(asyncpg.PostgresError)
+    async def _database_refused(request: Request, exc: asyncpg.PostgresError):
+        # The database is the one place the rules live: an illegal call move, a write row-level
+        # security refuses. Refused and logged, never a 500.
+        if exc.sqlstate == "P0409":
+            log.warning("illegal call move refused", extra={"event": "illegal_move", "path": request.url.path})
+            return JSONResponse(body("illegal state change", "the call cannot make that move"), status_code=409)
+        if exc.sqlstate == "42501":
+            log.warning("write refused by the database", extra={"event": "denied", "path": request.url.path})
+            return JSONResponse(body("forbidden", "refused by the clinic's data rules"), status_code=403)
+        log.error("database error", extra={"event": "database_error", "kind": type(exc).__name__,
+                                           "code": exc.sqlstate, "path": request.url.path})
+        return JSONResponse(body("internal error", None), status_code=500)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
         log.error("unexpected error", extra={"event": "unexpected_error", "kind": type(exc).__name__,

@@ -52,6 +52,9 @@ def before_scenario(context, scenario):
     if "embedded-only" in tags and not context.target.embedded:
         scenario.skip("needs the embedded system (it stops the database or reads the system's own log)")
         return
+    if "needs-provider-token" in tags and not context.target.sms_auth_token:
+        scenario.skip("needs the SMS provider's auth token to sign delivery reports: set SMS_AUTH_TOKEN")
+        return
     if "needs-service-database" in tags and not context.target.service_database_url:
         scenario.skip("needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL")
         return

@@ -13,9 +13,11 @@ from email.utils import format_datetime
 from datetime import datetime, timezone
 from typing import Literal
 
+import httpx
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from twilio.request_validator import RequestValidator
 
 # How Twilio refuses, by fault mode: HTTP status and Twilio error code.
 REFUSALS = {
@@ -29,7 +31,7 @@ MAX_INBOX = 1000
 class FaultIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     to: str = Field(min_length=3, max_length=30)
-    mode: Literal["quota-exceeded", "daily-limit", "outage", "slow"]
+    mode: Literal["quota-exceeded", "daily-limit", "outage", "slow", "undelivered"]
     count: int = Field(default=1, ge=1, le=1000)
     delayMs: int = Field(default=0, ge=0, le=30000)
 
@@ -63,6 +65,26 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
         return (hmac.compare_digest(user, account_sid) and hmac.compare_digest(password, auth_token)
                 and hmac.compare_digest(sid, account_sid))
 
+    pending: set[asyncio.Task] = set()
+    validator = RequestValidator(auth_token)
+
+    async def report_delivery(message: dict, final: str) -> None:
+        """Twilio's status callbacks, "sent" then the final status, signed as Twilio signs them."""
+        async with httpx.AsyncClient(timeout=5) as http:
+            for status in ("sent", final):
+                params = {"MessageSid": message["sid"], "MessageStatus": status, "AccountSid": message["account_sid"],
+                          "From": message["from"], "To": message["to"], "ApiVersion": "2010-04-01",
+                          **({"ErrorCode": "30003"} if status == "undelivered" else {})}
+                signature = validator.compute_signature(message["status_callback"], params)
+                try:
+                    answer = await http.post(message["status_callback"], data=params,
+                                             headers={"X-Twilio-Signature": signature})
+                    outcome = answer.status_code
+                except httpx.HTTPError as exc:
+                    outcome = type(exc).__name__
+                with lock:
+                    message["callbacks"].append({"status": status, "answer": outcome})
+
     def next_fault(to: str) -> Fault | None:
         with lock:
             queue = faults.get(to)
@@ -88,7 +110,7 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
         fault = next_fault(to)
         if fault and fault.mode == "slow":
             await asyncio.sleep(fault.delay_ms / 1000)
-        elif fault:
+        elif fault and fault.mode in REFUSALS:
             return twilio_error(*REFUSALS[fault.mode])
         now = format_datetime(datetime.now(timezone.utc))
         message = {
@@ -100,10 +122,16 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
             "status_callback": form.get("StatusCallback"),
         }
         message["uri"] = f"/2010-04-01/Accounts/{sid}/Messages/{message['sid']}.json"
+        stored = {**message, "received_at": datetime.now(timezone.utc).isoformat(), "callbacks": []}
         with lock:
             box = inbox[to]
-            box.append({**message, "received_at": datetime.now(timezone.utc).isoformat()})
+            box.append(stored)
             del box[:-MAX_INBOX]
+        if message["status_callback"]:
+            final = "undelivered" if fault and fault.mode == "undelivered" else "delivered"
+            task = asyncio.get_running_loop().create_task(report_delivery(stored, final))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
         return JSONResponse({k: v for k, v in message.items() if k != "status_callback"}, status_code=201)
 
     @app.get("/_stub/messages")

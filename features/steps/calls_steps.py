@@ -40,7 +40,8 @@ async def marked_abandoned(context):
 
 
 MOVES = {"in progress": "in-progress", "abandoned": "abandoned", "follow-up waiting": "follow-up-pending",
-         "follow-up sent": "follow-up-sent", "follow-up failed": "follow-up-failed", "booked": "booked"}
+         "follow-up sent": "follow-up-sent", "follow-up failed": "follow-up-failed", "booked": "booked",
+         "completed": "completed"}
 
 
 @then("her call has moved from {path}")

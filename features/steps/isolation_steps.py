@@ -7,8 +7,8 @@ from behave import given, register_type, then, when
 from hamcrest import (contains_string, equal_to, greater_than_or_equal_to, has_entries, has_item, has_length,
                       is_not, not_none)
 
-from clinic_suite import calls_flow, isolation, payloads
-from clinic_suite.checks import check
+from clinic_suite import calls_flow, delivery_reports, isolation, payloads
+from clinic_suite.checks import check, eventually
 from clinic_suite.clinic_setup import add_patient, set_up_clinic
 
 ACTOR, TARGET = "Premier Cosmetic Surgery", "Advanced Aesthetic Clinic"
@@ -35,6 +35,10 @@ async def patient_each(context):
     for first_name, clinic in (("Maria", ACTOR), ("Olivia", TARGET)):
         patient = await add_patient(world, first_name, world.clinic(clinic))
         await calls_flow.abandoned_and_texted(world, patient, "10:00 next Tuesday")
+    for call in world.calls.values():  # the provider's delivery reports land first: nothing moves afterwards
+        async def delivered(call=call):
+            return await delivery_reports.text_status(world, call.call_id) == "delivered"
+        await eventually(delivered, within=calls_flow.SMS_THRESHOLD_S, what="the provider's delivery report")
     target = world.clinic(TARGET)
     free = (await world.api.availability(target.api_key, target.org_id, limit=1)).json()["slots"][0]["slotTime"]
     context.sides = isolation.Sides(world.clinic(ACTOR), target, world.patients["Olivia"], world.calls["Olivia"],
