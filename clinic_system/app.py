@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI, Form, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import __version__, booking, calls, clinics, credentials, delivery, errors, logs, slots, vapi
+from . import __version__, booking, calls, clinics, credentials, delivery, errors, limits, logs, slots, vapi
 from .config import Settings
 from .db import DB_DOWN, clinic_tx, create_pool, migrate
 from .errors import ApiError, invalid, unauthorized
@@ -78,6 +78,21 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Reference clinic receptionist system", version=__version__, lifespan=lifespan)
     errors.install(app)
+
+    @app.middleware("http")
+    async def body_limits(request: Request, call_next):
+        if request.method in ("POST", "PUT", "PATCH"):
+            limit = limits.limit_for(request.url.path)
+            length = request.headers.get("content-length", "")
+            if length.isdigit() and int(length) > limit:
+                return JSONResponse(errors.body("body too large", f"at most {limit} bytes"), status_code=413)
+            payload = await request.body()  # read once; starlette hands the same bytes to the handler
+            if len(payload) > limit:
+                return JSONResponse(errors.body("body too large", f"at most {limit} bytes"), status_code=413)
+            if "json" in request.headers.get("content-type", "") and limits.too_deep(payload):
+                return JSONResponse(errors.body("invalid input", f"JSON nested deeper than {limits.MAX_DEPTH}"),
+                                    status_code=422)
+        return await call_next(request)
 
     @app.middleware("http")
     async def access_log(request: Request, call_next):

@@ -93,6 +93,10 @@ def install(app: FastAPI) -> None:
                                            "code": exc.sqlstate, "path": request.url.path})
         return JSONResponse(body("internal error", None), status_code=500)
 
+    @app.exception_handler(RecursionError)
+    async def _too_deep(_: Request, exc: RecursionError):
+        return JSONResponse(body("invalid input", "nested too deeply"), status_code=422)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
         log.error("unexpected error", extra={"event": "unexpected_error", "kind": type(exc).__name__,
