@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import run_record
-from .report import report_checks, summary as summary_mod
+from .report import report_checks, signoff, summary as summary_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS, REPORT, REPORTS = ROOT / "allure-results", ROOT / "allure-report", ROOT / "reports"
@@ -59,9 +59,29 @@ def guarded_by(commit: str) -> dict[str, list[str]]:
     return out
 
 
+COVERAGE_DATA = run_record.RUN_DIR / "coverage"
+
+
 def run_behave(args: list[str]) -> int:
     command = [sys.executable, "-m", "behave", "-f", FORMATTER, "-o", str(RESULTS), "-f", "progress", *args]
-    return subprocess.run(command, cwd=ROOT).returncode
+    env = {**os.environ, "SUITE_COVERAGE_FILE": str(ROOT / COVERAGE_DATA)}
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
+
+
+def code_coverage() -> str | None:
+    """Lines of the reference system the run exercised (embedded target only)."""
+    parts = list((ROOT / COVERAGE_DATA.parent).glob(COVERAGE_DATA.name + ".*"))
+    if not parts:
+        return None
+    data = str(ROOT / COVERAGE_DATA)
+    subprocess.run([sys.executable, "-m", "coverage", "combine", f"--data-file={data}", *map(str, parts)],
+                   cwd=ROOT, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", "-", "-q"],
+                          cwd=ROOT, capture_output=True, text=True)
+    try:
+        return f"{json.loads(done.stdout)['totals']['percent_covered']:.1f}%"
+    except (ValueError, KeyError):
+        return None
 
 
 def write_allure_extras(target: dict, commit: str) -> None:
@@ -119,39 +139,51 @@ def main(argv: list[str]) -> int:
         records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
                         "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
     write_allure_extras(target, commit)
+    meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
+                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage())
+    first = summary_mod.build(records, **meta)
+    signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
     html_problem = render_html()
     if html_problem:
         problems.append(html_problem)
-    meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
-                target=target, seconds=seconds, guarded_by=guarded_by(commit))
-    first = summary_mod.build(records, **meta)
     final = summary_mod.build(records + report_checks.records(first, REPORT / "index.html"), **meta)
     summary_mod.validate(final)
     (REPORTS / "summary.json").write_text(json.dumps(final, indent=2, default=str))
+    (REPORTS / "signoff.html").write_text(signoff.render(final, verdict(final, problems)))
     return gate(final, problems)
 
 
+def blockers(summary: dict, problems: list[str]) -> list[str]:
+    failed = [f"FAILED scenario: {s['name']}" for t in summary["tests"] for s in t["scenarios"]
+              if s["status"] not in ("passed", "skipped")]
+    missed = [f"MISSED threshold: {m['metric']}: {m['measured']} (threshold {m['threshold']})"
+              for m in summary["successMetrics"] if m["verdict"] == "FAIL" and m["gates"]]
+    return failed + missed + [f"REPORT PROBLEM: {p}" for p in problems]
+
+
+def verdict(summary: dict, problems: list[str]) -> str:
+    return "FAIL" if blockers(summary, problems) else "PASS"
+
+
 def gate(summary: dict, problems: list[str]) -> int:
-    failed = [s["name"] for t in summary["tests"] for s in t["scenarios"] if s["status"] not in ("passed", "skipped")]
-    missed = [f"{m['metric']}: {m['measured']} (threshold {m['threshold']})" for m in summary["successMetrics"]
-              if m["verdict"] == "FAIL" and m["gates"]]
     counts = summary["summary"]["scenarios"]
     print("\n=== Acceptance gate ===")
     print(f"criteria proven: {summary['summary']['criteriaProven']}/{summary['summary']['criteriaTotal']}"
           f" (coverage {summary['summary']['coverage']}), guarded: {summary['summary']['criteriaGuarded']}")
+    if summary["summary"].get("codeCoverage"):
+        print(f"code coverage of the reference system: {summary['summary']['codeCoverage']}")
     for row in summary["successMetrics"]:
-        print(f"  {row['metric']:<20} {str(row['measured']):>10}  target {row['target']:<12} "
-              f"threshold {row['threshold']:<16} {row['verdict']}")
-    for name in failed:
-        print(f"FAILED scenario: {name}")
-    for line in missed:
-        print(f"MISSED threshold: {line}")
-    for line in problems:
-        print(f"REPORT PROBLEM: {line}")
-    verdict = "PASS" if not (failed or missed or problems) else "FAIL"
-    print(f"gate: {verdict} — reports/summary.json, allure-report/index.html ({summary['duration']})")
+        measured = "—" if row["measured"] is None else row["measured"]
+        print(f"  {row['metric']:<36} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
+              f"{row['verdict']}{'' if row['gates'] else ' (shown, not gating)'}")
+    reasons = blockers(summary, problems)
+    for line in reasons:
+        print(line)
+    result = "FAIL" if reasons else "PASS"
+    print(f"gate: {result} — reports/summary.json, reports/signoff.html, allure-report/index.html "
+          f"({summary['duration']})")
     print(f"scenarios: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
-    return 0 if verdict == "PASS" else 1
+    return 0 if result == "PASS" else 1
 
 
 if __name__ == "__main__":

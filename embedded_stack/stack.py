@@ -68,7 +68,11 @@ class EmbeddedStack:
             log_file=str(self.folder / "clinic-system.jsonl"), spool_dir=str(self.folder / "spool"))
         common = {"SMS_ACCOUNT_SID": sid, "SMS_AUTH_TOKEN": auth_token}
         self._spawn("sms-stub", ["-m", "sms_stub", "--port", str(stub_port)], common, PROJECT)
-        self._spawn("clinic-system", ["-m", self.system_module, "--port", str(api_port)], {
+        # SUITE_COVERAGE_FILE: measure which lines of the reference system the run exercised.
+        coverage_file = os.environ.get("SUITE_COVERAGE_FILE")
+        measured = (["-m", "coverage", "run", f"--rcfile={PROJECT / '.coveragerc'}", f"--data-file={coverage_file}",
+                     "--parallel-mode", f"--source={self.system_path / self.system_module}"] if coverage_file else [])
+        self._spawn("clinic-system", [*measured, "-m", self.system_module, "--port", str(api_port)], {
             **common,
             "CLINIC_SERVICE_DATABASE_URL": info.service_database_url,
             "CLINIC_MIGRATE_DATABASE_URL": info.database_url,

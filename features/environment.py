@@ -69,6 +69,8 @@ def before_scenario(context, scenario):
     test_id = run_record.test_id_of(tags)
     if test_id:
         allure.dynamic.epic(plan.TESTS[test_id])
+    if scenario.feature.description:
+        allure.dynamic.description("\n".join(scenario.feature.description))
     rule = getattr(scenario, "rule", None)
     if rule is not None:
         allure.dynamic.story(rule.name)

@@ -85,10 +85,9 @@ ROWS = [
     # The same on paraphrased questions written before any tuning: the honest figure.
     Row("KB Accuracy (paraphrased questions)", "100% match", ">95% match", lambda f: f.get("kbAccuracyParaphrases"),
         lambda v: v >= 100, lambda v: v > 95, percent, gates=False),
-    # Criteria proven / all. Shown and graded, but it does not fail the run while the
-    # suite is still growing test case by test case (README, "The gate").
+    # Criteria proven / all (the code coverage of the reference system is in the summary beside it).
     Row("Coverage", ">95%", ">85%", lambda f: f.get("coverage"),
-        lambda v: v > 95, lambda v: v > 85, percent, gates=False),
+        lambda v: v > 95, lambda v: v > 85, percent),
 ]
 
 

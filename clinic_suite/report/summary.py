@@ -80,7 +80,7 @@ def criteria_section(records: list[dict], guarded_by: dict[str, list[str]]) -> l
 
 
 def build(records: list[dict], *, timestamp: str, environment: str, target: dict, seconds: float,
-          guarded_by: dict[str, list[str]]) -> dict:
+          guarded_by: dict[str, list[str]], code_coverage: str | None = None) -> dict:
     tests = tests_section(records)
     criteria = criteria_section(records, guarded_by)
     statuses = [_status(r) for r in records]
@@ -100,6 +100,7 @@ def build(records: list[dict], *, timestamp: str, environment: str, target: dict
             "failed": sum(t["status"] == "FAIL" for t in with_scenarios),
             "coverage": metrics.percent(coverage), "criteriaProven": proven, "criteriaTotal": len(criteria),
             "criteriaGuarded": sum(c["guarded"] for c in criteria),
+            **({"codeCoverage": code_coverage} if code_coverage else {}),
             "scenarios": {"total": len(statuses), "passed": statuses.count("passed"),
                           "failed": len(ran) - statuses.count("passed"), "skipped": statuses.count("skipped")},
         },
