@@ -71,7 +71,7 @@ def before_scenario(context, scenario):
         allure.dynamic.epic(plan.TESTS[test_id])
     if scenario.feature.description:
         allure.dynamic.description("\n".join(scenario.feature.description))
-    rule = getattr(scenario, "rule", None)
+    rule = next((r for r in getattr(scenario.feature, "rules", []) if scenario in r.walk_scenarios()), None)
     if rule is not None:
         allure.dynamic.story(rule.name)
     for criterion in plan.criteria_in(tags):
