@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: acceptance test unit breakages serve install clean
+.PHONY: acceptance test unit breakages serve load install clean
 
 $(VENV)/.installed: requirements.txt requirements-model.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: install
 
 serve: $(VENV)/.installed
 	$(PY) -m embedded_stack.serve
+
+# Locust, distributed over loopback: LOAD_ARGS='--users 200 --workers 2 --seconds 60'
+LOAD_ARGS ?= --users 200 --workers 2 --seconds 60
+load: $(VENV)/.installed
+	$(PY) -m loadtest.run $(LOAD_ARGS)
 
 clean:
 	rm -rf allure-results allure-report reports .pytest_cache
