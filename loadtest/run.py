@@ -55,7 +55,7 @@ def set_up(api_url: str, admin_token: str) -> dict:
         free = http.get("/api/booking/availability", headers=key, params={"limit": 3}).json()["slots"]
     today = datetime.now(timezone.utc).date()
     days = [datetime.combine(today + timedelta(days=d), datetime.min.time(), timezone.utc).isoformat()
-            for d in range(1, 29)]
+            for d in range(1, 56)]
     return {**clinic, "patients": patients, "days": days, "contested": [s["slotTime"] for s in free]}
 
 
@@ -66,12 +66,13 @@ def run_locust(target_file: Path, api_url: str, args) -> int:
     mix = ["--abandon", str(args.abandon), "--book", str(args.book), "--contest", str(args.contest),
            "--ask", str(args.ask)]
     master = subprocess.Popen(
-        [*base, "--master", "--headless", "--master-bind-host", "127.0.0.1", "--master-bind-port", str(port),
+        [*base, "--master", "--headless", "--master-bind-host", args.master_bind_host, "--master-bind-port", str(port),
          "--expect-workers", str(args.workers), "--expect-workers-max-wait", "30", "-u", str(args.users),
          "-r", str(args.rate), "-t", f"{args.seconds}s", "--host", api_url, "--csv", str(ROOT / "reports" / "load"),
          "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING", *mix], cwd=ROOT, env=env)
     workers = [subprocess.Popen([*base, "--worker", "--master-host", "127.0.0.1", "--master-port", str(port),
-                                 "--loglevel", "WARNING", *mix], cwd=ROOT, env=env) for _ in range(args.workers)]
+                                 "--loglevel", "WARNING", *mix], cwd=ROOT, env=env)
+               for _ in range(args.workers if args.local_workers is None else min(args.local_workers, args.workers))]
     try:
         return master.wait(timeout=args.seconds + 90)
     except subprocess.TimeoutExpired:
@@ -143,12 +144,17 @@ async def invariants(database_url: str, stub_url: str, clinic: dict) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--master-bind-host", default="127.0.0.1", help="where workers reach the master")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rate", type=int, default=50, help="users started per second")
     for name, default in (("abandon", 3), ("book", 2), ("contest", 2), ("ask", 1)):
         parser.add_argument(f"--{name}", type=int, default=default)
     parser.add_argument("--breakage", help="run against the embedded system with this catalogue breakage applied")
+    parser.add_argument("--local-workers", type=int, help="workers started here (default: --workers; the rest "
+                        "join from other machines)")
+    parser.add_argument("--allow-non-loopback", action="store_true",
+                        help="allow a target that is not on this machine (a staging system you own)")
     args = parser.parse_args()
     if args.breakage:
         from breakages.run import catalogue, patched_copy
@@ -164,8 +170,10 @@ def main() -> int:
     for name, limit in LIMITS.items():
         setattr(args, name, max(1, min(getattr(args, name), limit)))
     target = remote_from_env() or start_embedded()
-    if not target.api_url.startswith(("http://127.", "http://localhost", "http://[::1]")):
-        print(f"note: load against {target.api_url}; this machine sends load to loopback only", file=sys.stderr)
+    if not target.api_url.startswith(("http://127.", "http://localhost", "http://[::1]")) \
+            and not args.allow_non_loopback:
+        print(f"refusing to send load to {target.api_url}: pass --allow-non-loopback for a staging system "
+              f"you own", file=sys.stderr)
         return 2
     try:
         print(f"Setting up a clinic on {target.name} ({target.api_url})...", flush=True)

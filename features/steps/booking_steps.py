@@ -60,14 +60,20 @@ async def books_from_link(context):
     check(answer.json(), has_entries(booked=True, slotTime=call.slot_time.isoformat()), "the held time is booked")
 
 
+async def _only_active_row(world, clinic, when_, what: str) -> dict:
+    """The one hold or booking of a time: there must be exactly one."""
+    rows = await world.db.slot_rows(clinic.org_id, when_)
+    active = [r for r in rows if r["status"] in ("held", "booked")]
+    check(active, has_length(1), f"one hold or booking for {what}")
+    return active[0]
+
+
 @then("{phrase} is booked for {name}, once")
 async def booked_once(context, phrase, name):
     world, call = context.world, _call(context, name)
     clinic = call.patient.clinic
-    rows = await world.db.slot_rows(clinic.org_id, dates.resolve(phrase, clinic.timezone))
-    active = [r for r in rows if r["status"] in ("held", "booked")]
-    check(active, has_length(1), f"one active row for {phrase}")
-    check(active[0], has_entries(status="booked", patient_id=call.patient.patient_id), f"booked for {name}")
+    row = await _only_active_row(world, clinic, dates.resolve(phrase, clinic.timezone), phrase)
+    check(row, has_entries(status="booked", patient_id=call.patient.patient_id), f"booked for {name}")
 
 
 @when("someone opens her link with {tampering}")
@@ -100,10 +106,8 @@ async def turned_away(context):
 async def still_held(context, phrase, name):
     world, call = context.world, _call(context, name)
     clinic = call.patient.clinic
-    rows = await world.db.slot_rows(clinic.org_id, dates.resolve(phrase, clinic.timezone))
-    active = [r for r in rows if r["status"] in ("held", "booked")]
-    check(active, has_length(1), f"{phrase} still has one hold")
-    check(active[0], has_entries(status="held", call_id=call.call_id), f"held for {name}, not booked")
+    row = await _only_active_row(world, clinic, dates.resolve(phrase, clinic.timezone), phrase)
+    check(row, has_entries(status="held", call_id=call.call_id), f"held for {name}, not booked")
 
 
 async def _end_hold(context, phrase):
@@ -179,10 +183,8 @@ async def _book_from_link(context, slot_time: str):
                                        "slotTime": slot_time})
     check(answer.status_code, equal_to(200), f"booking from the link: {answer.text[:300]}")
     check(answer.json(), has_entries(booked=True, slotTime=slot_time), "booked at the time she chose")
-    rows = await world.db.slot_rows(call.patient.clinic.org_id, datetime.fromisoformat(slot_time))
-    active = [r for r in rows if r["status"] in ("held", "booked")]
-    check(active, has_length(1), "one booking for that time")
-    check(active[0], has_entries(status="booked", patient_id=call.patient.patient_id), "booked for her")
+    row = await _only_active_row(world, call.patient.clinic, datetime.fromisoformat(slot_time), "that time")
+    check(row, has_entries(status="booked", patient_id=call.patient.patient_id), "booked for her")
 
 
 @then("she can book {phrase} from the link all the same")

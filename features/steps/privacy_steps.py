@@ -6,7 +6,7 @@ from pathlib import Path
 
 from behave import given, then, when
 from hamcrest import (contains_string, empty, equal_to, greater_than_or_equal_to, has_entries, has_key,
-                      has_length, is_not, none, not_none)
+                      has_length, is_not, less_than)
 
 from clinic_suite import calls_flow, pii_audit
 from clinic_suite.checks import check, eventually
@@ -70,19 +70,17 @@ async def metadata_without_consent(context):
     row = await _row(context)
     check(row["metadata"], has_entries(gdpr_consent=False, has_redacted_fields=True), "consent and redaction noted")
     stamp = datetime.fromisoformat(row["metadata"]["redaction_timestamp"])
-    check(abs(stamp - row["ended_at"]), less_than_minutes(5), "redacted when the call was stored")
+    check(abs(stamp - row["ended_at"]), less_than(timedelta(minutes=5)), "redacted when the call was stored")
 
 
-def less_than_minutes(minutes):
-    from hamcrest import less_than
-    return less_than(timedelta(minutes=minutes))
+async def _audit_entries(context, action: str) -> list:
+    return await context.world.db.pool.fetch("SELECT detail FROM audit_log WHERE action = $1 "
+                                             "AND detail->>'callId' = $2", action, _call(context).call_id)
 
 
 @then("the clinic's audit log counts the redactions by kind, without the values")
 async def audit_counts(context):
-    call = _call(context)
-    rows = await context.world.db.pool.fetch("SELECT detail FROM audit_log WHERE action = 'redaction' "
-                                             "AND detail->>'callId' = $1", call.call_id)
+    rows = await _audit_entries(context, "redaction")
     check(rows, has_length(1), "one audit entry for the call's redaction")
     detail = rows[0]["detail"]
     check(detail["counts"], equal_to({"name": 4, "phone": 1, "medical": 7}), "counted by kind, transcript and summary")
@@ -247,7 +245,4 @@ async def withheld(context):
 
 @then("the failure is in the clinic's audit log")
 async def failure_audited(context):
-    call = _call(context)
-    rows = await context.world.db.pool.fetch("SELECT detail FROM audit_log WHERE action = 'redaction:failed' "
-                                             "AND detail->>'callId' = $1", call.call_id)
-    check(rows, has_length(1), "one audit entry for the failure")
+    check(await _audit_entries(context, "redaction:failed"), has_length(1), "one audit entry for the failure")

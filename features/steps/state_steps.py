@@ -2,7 +2,7 @@
 import asyncio
 
 from behave import given, then, when
-from hamcrest import equal_to, has_entries, has_length, is_not, matches_regexp, none
+from hamcrest import equal_to, has_entries, has_length, matches_regexp, none
 
 from clinic_suite import calls_flow, crowd, dates, delivery_reports, isolation, links, payloads
 from clinic_suite.checks import check, eventually
