@@ -63,3 +63,14 @@ def test_the_latest_real_summary_validates_if_present():
     if not real.exists():
         pytest.skip("no run yet: make acceptance writes reports/summary.json (it validates it too)")
     summary.validate(json.loads(real.read_text()))
+
+
+def test_the_gate_names_a_failed_scenario_and_a_missed_threshold():
+    from clinic_suite.acceptance import blockers
+
+    fine = summary.build([record("a", smsLatency=0.2)], guarded_by={}, **META)
+    assert not [b for b in blockers(fine, []) if "SMS" in b or "FAILED" in b]
+    slow = summary.build([record("a", smsLatency=12.0)], guarded_by={}, **META)
+    assert "MISSED threshold: SMS Latency: 12s (threshold <10s)" in blockers(slow, [])
+    failed = summary.build([record("a", status="failed")], guarded_by={}, **META)
+    assert "FAILED scenario: a" in blockers(failed, [])

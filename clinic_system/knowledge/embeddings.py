@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -80,3 +81,21 @@ def embedder() -> Embedder:
         return OpenAICompatible(url, os.environ.get("CLINIC_EMBEDDINGS_MODEL", "all-MiniLM-L6-v2"),
                                 os.environ.get("CLINIC_EMBEDDINGS_KEY"))
     return MiniLmOnnx()
+
+
+_CACHE: dict[tuple[str, str], np.ndarray] = {}
+_CACHE_LOCK = threading.Lock()  # uploads embed in worker threads
+CACHE_LIMIT = 20_000
+
+
+def embed_cached(model: Embedder, texts: list[str]) -> np.ndarray:
+    """The same passages recur (a clinic group uploads one procedure list per clinic): each
+    text is embedded once per model, in a bounded cache."""
+    with _CACHE_LOCK:
+        missing = [t for t in dict.fromkeys(texts) if (model.name, t) not in _CACHE]
+        if missing:
+            if len(_CACHE) + len(missing) > CACHE_LIMIT:
+                _CACHE.clear()
+            for text, vector in zip(missing, model.embed(missing)):
+                _CACHE[(model.name, text)] = vector
+        return np.stack([_CACHE[(model.name, t)] for t in texts])

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..errors import invalid
 from . import answers, catalogue
-from .embeddings import Embedder
+from .embeddings import Embedder, embed_cached
 
 MAX_PDF_BYTES = 5_000_000
 
@@ -27,7 +27,7 @@ async def add_document(conn, org_id: str, filename: str, data: bytes, embedder: 
     except catalogue.NotAProcedureList as exc:
         raise invalid([{"loc": "file", "msg": str(exc)}]) from None
     texts = [(p, t) for p in document.procedures for t in [p.passage(), *p.sentences()]]
-    vectors = await asyncio.to_thread(embedder.embed, [t for _, t in texts])
+    vectors = await asyncio.to_thread(embed_cached, embedder, [t for _, t in texts])
     document_id = "doc_" + secrets.token_hex(6)
     await conn.execute("INSERT INTO kb_documents (id, org_id, title, filename, pages, embedder) "
                        "VALUES ($1, $2, $3, $4, $5, $6)", document_id, org_id, document.title[:200],
