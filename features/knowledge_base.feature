@@ -32,7 +32,7 @@ Feature: The receptionist answers from the clinic's own procedure list
 
     @criterion.KB-1 @criterion.KB-4
     Scenario: On the phone, the voice receptionist answers from the same list
-      When a caller on the phone asks "Can I get a liquid nose job?"
+      When a caller on the phone asks "What does a liquid nose job cost?"
       Then the voice receptionist's answer quotes "£2,500-£3,500" and "No downtime"
 
   Rule: Procedures the clinic does not list are not invented

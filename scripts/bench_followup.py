@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clinic_suite import payloads  # noqa: E402
 from clinic_suite.api import ClinicApi  # noqa: E402
+from clinic_suite.crowd import percentile  # noqa: E402
 from clinic_suite.database import connect  # noqa: E402
 from clinic_suite.evidence import Evidence  # noqa: E402
 from clinic_suite.sms_inbox import SmsStub  # noqa: E402
@@ -24,11 +25,6 @@ from clinic_suite.world import clinic_fixture  # noqa: E402
 from embedded_stack.stack import EmbeddedStack  # noqa: E402
 
 DEADLINE_S = 10.0
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 async def one(api, stub, pool, clinic, n: int) -> tuple[float, float]:
@@ -67,7 +63,7 @@ async def main(hangups: int) -> None:
             rows.append(row)
         for name, values in (("hang-up -> text at the SMS provider", texts), ("hang-up -> call row stored", rows)):
             print(f"{name:<38} median {statistics.median(values) * 1000:6.1f} ms   "
-                  f"p95 {pct(values, 0.95) * 1000:6.1f} ms   max {max(values) * 1000:6.1f} ms   (n={len(values)})")
+                  f"p95 {percentile(values, 0.95) * 1000:6.1f} ms   max {max(values) * 1000:6.1f} ms   (n={len(values)})")
         await api.close()
         await stub.close()
         await pool.close()
