@@ -169,6 +169,7 @@ async def history(conn, call_id: str) -> list[dict]:
 
 
 async def status_update(conn, call_id: str, status: str) -> dict:
-    """Vapi's status updates carry no booking facts; after the end they change nothing."""
+    """Vapi's status updates carry no booking facts: the call's state comes from the tools and
+    the end-of-call report, so an update (early, late or repeated) is acknowledged and changes nothing."""
     call = await get(conn, call_id)
-    return {"callId": call_id, "status": call["status"], "ignored": call["ended_at"] is not None or status != "ended"}
+    return {"callId": call_id, "status": call["status"], "received": status, "changed": False}
