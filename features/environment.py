@@ -9,14 +9,18 @@ import time
 
 import allure
 
-from clinic_suite import checks, plan, run_record
-from clinic_suite.api import ClinicApi
-from clinic_suite.database import ClinicDatabase, connect
-from clinic_suite.evidence import Evidence
+from clinic_suite import checks
+from clinic_suite.drivers.api import ClinicApi
+from clinic_suite.drivers.database import ClinicDatabase, connect
+from clinic_suite.drivers.evidence import Evidence
+from clinic_suite.drivers.service_role import ServiceRole
+from clinic_suite.drivers.sms_stub import SmsStub
+from clinic_suite.drivers.target import remote_from_env, start_embedded
 from clinic_suite.people import People, scenario_seed
-from clinic_suite.sms_inbox import SmsStub
-from clinic_suite.target import remote_from_env, start_embedded
+from clinic_suite.reporting import behave_durations, plan, run_record
 from clinic_suite.world import World
+
+behave_durations.install()
 
 
 def _loop() -> asyncio.AbstractEventLoop:
@@ -33,7 +37,8 @@ def before_all(context):
     context.target = target
     context.run_salt = secrets.token_hex(4)
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
-    run_record.write_target(target, _loop().run_until_complete(context.admin_pool.fetchval("SHOW server_version")))
+    database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
+    run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
           file=sys.stderr)
 
@@ -47,23 +52,28 @@ def after_all(context):
         target.stack.stop()
 
 
+SKIPS = {  # tag -> (what the target must give, why the scenario is skipped without it)
+    "embedded-only": (lambda t: t.embedded, "needs the embedded system (it stops the database or reads the system's own log)"),
+    "needs-provider-token": (lambda t: t.sms_auth_token,
+                             "needs the SMS provider's auth token to sign delivery reports: set SMS_AUTH_TOKEN"),
+    "needs-service-database": (lambda t: t.service_database_url,
+                               "needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL"),
+}
+
+
 def before_scenario(context, scenario):
     tags = set(scenario.effective_tags)
-    if "embedded-only" in tags and not context.target.embedded:
-        scenario.skip("needs the embedded system (it stops the database or reads the system's own log)")
-        return
-    if "needs-provider-token" in tags and not context.target.sms_auth_token:
-        scenario.skip("needs the SMS provider's auth token to sign delivery reports: set SMS_AUTH_TOKEN")
-        return
-    if "needs-service-database" in tags and not context.target.service_database_url:
-        scenario.skip("needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL")
-        return
+    for tag, (has, reason) in SKIPS.items():
+        if tag in tags and not has(context.target):
+            scenario.skip(reason)
+            return
     seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
-    evidence = Evidence()
+    evidence, target = Evidence(), context.target
     context.world = World(
-        target=context.target, evidence=evidence, seed=seed, people=People(seed),
-        api=ClinicApi(context.target.api_url, context.target.admin_token, evidence),
-        db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(context.target.sms_stub_url, evidence))
+        target=target, evidence=evidence, seed=seed, people=People(seed),
+        api=ClinicApi(target.api_url, target.admin_token, evidence),
+        db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(target.sms_stub_url, evidence),
+        service=ServiceRole(target.service_database_url) if target.service_database_url else None)
     context.tally = checks.reset()
     context.started = time.monotonic()
     test_id = run_record.test_id_of(tags)

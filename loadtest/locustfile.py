@@ -1,6 +1,6 @@
 """Simulated callers for Locust. Each one calls, picks a time and hangs up (abandons) or
 books, claims contested times, or asks the knowledge base, in proportions set on the
-command line. Request bodies come from the suite's own builders (clinic_suite.payloads):
+command line. Request bodies come from the suite's own builders (clinic_suite.journeys.payloads):
 one definition of each request. The target comes from the file loadtest/run.py writes.
 
     locust -f loadtest/locustfile.py --abandon 3 --book 2 --contest 2 --ask 1 ...
@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import os
 import random
-import sys
 from pathlib import Path
 
 from locust import HttpUser, between, events, task
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from clinic_suite import payloads  # noqa: E402
+from clinic_suite.journeys import payloads
 
 QUESTIONS = ["How much does liquid rhinoplasty cost?", "Can I get a liquid nose job?", "How much is a facelift?",
              "What's the recovery time for rhinoplasty?", "How much is a tummy tuck?"]

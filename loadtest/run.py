@@ -24,11 +24,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from clinic_suite.database import connect  # noqa: E402
-from clinic_suite.target import remote_from_env, start_embedded  # noqa: E402
-from loadtest.locustfile import PLANTED  # noqa: E402
+from clinic_suite.drivers.database import connect
+from clinic_suite.drivers.target import remote_from_env, start_embedded
+from loadtest.locustfile import PLANTED
 
 REPORT = ROOT / "reports" / "load.json"
 PATIENTS = 40

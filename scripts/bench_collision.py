@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from clinic_suite.api import ClinicApi  # noqa: E402
-from clinic_suite.crowd import percentile  # noqa: E402
-from clinic_suite.database import connect  # noqa: E402
-from clinic_suite.evidence import Evidence  # noqa: E402
-from clinic_suite.world import clinic_fixture  # noqa: E402
-from embedded_stack.stack import EmbeddedStack  # noqa: E402
+import benchkit
+from clinic_suite.journeys.crowd import percentile
 
 MAX_CALLERS = 2000
 ROUND_TIMEOUT_S = 120
@@ -41,7 +33,7 @@ async def raw_insert_p50(pool, org_id: str, patient_id: str, samples: int = 200)
     return percentile(times, 0.5)
 
 
-async def one_round(api: ClinicApi, clinic: dict, patient_id: str, callers: int, times: list[str]) -> None:
+async def one_round(api, clinic: dict, patient_id: str, callers: int, times: list[str]) -> None:
     release = asyncio.Event()
 
     async def claim(i: int):
@@ -69,13 +61,10 @@ async def one_round(api: ClinicApi, clinic: dict, patient_id: str, callers: int,
 
 
 async def main(rounds: list[int], n_times: int) -> None:
-    stack = EmbeddedStack()
-    info = stack.start()
-    try:
-        api = ClinicApi(info.api_url, info.admin_token, Evidence(), max_connections=max(rounds))
-        pool = await connect(info.database_url)
+    async with benchkit.embedded(max_connections=max(rounds)) as bench:
+        api, pool = bench.api, bench.pool
         for callers in rounds:
-            clinic = (await api.create_clinic(clinic_fixture("Premier Cosmetic Surgery"))).json()
+            clinic = await bench.new_clinic()
             patient = (await api.add_patient(clinic["orgId"], {"name": "Bench", "phone": "+15550000000"})).json()
             slots = (await api.availability(clinic["apiKey"], clinic["orgId"], limit=n_times)).json()["slots"]
             claim_p50 = await one_round(api, clinic, patient["patientId"], callers, [s["slotTime"] for s in slots])
@@ -85,10 +74,6 @@ async def main(rounds: list[int], n_times: int) -> None:
             doubles = await pool.fetchval("SELECT count(*) FROM (SELECT 1 FROM appointment_slots WHERE "
                                           "status IN ('held','booked') GROUP BY org_id, slot_time HAVING count(*) > 1) d")
             print(f"      double bookings in the database: {doubles}")
-        await api.close()
-        await pool.close()
-    finally:
-        stack.stop()
 
 
 if __name__ == "__main__":

@@ -9,20 +9,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from clinic_suite import payloads  # noqa: E402
-from clinic_suite.api import ClinicApi  # noqa: E402
-from clinic_suite.crowd import percentile  # noqa: E402
-from clinic_suite.database import connect  # noqa: E402
-from clinic_suite.evidence import Evidence  # noqa: E402
-from clinic_suite.sms_inbox import SmsStub  # noqa: E402
-from clinic_suite.world import clinic_fixture  # noqa: E402
-from embedded_stack.stack import EmbeddedStack  # noqa: E402
+import benchkit
+from clinic_suite.drivers.sms_stub import SmsStub
+from clinic_suite.journeys import payloads
+from clinic_suite.journeys.crowd import percentile
 
 DEADLINE_S = 10.0
 
@@ -49,26 +41,18 @@ async def one(api, stub, pool, clinic, n: int) -> tuple[float, float]:
 
 
 async def main(hangups: int) -> None:
-    stack = EmbeddedStack()
-    info = stack.start()
-    try:
-        evidence = Evidence()
-        api, stub = ClinicApi(info.api_url, info.admin_token, evidence), SmsStub(info.sms_stub_url, evidence)
-        pool = await connect(info.database_url)
-        clinic = (await api.create_clinic(clinic_fixture("Premier Cosmetic Surgery"))).json()
+    async with benchkit.embedded() as bench:
+        stub = SmsStub(bench.info.sms_stub_url, bench.evidence)
+        clinic = await bench.new_clinic()
         texts, rows = [], []
         for n in range(hangups):
-            text, row = await one(api, stub, pool, clinic, n)
+            text, row = await one(bench.api, stub, bench.pool, clinic, n)
             texts.append(text)
             rows.append(row)
         for name, values in (("hang-up -> text at the SMS provider", texts), ("hang-up -> call row stored", rows)):
             print(f"{name:<38} median {statistics.median(values) * 1000:6.1f} ms   "
                   f"p95 {percentile(values, 0.95) * 1000:6.1f} ms   max {max(values) * 1000:6.1f} ms   (n={len(values)})")
-        await api.close()
         await stub.close()
-        await pool.close()
-    finally:
-        stack.stop()
 
 
 if __name__ == "__main__":

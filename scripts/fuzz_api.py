@@ -1,5 +1,5 @@
 """A longer fuzz run of the whole API than `make test` does (schemathesis, see
-tests/test_api_fuzz.py), printing how many cases were tried and how many failed.
+tests/clinic_system/test_api_fuzz.py), printing how many cases were tried and how many failed.
 
     .venv/bin/python scripts/fuzz_api.py [--per-endpoint 120]"""
 import argparse
@@ -15,7 +15,7 @@ parser = argparse.ArgumentParser(description=__doc__)
 parser.add_argument("--per-endpoint", type=int, default=120)
 args = parser.parse_args()
 stats = ROOT / "reports" / "fuzz-long.json"
-done = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_api_fuzz.py"], cwd=ROOT,
+done = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/clinic_system/test_api_fuzz.py"], cwd=ROOT,
                       env={**os.environ, "FUZZ_EXAMPLES": str(min(args.per_endpoint, 2000)), "FUZZ_STATS": str(stats)})
 result = json.loads(stats.read_text())
 print(f"cases tried: {result['cases']}; failed: {len(result['failures'])}")

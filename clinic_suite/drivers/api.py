@@ -1,0 +1,107 @@
+"""The clinic system's HTTP API as the suite uses it; every exchange goes into the evidence."""
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from .evidence import Evidence
+
+# The Vapi server-message endpoints: Vapi's own, and the plan's end-of-call path.
+VAPI_ENDPOINTS = {"webhook": "/api/vapi/webhook", "end-of-call": "/api/vapi/webhook/end-of-call"}
+STATUS_CALLBACK = "/api/sms/status"
+
+
+def bearer(secret: str) -> dict:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+class ClinicApi:
+    def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200):
+        self.base_url = base_url.rstrip("/")
+        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)))
+        self.admin_token, self.evidence = admin_token, evidence
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    async def send(self, method: str, url: str, *, json=None, params=None, headers=None, data=None,
+                   files=None, shown=None) -> httpx.Response:
+        started = time.perf_counter()
+        answer = await self.http.request(method, url, json=json, params=params, headers=headers, data=data,
+                                         files=files)
+        try:
+            body = answer.json()
+        except ValueError:
+            body = answer.text
+        # Query strings can hold a link token: the evidence keeps the path only.
+        self.evidence.exchange(method, httpx.URL(url).path, shown if shown is not None else (json or data),
+                               answer.status_code, body, (time.perf_counter() - started) * 1000)
+        return answer
+
+    # admin (pinned decision 2)
+    async def create_clinic(self, clinic: dict) -> httpx.Response:
+        return await self.send("POST", "/api/admin/clinics", json=clinic, headers=bearer(self.admin_token))
+
+    async def add_patient(self, org_id: str, patient: dict) -> httpx.Response:
+        return await self.send("POST", f"/api/admin/clinics/{org_id}/patients", json=patient,
+                               headers=bearer(self.admin_token))
+
+    # calls and Vapi
+    async def initiate_call(self, api_key: str, body: dict) -> httpx.Response:
+        return await self.send("POST", "/api/vapi/calls/initiate", json=body, headers=bearer(api_key))
+
+    async def vapi(self, webhook_secret: str | None, payload: dict, endpoint: str = "webhook") -> httpx.Response:
+        """A Vapi server message; no secret sends it unauthenticated."""
+        headers = {"x-vapi-secret": webhook_secret} if webhook_secret else {}
+        return await self.send("POST", VAPI_ENDPOINTS[endpoint], json=payload, headers=headers)
+
+    async def call(self, api_key: str, call_id: str) -> httpx.Response:
+        return await self.send("GET", f"/api/calls/{call_id}", headers=bearer(api_key))
+
+    async def doctors(self, api_key: str, org_id: str) -> httpx.Response:
+        return await self.send("GET", f"/api/clinics/{org_id}/doctors", headers=bearer(api_key))
+
+    # booking
+    async def availability(self, api_key: str, org_id: str, start: str | None = None, limit: int = 10):
+        params = {"orgId": org_id, "limit": limit, **({"from": start} if start else {})}
+        return await self.send("GET", "/api/booking/availability", params=params, headers=bearer(api_key))
+
+    async def claim_slot(self, api_key: str, body: dict) -> httpx.Response:
+        return await self.send("POST", "/api/booking/claim-slot", json=body, headers=bearer(api_key))
+
+    async def open_link(self, link: str) -> httpx.Response:
+        url = httpx.URL(link)
+        return await self.send("GET", url.path, params=dict(url.params))
+
+    async def resume(self, token: str, call_id: str) -> httpx.Response:
+        return await self.send("GET", "/api/booking/resume", params={"token": token, "callId": call_id})
+
+    async def complete(self, body: dict) -> httpx.Response:
+        return await self.send("POST", "/api/booking/complete", json=body)
+
+    # knowledge base
+    async def upload_document(self, api_key: str, path, org_id: str | None = None) -> httpx.Response:
+        return await self.send("POST", "/api/kb/documents", headers=bearer(api_key),
+                               files={"file": (path.name, path.read_bytes(), "application/pdf")},
+                               data={"orgId": org_id} if org_id else None, shown={"file": path.name})
+
+    async def ask(self, api_key: str, question: str) -> httpx.Response:
+        return await self.send("POST", "/api/assistant/ask", json={"question": question}, headers=bearer(api_key))
+
+    # texts
+    async def send_follow_up(self, api_key: str, body: dict) -> httpx.Response:
+        return await self.send("POST", "/api/sms/send-followup", json=body, headers=bearer(api_key))
+
+    async def sms_history(self, api_key: str, patient_id: str, org_id: str | None = None, limit: int = 10):
+        params = {"patientId": patient_id, "limit": limit, **({"orgId": org_id} if org_id else {})}
+        return await self.send("GET", "/api/sms/history", params=params, headers=bearer(api_key))
+
+    @property
+    def status_callback_url(self) -> str:
+        """The URL the provider signs its delivery reports for (Twilio signs the full URL)."""
+        return self.base_url + STATUS_CALLBACK
+
+    async def delivery_report(self, params: dict, signature: str) -> httpx.Response:
+        return await self.send("POST", STATUS_CALLBACK, data=params, headers={"X-Twilio-Signature": signature})

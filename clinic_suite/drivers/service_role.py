@@ -1,0 +1,80 @@
+"""The database as the service's own role sees it (no BYPASSRLS, owns nothing): the
+proofs that the database itself keeps clinics apart (ISO-4, ISO-5) and its call rules (ST-1).
+Every statement runs in a transaction that is rolled back, with one clinic set."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import asyncpg
+
+# action -> (statement with $1 = the target clinic, how its effect is counted)
+ACTIONS = {
+    "read": ("SELECT count(*) FROM {table} WHERE org_id = $1", "rows"),
+    "change": ("UPDATE {table} SET org_id = org_id WHERE org_id = $1", "affected"),
+    "add to": (None, "affected"),
+}
+INSERTS = {
+    "calls": ("INSERT INTO calls (id, org_id, phone_number, assistant_id) VALUES ('call_probe_' || md5(random()::text),"
+              " $1, '+15550000000', 'probe')"),
+    "patients": ("INSERT INTO patients (patient_id, org_id, name, phone) VALUES ('patient_probe_' || md5(random()::text),"
+                 " $1, 'Probe', '+15550000000')"),
+    "audit_log": "INSERT INTO audit_log (org_id, action) VALUES ($1, 'probe')",
+}
+
+
+@dataclass
+class DbOutcome:
+    count: int | None = None      # rows seen or changed
+    refused: str | None = None    # SQLSTATE when the database refused
+
+
+class ServiceRole:
+    def __init__(self, url: str):
+        self.url = url
+
+    async def _run(self, acting_for: str, sql: str, args: tuple, effect: str, keep: bool = False) -> DbOutcome:
+        conn = await asyncpg.connect(self.url)
+        try:
+            tx = conn.transaction()
+            await tx.start()
+            try:
+                await conn.execute("SELECT set_config('app.current_org_id', $1, true)", acting_for)
+                if effect == "rows":
+                    return DbOutcome(count=await conn.fetchval(sql, *args))
+                status = await conn.execute(sql, *args)
+                return DbOutcome(count=int(status.split()[-1]) if status.split()[-1].isdigit() else 1)
+            except asyncpg.PostgresError as refusal:
+                keep = False
+                return DbOutcome(refused=refusal.sqlstate)
+            finally:
+                await (tx.commit() if keep else tx.rollback())
+        finally:
+            await conn.close()
+
+    async def attempt(self, acting_for: str, action: str, table: str, target_org: str) -> DbOutcome:
+        """Read, change or add to `table`'s rows of `target_org`, acting for `acting_for`."""
+        sql, effect = ACTIONS[action]
+        return await self._run(acting_for, INSERTS[table] if sql is None else sql.format(table=table),
+                               (target_org,), effect)
+
+    async def move_call(self, acting_for: str, call_id: str, status: str) -> DbOutcome:
+        return await self._run(acting_for, "UPDATE calls SET status = $2 WHERE id = $1", (call_id, status), "affected")
+
+    async def audit_denial(self, acting_for: str, target_org: str, action: str, detail: dict) -> DbOutcome:
+        """The definer function the service uses to write into another clinic's audit log; kept."""
+        return await self._run(acting_for, "SELECT audit_denial($1, $2, $3::jsonb)",
+                               (target_org, action, json.dumps(detail)), "affected", keep=True)
+
+    async def audit_entries_seen(self, acting_for: str, target_org: str, action: str) -> int:
+        outcome = await self._run(acting_for, "SELECT count(*) FROM audit_log WHERE action = $2 AND org_id = $1",
+                                  (target_org, action), "rows")
+        return outcome.count
+
+    async def role(self) -> dict:
+        conn = await asyncpg.connect(self.url)
+        try:
+            return dict(await conn.fetchrow("SELECT rolname, rolsuper, rolbypassrls FROM pg_roles "
+                                            "WHERE rolname = current_user"))
+        finally:
+            await conn.close()

@@ -1,0 +1,61 @@
+"""Times held and booked: what the diary holds, and the link in the text used as the
+patient, or tampered with by a stranger."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from hamcrest import has_length
+
+from . import calls, links
+from .clinics import new_caller
+from ..checks import check
+from ..world import Call, Clinic, World
+
+
+@dataclass
+class LinkAttempt:
+    """A link opened by someone: whose call it aimed at, and the answer."""
+    call: Call
+    answer: object
+
+
+async def only_active_row(world: World, clinic: Clinic, when: datetime, what: str) -> dict:
+    """The one hold or booking of a time: there must be exactly one."""
+    rows = await world.db.slot_rows(clinic.org_id, when)
+    active = [r for r in rows if r["status"] in ("held", "booked")]
+    check(active, has_length(1), f"one hold or booking for {what}")
+    return active[0]
+
+
+async def offered_times(world: World, clinic: Clinic, start: datetime, limit: int) -> list[str]:
+    answer = await world.api.availability(clinic.api_key, clinic.org_id, start.isoformat(), limit)
+    return [s["slotTime"] for s in answer.json()["slots"]]
+
+
+async def complete_from_link(world: World, call: Call, slot_time: str | None = None):
+    body = {"token": links.parts(call.link)[0], "callId": call.call_id, **({"slotTime": slot_time} if slot_time else {})}
+    return await world.api.complete(body)
+
+
+async def book(world: World, clinic: Clinic, patient_id: str, when: datetime):
+    return await world.api.claim_slot(clinic.api_key, {"orgId": clinic.org_id, "patientId": patient_id,
+                                                       "slotTime": when.isoformat()})
+
+
+async def another_caller_books(world: World, clinic: Clinic, when: datetime):
+    return await book(world, clinic, (await new_caller(world, clinic)).patient_id, when)
+
+
+async def open_tampered_link(world: World, call: Call, tampering: str) -> LinkAttempt:
+    token, call_id = links.parts(call.link)
+    if tampering == "its signature altered":
+        token = links.altered_signature(token)
+    elif tampering == "a signature made up by a stranger":
+        token = links.stranger_signature(token)
+    elif tampering == "the code of another patient's link":
+        other = await new_caller(world, call.patient.clinic)
+        token = links.parts((await calls.abandoned_and_texted(world, other, "11:00 next Tuesday")).link)[0]
+    else:
+        raise NotImplementedError(tampering)
+    return LinkAttempt(call, await world.api.resume(token, call_id))

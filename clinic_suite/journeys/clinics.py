@@ -1,0 +1,34 @@
+"""Every scenario creates its own clinics and patients through the admin API."""
+from __future__ import annotations
+
+from hamcrest import equal_to, has_key
+
+from ..checks import check
+from ..world import Clinic, Patient, World, clinic_fixture
+
+
+async def set_up_clinic(world: World, name: str) -> Clinic:
+    fixture = clinic_fixture(name)
+    answer = await world.api.create_clinic(fixture)
+    check(answer.status_code, equal_to(201), f"setting up {name}: {answer.text[:300]}")
+    body = answer.json()
+    check(body, has_key("orgId"))
+    clinic = Clinic(name, body["orgId"], body["apiKey"], body["webhookSecret"], fixture["timezone"],
+                    fixture.get("doctors", []))
+    world.clinics[name] = clinic
+    return clinic
+
+
+async def add_patient(world: World, first_name: str, clinic: Clinic, consent: bool = True) -> Patient:
+    person = world.people.patient(first_name)
+    answer = await world.api.add_patient(clinic.org_id, person)
+    check(answer.status_code, equal_to(201), f"adding patient {first_name}: {answer.text[:300]}")
+    patient = Patient(first_name, answer.json()["patientId"], person["name"], person["phone"], clinic, consent)
+    await world.sms.clear(patient.phone)
+    world.patients[first_name] = patient
+    return patient
+
+
+async def new_caller(world: World, clinic: Clinic, consent: bool = True) -> Patient:
+    """A caller the Gherkin does not name ("a caller on the clinic's line"): Faker names them."""
+    return await add_patient(world, world.people.first_name(set(world.patients)), clinic, consent)

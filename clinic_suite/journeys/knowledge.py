@@ -1,0 +1,56 @@
+"""Test case 5: the clinic's procedure list uploaded, questions asked of the receptionist,
+and the figures and similarities its answers must carry."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hamcrest import equal_to
+
+from . import calls
+from .calls import Reply
+from .clinics import new_caller
+from ..checks import check
+from ..drivers import embedding_model
+from ..world import Clinic, World
+
+KB = Path(__file__).resolve().parents[2] / "fixtures" / "kb"
+REFUSAL = "I don't have specific information about that procedure."
+
+
+def listed(filename: str) -> dict[str, dict]:
+    """The procedures a fixture PDF lists, by name (fixtures/kb/procedures.json made the PDFs)."""
+    return {p["name"]: p for p in json.loads((KB / "procedures.json").read_text())[filename]["procedures"]}
+
+
+def paraphrases() -> list[dict]:
+    return [json.loads(line) for line in (KB / "paraphrases.jsonl").read_text().splitlines() if line.strip()]
+
+
+async def upload(world: World, clinic: Clinic, filename: str) -> dict:
+    answer = await world.api.upload_document(clinic.api_key, KB / filename)
+    check(answer.status_code, equal_to(201), f"{filename} accepted: {answer.text[:300]}")
+    world.documents[clinic.name] = {**answer.json(), "filename": filename}
+    return world.documents[clinic.name]
+
+
+async def ask(world: World, clinic: Clinic, question: str) -> Reply:
+    answer = await world.api.ask(clinic.api_key, question)
+    check(answer.status_code, equal_to(200), f"the receptionist answers: {answer.text[:200]}")
+    return Reply(answer.json()["answer"], answer.json(), question)
+
+
+async def ask_on_the_phone(world: World, clinic: Clinic, tool: str, arguments: dict) -> Reply:
+    """A caller on the clinic's line whose question the voice agent passes to a tool."""
+    call = await calls.start_call(world, await new_caller(world, clinic))
+    return Reply(calls.tool_result(await calls.use_tool(world, call, tool, arguments)))
+
+
+async def raw_cosine(world: World, reply: Reply) -> float | None:
+    """The best cosine between the question and the answering procedure's passages, computed
+    by the suite with the same model, when the system says it used that model."""
+    source = reply.body["sources"][0]
+    if await world.db.document_embedder(source["documentId"]) != embedding_model.NAME:
+        return None
+    passages = await world.db.passages(source["documentId"], reply.body["procedure"])
+    return embedding_model.best_cosine(reply.question, passages)

@@ -1,0 +1,32 @@
+"""Failures the suite causes on purpose: a text provider that refuses (through the SMS
+stub's per-number faults) and a database that really stops (embedded target only)."""
+from __future__ import annotations
+
+from ..world import Patient, World
+
+# How a clinic manager says it -> the stub's fault mode (Twilio's refusals, field notes)
+REFUSALS = {
+    "the account is over its quota": "quota-exceeded",   # HTTP 429, code 20429
+    "the daily text limit is reached": "daily-limit",     # code 63038
+    "the provider is down": "outage",                      # HTTP 503
+}
+TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "every time": 1000}
+
+
+async def provider_refuses(world: World, patient: Patient, times: str, reason: str) -> None:
+    count = TIMES[times]
+    await world.sms.fault(patient.phone, REFUSALS[reason], count=count)
+    patient.refusals_ahead = count
+
+
+async def provider_slow(world: World, patient: Patient, seconds: float) -> None:
+    await world.sms.fault(patient.phone, "slow", count=1, delay_ms=int(seconds * 1000))
+
+
+def database_down(world: World) -> None:
+    world.target.stop_database()
+
+
+async def database_back(world: World) -> None:
+    world.target.start_database()
+    await world.db.reconnect()  # the suite's own connections died with the server

@@ -1,0 +1,193 @@
+"""`make acceptance`: run the features, then write the reports and gate on them.
+
+    python -m clinic_suite.reporting.acceptance [behave options, e.g. --tags=@criterion.CC-1]
+
+Writes allure-results/, allure-report/index.html (one file) and reports/summary.json;
+exits non-zero when a scenario fails, a gating metric misses its threshold, or the
+reports themselves are wrong. Ends with `scenarios: N passed, N failed`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import report_checks, run_record, signoff, summary as summary_mod
+from .commit import current_commit
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS, REPORT, REPORTS = ROOT / "allure-results", ROOT / "allure-report", ROOT / "reports"
+JUNIT = REPORTS / "junit"
+FORMATTER = "clinic_suite.reporting.allure_formatter:RuleAwareAllureFormatter"
+CATEGORIES = [
+    {"name": "Environment faults (the target could not be reached)", "matchedStatuses": ["broken", "failed"],
+     "messageRegex": ".*(ConnectError|ConnectionRefused|not ready after|PostgresConnectionError|TimeoutError).*"},
+    {"name": "Product defects (a check on the system failed)", "matchedStatuses": ["failed"]},
+    {"name": "Broken tests (a step crashed before it could check)", "matchedStatuses": ["broken"]},
+]
+
+
+def guarded_by(commit: str) -> dict[str, list[str]]:
+    """Criteria -> breakages that turned them red, from `make breakages` on this same commit."""
+    path = REPORTS / "breakages.json"
+    if not path.exists():
+        return {}
+    result = json.loads(path.read_text())
+    if result.get("commit") != commit:
+        print(f"(breakage results are for commit {result.get('commit', '?')[:12]}, not this one: "
+              f"no criterion is shown as guarded; run `make breakages`)", file=sys.stderr)
+        return {}
+    out: dict[str, list[str]] = {}
+    for item in result.get("breakages", []):
+        for criterion in item.get("creditedCriteria", []):
+            out.setdefault(criterion, []).append(item["name"])
+    return out
+
+
+COVERAGE_DATA = run_record.RUN_DIR / "coverage"
+
+
+def run_behave(args: list[str]) -> int:
+    # JUnit XML beside Allure's results: what CI systems read.
+    command = [sys.executable, "-m", "behave", "-f", FORMATTER, "-o", str(RESULTS), "-f", "progress",
+               "--junit", f"--junit-directory={JUNIT}", *args]
+    env = {**os.environ, "SUITE_COVERAGE_FILE": str(ROOT / COVERAGE_DATA)}
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
+
+
+def code_coverage() -> str | None:
+    """Lines of the reference system the run exercised (embedded target only)."""
+    parts = list((ROOT / COVERAGE_DATA.parent).glob(COVERAGE_DATA.name + ".*"))
+    if not parts:
+        return None
+    data = str(ROOT / COVERAGE_DATA)
+    subprocess.run([sys.executable, "-m", "coverage", "combine", f"--data-file={data}", *map(str, parts)],
+                   cwd=ROOT, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", "-", "-q"],
+                          cwd=ROOT, capture_output=True, text=True)
+    try:
+        return f"{json.loads(done.stdout)['totals']['percent_covered']:.1f}%"
+    except (ValueError, KeyError):
+        return None
+
+
+def write_allure_extras(target: dict, commit: str) -> None:
+    lines = {"target": target.get("name"), "api.url": target.get("apiUrl"),
+             "system.version": target.get("systemVersion"), "database.version": target.get("databaseVersion"),
+             "commit": commit}
+    (RESULTS / "environment.properties").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
+    (RESULTS / "categories.json").write_text(json.dumps(CATEGORIES, indent=1))
+
+
+# Allure 3's "awesome" report hard-codes a Google Analytics tag (ALLURE_NO_ANALYTICS is
+# read only by its allure2 plugin). A clinic's report must not call out: we remove it.
+ANALYTICS = re.compile(r'<script async src="https://www\.googletagmanager\.com[^"]*"></script>\s*'
+                       r"<script>\s*window\.dataLayer.*?</script>", re.DOTALL)
+
+
+def render_html() -> str | None:
+    npx = shutil.which("npx")
+    if npx is None:
+        return "npx not found: install Node.js (make acceptance does it on Debian)"
+    done = subprocess.run([npx, "--no-install", "allure", "generate", str(RESULTS)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "ALLURE_NO_ANALYTICS": "true"})
+    if done.returncode != 0:
+        return f"allure generate failed: {done.stderr[-800:]}"
+    index = REPORT / "index.html"
+    index.write_text(ANALYTICS.sub("", index.read_text()))
+    return None
+
+
+def count_allure_results() -> int:
+    return sum(1 for _ in RESULTS.glob("*-result.json"))
+
+
+def main(argv: list[str]) -> int:
+    started_at = datetime.now(timezone.utc)
+    started = time.monotonic()
+    for folder in (RESULTS, run_record.RUN_DIR, JUNIT):
+        shutil.rmtree(folder, ignore_errors=True)
+    RESULTS.mkdir(parents=True)
+    REPORTS.mkdir(exist_ok=True)
+    behave_exit = run_behave(argv)
+    seconds = time.monotonic() - started
+    records = summary_mod.load_records(run_record.scenarios_file())
+    target_file = run_record.RUN_DIR / "target.json"
+    target = json.loads(target_file.read_text()) if target_file.exists() else {"name": "unknown"}
+    commit = current_commit()
+    target["commit"] = commit
+    problems = []
+    if count_allure_results() != len(records):
+        problems.append(f"Allure has {count_allure_results()} results for {len(records)} scenarios run")
+    if behave_exit != 0 and not any(r["status"] != "passed" for r in records):
+        problems.append(f"behave exited {behave_exit} (no scenario ran, or a hook failed)")
+        # Scenarios that never ran must not vanish from the counts: one failed record stands for them.
+        records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
+                        "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
+    write_allure_extras(target, commit)
+    meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
+                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage())
+    first = subset_aware(summary_mod.build(records, **meta), argv)
+    signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
+    html_problem = render_html()
+    if html_problem:
+        problems.append(html_problem)
+    final = subset_aware(summary_mod.build(records + report_checks.records(first, REPORT / "index.html"), **meta),
+                         argv)
+    summary_mod.validate(final)
+    (REPORTS / "summary.json").write_text(json.dumps(final, indent=2, default=str))
+    (REPORTS / "signoff.html").write_text(signoff.render(final, verdict(final, problems)))
+    return gate(final, problems)
+
+
+def subset_aware(summary: dict, behave_args: list[str]) -> dict:
+    """A chosen subset of scenarios cannot prove every criterion: coverage is shown, not gated."""
+    if behave_args:
+        for row in summary["successMetrics"]:
+            row["gates"] = row["gates"] and row["metric"] != "Coverage"
+    return summary
+
+
+def blockers(summary: dict, problems: list[str]) -> list[str]:
+    failed = [f"FAILED scenario: {s['name']}" for t in summary["tests"] for s in t["scenarios"]
+              if s["status"] not in ("passed", "skipped")]
+    missed = [f"MISSED threshold: {m['metric']}: {m['measured']} (threshold {m['threshold']})"
+              for m in summary["successMetrics"] if m["verdict"] == "FAIL" and m["gates"]]
+    return failed + missed + [f"REPORT PROBLEM: {p}" for p in problems]
+
+
+def verdict(summary: dict, problems: list[str]) -> str:
+    return "FAIL" if blockers(summary, problems) else "PASS"
+
+
+def gate(summary: dict, problems: list[str]) -> int:
+    counts = summary["summary"]["scenarios"]
+    print("\n=== Acceptance gate ===")
+    print(f"criteria proven: {summary['summary']['criteriaProven']}/{summary['summary']['criteriaTotal']}"
+          f" (coverage {summary['summary']['coverage']}), guarded: {summary['summary']['criteriaGuarded']}")
+    if summary["summary"].get("codeCoverage"):
+        print(f"code coverage of the reference system: {summary['summary']['codeCoverage']}")
+    for row in summary["successMetrics"]:
+        measured = "—" if row["measured"] is None else row["measured"]
+        print(f"  {row['metric']:<36} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
+              f"{row['verdict']}{'' if row['gates'] else ' (shown, not gating)'}")
+    reasons = blockers(summary, problems)
+    for line in reasons:
+        print(line)
+    result = "FAIL" if reasons else "PASS"
+    print(f"gate: {result} — reports/summary.json, reports/signoff.html, allure-report/index.html "
+          f"({summary['duration']})")
+    print(f"scenarios: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
+    return 0 if result == "PASS" else 1
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main(sys.argv[1:]))

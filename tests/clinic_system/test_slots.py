@@ -1,0 +1,33 @@
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from clinic_system import slots
+
+HOURS = slots.Hours.of("Europe/London", {"tue": ["09:00", "17:00"]})
+
+
+def test_a_day_has_a_slot_every_30_minutes_within_opening_hours():
+    day = HOURS.day_slots(date(2030, 1, 1))  # a Tuesday
+    assert len(day) == 16
+    assert day[0] == datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+    assert day[-1] == datetime(2030, 1, 1, 16, 30, tzinfo=timezone.utc)
+
+
+def test_offers_only_real_times():
+    assert HOURS.offers(datetime(2030, 1, 1, 10, 0, tzinfo=timezone.utc))
+    assert not HOURS.offers(datetime(2030, 1, 1, 10, 15, tzinfo=timezone.utc))
+    assert not HOURS.offers(datetime(2030, 1, 1, 17, 0, tzinfo=timezone.utc))
+    assert not HOURS.offers(datetime(2030, 1, 2, 10, 0, tzinfo=timezone.utc))  # closed on Wednesday
+
+
+def test_summer_time_is_local():
+    summer = HOURS.day_slots(date(2030, 7, 2))
+    assert summer[0] == datetime(2030, 7, 2, 8, 0, tzinfo=timezone.utc)  # 09:00 BST
+
+
+def test_the_receptionist_speaks_local_time():
+    tz = ZoneInfo("Europe/London")
+    when = datetime(2030, 7, 2, 9, 0, tzinfo=timezone.utc)
+    assert slots.label(when, tz) == "Tuesday 2 July at 10:00 AM"
+    assert slots.clock(when, tz) == "10:00 AM"
+    assert slots.local_stamp(when, tz) == "2030-07-02 10:00"
