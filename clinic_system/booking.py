@@ -8,8 +8,7 @@ import asyncpg
 
 from . import slots
 from .errors import conflict, invalid
-from .slots import Hours
-from .vapi import parse_time
+from .slots import Hours, parse_time
 
 TAKEN = "Slot already claimed"
 
