@@ -6,10 +6,9 @@ from datetime import datetime, timedelta
 
 import asyncpg
 
-from . import slots
+from . import clinics, db, slots
 from .errors import conflict, invalid
-from .slots import Hours
-from .vapi import parse_time
+from .slots import Hours, parse_time
 
 TAKEN = "Slot already claimed"
 
@@ -60,7 +59,20 @@ async def take(conn, org_id: str, when: datetime, status: str, call_id: str | No
 
 async def alternatives(conn, org_id: str, hours: Hours, wanted: datetime, now: datetime) -> list[dict]:
     free = await slots.nearest_free(conn, org_id, hours, wanted, now)
-    return [{"slotTime": t.isoformat(), "label": slots.label(t, hours.tz)} for t in free]
+    return [offer(t, hours) for t in free]
+
+
+def offer(when: datetime, hours: Hours) -> dict:
+    return {"slotTime": when.isoformat(), "label": slots.label(when, hours.tz)}
+
+
+async def free_offers(conn, org_id: str, start_text, limit: int) -> list[dict]:
+    """The clinic's next free times from `start_text` (an ISO time; never before now)."""
+    hours = await clinics.hours(conn, org_id)
+    current = await db.now(conn)
+    start = parse_time(start_text, "from") if start_text else current
+    free = await slots.free_times(conn, org_id, hours, max(start, current), slots.horizon(current))
+    return [offer(t, hours) for t in free[:limit]]
 
 
 def sorry_line(hours: Hours, wanted: datetime, offers: list[dict]) -> str:

@@ -11,9 +11,10 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from . import booking, clinics, slots
+from . import booking, clinics, db, slots
 from .errors import not_found
 from .redaction import redact
+from .slots import Hours
 from .vapi import EndOfCall
 
 log = logging.getLogger("clinic.calls")
@@ -54,6 +55,39 @@ async def get(conn, call_id: str, lock: bool = False) -> dict:
     if row is None:
         raise not_found("call", call_id)
     return dict(row)
+
+
+async def mark_booked(conn, call_id: str, when: datetime) -> None:
+    """The one way a call becomes booked: claimed during the call, or completed from the link."""
+    await conn.execute("UPDATE calls SET status = 'booked', booking_status = 'booked', selected_slot = $2 "
+                       "WHERE id = $1", call_id, when)
+
+
+async def claim(conn, org_id: str, value, patient_id, call_id) -> tuple[Hours, datetime]:
+    """Book the time asked for, for the patient and, if given, the call: 422 for a time the clinic
+    does not offer, 409 with real alternatives when it is taken."""
+    hours = await clinics.hours(conn, org_id)
+    current = await db.now(conn)
+    when = booking.requested_time(value, hours, current)
+    if patient_id is not None:
+        await clinics.patient(conn, patient_id)
+    call = await get(conn, call_id, lock=True) if call_id else None
+    await booking.book(conn, org_id, hours, when, current, call_id, patient_id)
+    if call and call["status"] == "in-progress":
+        await mark_booked(conn, call_id, when)
+    return hours, when
+
+
+async def detail(conn, call_id: str) -> dict:
+    """The staff's view of a call; the hold's end is read from its slot row (pinned decision 4)."""
+    call = await get(conn, call_id)
+    hold = await booking.active_hold(conn, call_id)
+    return {
+        "callId": call["id"], "status": call["status"], "reason": call["reason"],
+        "bookingStatus": call["booking_status"], "transcriptPreview": call["transcript_preview"],
+        "slotHeldUntil": hold["held_until"].isoformat() if hold else None,
+        "history": await history(conn, call_id),
+    }
 
 
 async def select_slot(conn, org_id: str, call_id: str, value, hold_minutes: int) -> str:
@@ -109,6 +143,15 @@ async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
     log.info("call ended", extra={"event": "call_ended", "call_id": report.call_id, "org_id": org_id,
                                   "status": status, "consent": report.consent})
     return {"outcome": status, "messageId": message_id, "status": status}
+
+
+async def record_end(pool, follow_ups, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
+    """Store the report in its own transaction, then send the follow-up text it queued."""
+    async with db.clinic_tx(pool, org_id) as conn:
+        outcome = await end(conn, org_id, report, hold_minutes)
+    if outcome["messageId"]:
+        follow_ups.schedule(org_id, outcome["messageId"])
+    return {"callId": report.call_id, "status": outcome["status"], "duplicate": outcome["outcome"] == "duplicate"}
 
 
 async def _stored_texts(conn, call: dict, report: EndOfCall, now: datetime) -> dict:

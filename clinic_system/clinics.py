@@ -151,3 +151,9 @@ async def doctor_reply(conn, org_id: str, asked) -> str:
     first = own[0]
     return (f"We don't have Dr. {name} available. Our specialist is {first['title']} {first['name']}. "
             f"Would you like to schedule with {first['pronoun']}?")
+
+
+async def audit_denial(conn, claimed: str, by_clinic: str, path: str) -> None:
+    """Written to the named clinic's audit log, through the definer writer (pinned decision 14)."""
+    await conn.execute("SELECT audit_denial($1, 'denied:org-mismatch', $2)", claimed,
+                       {"byClinic": by_clinic, "path": path})

@@ -8,6 +8,8 @@ import json
 import secrets
 import time
 
+from .errors import unauthorized
+
 
 def new_api_key() -> str:
     return "ck_" + secrets.token_urlsafe(24)
@@ -70,4 +72,20 @@ def verify_resume_token(key: bytes, token: str, call_id: str, now: float | None 
         raise BadToken("token is for another call")
     if expires < (now or time.time()):
         raise BadToken("link expired")
+    return org_id
+
+
+async def clinic_for(db, function: str, secret_digest: str) -> str | None:
+    """`function` is one of the definer look-ups (clinic_for_api_key, clinic_for_webhook_secret):
+    they need no clinic set, so one statement outside a transaction will do (pinned decision 14)."""
+    return await db.fetchval(f"SELECT {function}($1)", secret_digest)
+
+
+async def clinic_of(db, function: str, secret: str | None) -> str:
+    """The clinic a presented credential belongs to, or 401."""
+    if not secret or len(secret) > 200:
+        raise unauthorized()
+    org_id = await clinic_for(db, function, digest(secret))
+    if org_id is None:
+        raise unauthorized()
     return org_id

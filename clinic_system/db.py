@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import json
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 
 import asyncpg
@@ -32,6 +33,16 @@ async def clinic_tx(pool: asyncpg.Pool, org_id: str | None):
         async with conn.transaction():
             await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id or "")
             yield conn
+
+
+async def now(conn) -> datetime:
+    """The database's clock (the transaction's start): holds and horizons are judged by it."""
+    return await conn.fetchval("SELECT now()")
+
+
+async def ping(pool: asyncpg.Pool) -> None:
+    async with clinic_tx(pool, None) as conn:
+        await conn.fetchval("SELECT 1")
 
 
 async def migrate(admin_url: str, service_password: str = "") -> list[str]:

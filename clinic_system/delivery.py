@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from twilio.request_validator import RequestValidator
 
+from .errors import invalid, not_found
+
 # Twilio's message statuses, by how far along they are.
 PROGRESS = {"accepted": 0, "scheduled": 0, "queued": 0, "sending": 0, "sent": 1,
             "delivered": 2, "undelivered": 2, "failed": 2, "read": 3}
@@ -24,3 +26,19 @@ def signed(auth_token: str, url: str, params: dict, signature: str | None) -> bo
 async def record(conn, sid: str, status: str, error_code: str | None) -> bool:
     """True if the report moved the message forward; a repeat or a late report changes nothing."""
     return await conn.fetchval(RECORD, sid, status, error_code) is not None
+
+
+def report_of(params: dict) -> tuple[str, str, str | None]:
+    """(MessageSid, MessageStatus, ErrorCode) of a signed report, or 422."""
+    sid, status = params.get("MessageSid", ""), params.get("MessageStatus", "")
+    if not sid or len(sid) > 64 or status not in PROGRESS:
+        raise invalid([{"loc": "MessageSid/MessageStatus", "msg": "a message id and a known status"}])
+    return sid, status, params.get("ErrorCode") or None
+
+
+async def clinic_for(pool, sid: str) -> str:
+    """The clinic of the provider's message id (a definer look-up: no clinic is known yet), or 404."""
+    org_id = await pool.fetchval("SELECT clinic_for_message($1)", sid)
+    if org_id is None:
+        raise not_found("message")
+    return org_id

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from .errors import invalid
+
 SLOT_MINUTES = 30
 HORIZON_DAYS = 56
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -45,6 +47,19 @@ class Hours:
             out.extend(t for t in self.day_slots(day) if start <= t < end)
             day += timedelta(days=1)
         return out
+
+
+def parse_time(value, where: str) -> datetime | None:
+    """An API time: ISO 8601 with its UTC offset (pinned decision 4); else 422 naming `where`."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise invalid([{"loc": where, "msg": "must be an ISO 8601 time"}]) from None
+    if parsed.tzinfo is None:
+        raise invalid([{"loc": where, "msg": "must carry a UTC offset"}])
+    return parsed
 
 
 def label(when: datetime, tz: ZoneInfo) -> str:

@@ -11,9 +11,10 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
-from . import booking, clinics, credentials, slots
+from . import booking, calls, clinics, credentials, slots
 from .config import Settings
 from .db import clinic_tx
+from .errors import conflict, not_found
 from .logs import mask_phone
 
 log = logging.getLogger("clinic.sms")
@@ -29,6 +30,32 @@ def compose(link: str, hold, hours, now: datetime) -> str:
         return (f"Hi! We were connecting about your appointment. We're holding {slots.label(hold['slot_time'], hours.tz)}"
                 f" for you until {slots.clock(hold['held_until'], hours.tz)}. Complete your booking here: {link}")
     return f"Hi! We were connecting about your appointment. Pick a time that suits you and book here: {link}"
+
+
+def view(row) -> dict:
+    """The staff's view of a text: the number masked but for its last three digits (pinned decision 9)."""
+    return {"sent": row["status"] in ("sent", "delivered"), "to": mask_phone(row["to_number"]),
+            "message": row["body"], "sentAt": row["sent_at"].isoformat() if row["sent_at"] else None,
+            "status": row["status"], "callId": row["call_id"]}
+
+
+async def follow_up_of(conn, call_id: str, patient_id: str | None):
+    """The abandonment's one text: 404 when the call is not that patient's, 409 when nothing was queued."""
+    call = await calls.get(conn, call_id)
+    if patient_id is not None and patient_id != call["patient_id"]:
+        raise not_found("patient", patient_id)
+    message = await conn.fetchrow("SELECT id, status FROM sms_messages WHERE call_id = $1 "
+                                  "AND kind = 'follow-up'", call_id)
+    if message is None:
+        raise conflict("no follow-up for this call", f"the call is {call['status']}, not abandoned")
+    return message
+
+
+async def history(conn, patient_id: str, limit: int) -> list[dict]:
+    await clinics.patient(conn, patient_id)
+    rows = await conn.fetch("SELECT * FROM sms_messages WHERE patient_id = $1 "
+                            "ORDER BY created_at DESC, id LIMIT $2", patient_id, limit)
+    return [view(r) for r in rows]
 
 
 class FollowUps:
@@ -97,6 +124,17 @@ class FollowUps:
                                                 "code": str(code), "attempt": claimed["attempts"], "gave_up": give_up})
         if not give_up:
             self.schedule(org_id, message_id, self.settings.sms_retry_base_s * 2 ** (claimed["attempts"] - 1))
+
+    async def send_now(self, org_id: str, call_id: str, patient_id: str | None) -> dict:
+        """POST /api/sms/send-followup: sends the text if it still waits; after the automatic send
+        it answers with that same message, never a second one (pinned decision 7)."""
+        async with clinic_tx(self.pool, org_id) as conn:
+            message = await follow_up_of(conn, call_id, patient_id)
+        if message["status"] in ("queued", "pending"):
+            await self.deliver(org_id, str(message["id"]))
+        async with clinic_tx(self.pool, org_id) as conn:
+            row = await conn.fetchrow("SELECT * FROM sms_messages WHERE id = $1", message["id"])
+        return {"messageId": str(row["id"]), **view(row)}
 
     async def resume_outbox(self) -> int:
         """At start: texts left queued or pending by a previous run go out now."""

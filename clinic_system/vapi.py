@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import invalid
+from .slots import parse_time
 
 MAX_TRANSCRIPT = 200_000  # characters: a one-hour call is ~60k
 
@@ -60,18 +61,6 @@ def _obj(value, where: str) -> dict:
     if not isinstance(value, dict):
         raise invalid([{"loc": where, "msg": "must be an object"}])
     return value
-
-
-def parse_time(value, where: str) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise invalid([{"loc": where, "msg": "must be an ISO 8601 time"}]) from None
-    if parsed.tzinfo is None:
-        raise invalid([{"loc": where, "msg": "must carry a UTC offset"}])
-    return parsed
 
 
 def _consent(*places) -> bool:

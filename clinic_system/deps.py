@@ -1,0 +1,93 @@
+"""What route handlers get from the running service, as FastAPI dependencies: the state the
+lifespan put on `app.state`, a transaction helper, and the credential checks. The clinic
+always comes from the credential, never from the body (pinned decision 3)."""
+from __future__ import annotations
+
+import hmac
+import logging
+from contextlib import AbstractAsyncContextManager
+from typing import Callable
+
+from fastapi import Header, Request
+
+from . import clinics, credentials
+from .config import Settings
+from .db import clinic_tx
+from .errors import ApiError, unauthorized
+from .replay import Replay
+from .sms import FollowUps
+
+log = logging.getLogger("clinic.api")
+
+Tx = Callable[[str | None], AbstractAsyncContextManager]
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_pool(request: Request):
+    return request.app.state.pool
+
+
+def get_follow_ups(request: Request) -> FollowUps:
+    return request.app.state.follow_ups
+
+
+def get_replay(request: Request) -> Replay:
+    """The end-of-call spool and the worker that stores what it keeps."""
+    return request.app.state.replay
+
+
+def get_tx(request: Request) -> Tx:
+    """tx(org_id): a transaction that sees only that clinic's rows (None: no clinic yet)."""
+    pool = request.app.state.pool
+    return lambda org_id: clinic_tx(pool, org_id)
+
+
+async def api_clinic(request: Request, authorization: str | None = Header(default=None)) -> str:
+    """The clinic of the API key (Bearer). Kept on the request: a refusal naming another
+    clinic's id is written to that clinic's audit log (errors.install)."""
+    request.state.org_id = await credentials.clinic_of(request.app.state.pool, "clinic_for_api_key",
+                                                       credentials.bearer(authorization))
+    return request.state.org_id
+
+
+def admin(request: Request, authorization: str | None = Header(default=None)) -> None:
+    given = credentials.bearer(authorization) or ""
+    if not hmac.compare_digest(given.encode(), request.app.state.settings.admin_token.encode()):
+        raise unauthorized()
+
+
+def webhook_secret(authorization: str | None = Header(default=None),
+                   x_vapi_secret: str | None = Header(default=None)) -> str:
+    """Vapi's secret (x-vapi-secret, or Bearer): present before the body is read; whose it is,
+    webhook_clinic tells once the body has been checked (a malformed body is 422 first)."""
+    secret = x_vapi_secret or credentials.bearer(authorization)
+    if not secret or len(secret) > 200:
+        raise unauthorized()
+    return secret
+
+
+async def webhook_clinic(request: Request, secret: str) -> str:
+    request.state.org_id = await credentials.clinic_of(request.app.state.pool, "clinic_for_webhook_secret", secret)
+    return request.state.org_id
+
+
+def link_clinic(settings: Settings, token: str, call_id: str) -> str:
+    """The clinic of a resume link: its signed token is the patient's only credential."""
+    try:
+        return credentials.verify_resume_token(settings.token_key, token, call_id)
+    except credentials.BadToken:
+        raise unauthorized("the link is not valid") from None
+
+
+async def same_clinic(claimed: str | None, org_id: str, request: Request) -> None:
+    """A body or query orgId naming another clinic: 403, written to that clinic's audit log."""
+    if claimed is None or claimed == org_id:
+        return
+    async with clinic_tx(request.app.state.pool, org_id) as conn:
+        await clinics.audit_denial(conn, claimed, org_id, request.url.path)
+    log.warning("cross-clinic attempt refused", extra={"event": "denied", "org_id": org_id,
+                                                        "path": request.url.path})
+    raise ApiError(403, "forbidden", "orgId does not match the credential's clinic")

@@ -1,0 +1,65 @@
+"""Vapi's server messages (pinned decision 6): tool calls, status updates and end-of-call
+reports, authenticated by the clinic's webhook secret."""
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from .. import calls, deps, tools, vapi
+from ..config import Settings
+from ..db import DB_DOWN, clinic_tx
+from ..errors import ApiError, invalid
+from ..replay import Replay
+from ..sms import FollowUps
+from ..spool import SpoolFull
+
+log = logging.getLogger("clinic.api")
+router = APIRouter()
+
+
+async def vapi_webhook(request: Request, secret: str = Depends(deps.webhook_secret), pool=Depends(deps.get_pool),
+                       settings: Settings = Depends(deps.get_settings),
+                       follow_ups: FollowUps = Depends(deps.get_follow_ups), replay: Replay = Depends(deps.get_replay)):
+    try:
+        payload = await request.json()
+    except ValueError:
+        raise invalid("body is not JSON") from None
+    kind, message = vapi.message_of(payload)
+    report = vapi.end_of_call(message) if kind == "end-of-call-report" else None  # 422 before anything else
+    try:
+        org_id = await deps.webhook_clinic(request, secret)
+        if report is not None:
+            return await calls.record_end(pool, follow_ups, org_id, report, settings.hold_minutes)
+        return await during_call(pool, org_id, kind, message, settings.hold_minutes)
+    except DB_DOWN:
+        if report is None:
+            raise
+        return spooled(replay, secret, payload, report)
+
+
+# One handler on both paths: what arrives on either is read the same way.
+router.add_api_route("/api/vapi/webhook", vapi_webhook, methods=["POST"])
+router.add_api_route("/api/vapi/webhook/end-of-call", vapi_webhook, methods=["POST"], name="vapi_end_of_call")
+
+
+async def during_call(pool, org_id: str, kind: str, message: dict, hold_minutes: int) -> dict:
+    if kind == "tool-calls":
+        return {"results": await tools.run(pool, org_id, vapi.call_id_of(message), vapi.tool_calls(message),
+                                           hold_minutes)}
+    if kind == "status-update":
+        update = vapi.status_update(message)
+        async with clinic_tx(pool, org_id) as conn:
+            return await calls.status_update(conn, update.call_id, update.status)
+    return {"ignored": kind}  # Vapi sends many message types; the others need nothing from us
+
+
+def spooled(replay: Replay, secret: str, payload: dict, report: vapi.EndOfCall) -> JSONResponse:
+    """Vapi will not send this report again: keep it (encrypted) and store it later."""
+    try:
+        replay.keep(secret, payload)
+    except SpoolFull:
+        raise ApiError(503, "service unavailable", "the database is down and the spool is full") from None
+    log.warning("end-of-call report spooled", extra={"event": "report_spooled", "call_id": report.call_id})
+    return JSONResponse({"callId": report.call_id, "accepted": True, "stored": False}, status_code=202)
