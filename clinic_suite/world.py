@@ -81,6 +81,8 @@ class World:
     crowd: object = None      # many callers at once (journeys.crowd.Crowd)
     documents: dict[str, dict] = field(default_factory=dict)   # clinic name -> its uploaded document
     subject: str | None = None   # the person a step last named
+    browser: object = None       # the run's Chromium (drivers.browser.Browser), when the target has a page
+    phone: object = None         # this scenario's phone-sized browser session, opened on first use
 
     def clinic(self, name: str | None = None) -> Clinic:
         """A clinic by name; without one, the scenario's own (the first set up)."""
@@ -116,6 +118,13 @@ class World:
         if name is None and len(self.calls) == 1:
             return next(iter(self.calls.values()))
         raise LookupError(f"whose call? {who or 'nobody'} has none here (calls of: {', '.join(self.calls) or 'none'})")
+
+    async def phone_session(self):
+        """The patient's phone: a browser session of its own for this scenario."""
+        if self.phone is None:
+            self.phone = await self.browser.session(self.target.api_url, self.evidence)
+            self.measure("browserSessionStartMs", round(self.phone.opened_ms, 1), "ms")
+        return self.phone
 
     def measure(self, name: str, value: float | str, unit: str = "") -> None:
         """A measured figure: kept for the summary and shown as an Allure parameter."""

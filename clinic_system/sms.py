@@ -82,7 +82,7 @@ class FollowUps:
 
     def link(self, org_id: str, call_id: str) -> str:
         token = credentials.sign_resume_token(self.settings.token_key, org_id, call_id)
-        return f"{self.settings.public_url}/api/booking/resume?token={token}&callId={call_id}"
+        return f"{self.settings.public_url}/booking/resume?token={token}&callId={call_id}"  # the patient's page (pinned decision 20)
 
     async def deliver(self, org_id: str, message_id: str) -> None:
         async with clinic_tx(self.pool, org_id) as conn:

@@ -11,6 +11,7 @@ import allure
 
 from clinic_suite import checks
 from clinic_suite.drivers.api import ClinicApi
+from clinic_suite.drivers.browser import Browser
 from clinic_suite.drivers.database import ClinicDatabase, connect
 from clinic_suite.drivers.evidence import Evidence
 from clinic_suite.drivers.service_role import ServiceRole
@@ -37,6 +38,7 @@ def before_all(context):
     context.target = target
     context.run_salt = secrets.token_hex(4)
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
+    context.browser = Browser()  # Chromium starts when a scenario first opens a page
     database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
     run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
@@ -44,6 +46,11 @@ def before_all(context):
 
 
 def after_all(context):
+    browser = getattr(context, "browser", None)
+    if browser is not None:
+        _loop().run_until_complete(browser.close())
+        if browser.started_ms is not None:
+            print(f"Chromium started once, in {browser.started_ms:.0f} ms", file=sys.stderr)
     pool = getattr(context, "admin_pool", None)
     if pool is not None:
         _loop().run_until_complete(pool.close())
@@ -73,7 +80,8 @@ def before_scenario(context, scenario):
         target=target, evidence=evidence, seed=seed, people=People(seed),
         api=ClinicApi(target.api_url, target.admin_token, evidence),
         db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(target.sms_stub_url, evidence),
-        service=ServiceRole(target.service_database_url) if target.service_database_url else None)
+        service=ServiceRole(target.service_database_url) if target.service_database_url else None,
+        browser=context.browser)
     context.tally = checks.reset()
     context.started = time.monotonic()
     test_id = run_record.test_id_of(tags)
@@ -101,5 +109,7 @@ def after_scenario(context, scenario):
 
 
 async def _close(world: World) -> None:
+    if world.phone is not None:
+        await world.phone.close()
     await world.api.close()
     await world.sms.close()

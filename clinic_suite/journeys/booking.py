@@ -2,7 +2,6 @@
 patient, or tampered with by a stranger."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from hamcrest import has_length
@@ -11,13 +10,6 @@ from . import calls, links
 from .clinics import new_caller
 from ..checks import check
 from ..world import Call, Clinic, World
-
-
-@dataclass
-class LinkAttempt:
-    """A link opened by someone: whose call it aimed at, and the answer."""
-    call: Call
-    answer: object
 
 
 async def only_active_row(world: World, clinic: Clinic, when: datetime, what: str) -> dict:
@@ -47,15 +39,20 @@ async def another_caller_books(world: World, clinic: Clinic, when: datetime):
     return await book(world, clinic, (await new_caller(world, clinic)).patient_id, when)
 
 
-async def open_tampered_link(world: World, call: Call, tampering: str) -> LinkAttempt:
-    token, call_id = links.parts(call.link)
+async def tampered_token(world: World, call: Call, tampering: str) -> str:
+    """The code of the call's link, tampered with as a stranger might."""
+    token = links.parts(call.link)[0]
     if tampering == "its signature altered":
-        token = links.altered_signature(token)
-    elif tampering == "a signature made up by a stranger":
-        token = links.stranger_signature(token)
-    elif tampering == "the code of another patient's link":
+        return links.altered_signature(token)
+    if tampering == "a signature made up by a stranger":
+        return links.stranger_signature(token)
+    if tampering == "the code of another patient's link":
         other = await new_caller(world, call.patient.clinic)
-        token = links.parts((await calls.abandoned_and_texted(world, other, "11:00 next Tuesday")).link)[0]
-    else:
-        raise NotImplementedError(tampering)
-    return LinkAttempt(call, await world.api.resume(token, call_id))
+        return links.parts((await calls.abandoned_and_texted(world, other, "11:00 next Tuesday")).link)[0]
+    raise NotImplementedError(tampering)
+
+
+async def resume_as_machine(world: World, call: Call, token: str | None = None):
+    """The link's JSON answer (/api/booking/resume), with its own code or another."""
+    own, call_id = links.parts(call.link)
+    return await world.api.resume(token or own, call_id)

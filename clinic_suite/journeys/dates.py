@@ -30,6 +30,15 @@ def clock(when: datetime) -> str:
     return f"{when:%I:%M %p}".lstrip("0")
 
 
+def in_zone(when: datetime, zone: str) -> datetime:
+    return when.astimezone(ZoneInfo(zone))
+
+
+def spoken_slot(when: datetime) -> str:
+    """How the patient's page names a time: "10:00 AM on Tuesday 8 December", in `when`'s zone."""
+    return f"{clock(when)} on {when:%A} {when.day} {when:%B}"
+
+
 def several(times: str, weekday: str) -> list[str]:
     """"10:00, 14:00 and 16:00" + "Tuesday" -> ["10:00 next Tuesday", ...]."""
     return [f"{t.strip()} next {weekday}" for t in re.split(r",| and ", times) if t.strip()]

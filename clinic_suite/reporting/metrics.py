@@ -11,7 +11,7 @@ FIGURES = {
     "claimLatencyP95": ("s", "high"), "claimLatencyP50": ("s", "high"), "claimLatencyMax": ("s", "high"),
     "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
     "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
-    "kbMinSimilarity": ("", "low"),
+    "kbMinSimilarity": ("", "low"), "browserSessionStartMs": ("", "high"),
 }
 
 

@@ -5,7 +5,7 @@ from behave import given, then, when
 from hamcrest import close_to, contains_string, empty, equal_to, has_entries, has_item, has_length, is_not, none
 
 from clinic_suite.checks import check, eventually
-from clinic_suite.journeys import booking, calls, dates
+from clinic_suite.journeys import booking, calls, dates, links, patient_page
 
 
 def _time(world, phrase: str, call=None) -> datetime:
@@ -30,26 +30,30 @@ async def held_for(context, phrase, minutes):
 @when("{name} opens the link in her text")
 async def opens_link(context, name):
     world = context.world
-    world.last = await world.api.open_link(world.call(name).link)
+    world.last = await patient_page.open_link(world, world.call(name).link, f"{name}'s link")
 
 
 @then("she sees that {phrase} is still held for her")
 async def sees_held(context, phrase):
     world = context.world
-    answer, when_ = world.last, _time(world, phrase)
-    check(answer.status_code, equal_to(200), f"the link opens: {answer.text[:300]}")
-    check(answer.json(), has_entries(slotHeld=True, slotTime=when_.isoformat(),
-                                     originalSlot=contains_string(dates.clock(when_))),
-          "the link shows the time from the call")
+    page, when_ = world.last, _time(world, phrase)
+    check(page.status, equal_to(200), f"the link opens: {page.text[:300]}")
+    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is held for you until"), "the page shows the time")
+    answer = (await booking.resume_as_machine(world, world.call())).json()
+    check(answer, has_entries(slotHeld=True, originalSlot=contains_string(dates.clock(when_))),
+          "and the link's machine answer says the same")
+    check(datetime.fromisoformat(answer["slotTime"]), equal_to(when_), "about the same time")
 
 
 @then("she can book it from the link without choosing a time again")
 async def books_from_link(context):
     world = context.world
     call = world.call()
-    answer = await booking.complete_from_link(world, call)
-    check(answer.status_code, equal_to(200), f"booking from the link: {answer.text[:300]}")
-    check(answer.json(), has_entries(booked=True, slotTime=call.slot_time.isoformat()), "the held time is booked")
+    page = await patient_page.tap(world, "Book", "after tapping Book")
+    check(page.status, equal_to(200), f"booking from the page: {page.text[:300]}")
+    check(page.text, contains_string(f"{dates.spoken_slot(call.slot_time)} is booked for you"),
+          "the page confirms the held time")
+    world.last = page
 
 
 @then("{phrase} is booked for {name}, once")
@@ -60,21 +64,22 @@ async def booked_once(context, phrase, name):
     check(row, has_entries(status="booked", patient_id=call.patient.patient_id), f"booked for {name}")
 
 
-@when("someone opens her link with {tampering}")
-async def opens_tampered_link(context, tampering):
+@when("someone opens her link {how}")
+async def opens_tampered_link(context, how):
     world = context.world
-    world.last = await booking.open_tampered_link(world, world.call(), tampering)
+    call = world.call()
+    world.before = call
+    world.last = await patient_page.open_tampered(world, call, how)
 
 
 @then("they are turned away without learning anything about the call")
 async def turned_away(context):
-    tried = context.world.last
-    answer, call = tried.answer, tried.call
-    check(answer.status_code, equal_to(401), "the link is refused")
-    check(sorted(answer.json()), equal_to(["detail", "error"]), "only the error, nothing of the booking")
-    for secret in (call.slot_time.isoformat(), call.patient.name, call.patient.phone, f"{call.slot_time:%H:%M}",
-                   dates.clock(call.slot_time)):
-        check(answer.text, is_not(contains_string(secret)), "nothing about the call is revealed")
+    world = context.world
+    call = world.before
+    patient_page.refused_plainly(world.last, call)
+    answer = await booking.resume_as_machine(world, call, links.altered_signature(links.parts(call.link)[0]))
+    check(answer.status_code, equal_to(401), "the machine answer to a forged code is refused too")
+    check(sorted(answer.json()), equal_to(["detail", "error"]), "with the error only")
 
 
 @then("{phrase} is still held for {name}")
@@ -118,55 +123,60 @@ async def another_caller_booked(context, phrase):
 
 @then("the link in her text says the time is no longer held")
 async def link_says_not_held(context):
-    answer = await context.world.api.open_link(context.world.call().link)
-    check(answer.status_code, equal_to(200))
-    check(answer.json(), has_entries(slotHeld=False), "the link does not claim a hold")
+    world = context.world
+    call = world.call()
+    page = await patient_page.open_link(world, call.link, "the link after the hold ended")
+    check(page.status, equal_to(200))
+    check(page.text, contains_string(f"{dates.spoken_slot(call.slot_time)} is no longer held for you"),
+          "the link does not claim a hold")
 
 
 @then("she is told {phrase} is no longer held for her")
 async def told_not_held(context, phrase):
     world = context.world
-    answer = world.last
-    check(answer.status_code, equal_to(200), f"the link opens: {answer.text[:300]}")
-    check(answer.json(), has_entries(slotHeld=False, heldUntil=none(), slotTime=_time(world, phrase).isoformat(),
-                                     action=contains_string("hold has ended")),
-          f"{phrase} is no longer held, and she is told so")
+    page, when_ = world.last, _time(world, phrase)
+    check(page.status, equal_to(200), f"the link opens: {page.text[:300]}")
+    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is no longer held for you"), "she is told so")
+    answer = (await booking.resume_as_machine(world, world.call())).json()
+    check(answer, has_entries(slotHeld=False, heldUntil=none(), action=contains_string("hold has ended")),
+          "and the machine answer agrees")
+    check(datetime.fromisoformat(answer["slotTime"]), equal_to(when_), "about the same time")
 
 
-async def _offers_really_free(world) -> list[str]:
-    offers = [o["slotTime"] for o in world.last.json().get("alternatives", [])]
-    check(offers, is_not(empty()), "she is offered other times")
-    taken = await world.db.taken(world.call().patient.clinic.org_id, [datetime.fromisoformat(o) for o in offers])
-    check(taken, empty(), "every time offered is really free")
+async def _offers_really_free(world) -> list[datetime]:
+    call = world.call()
+    offers = patient_page.times_offered(world.last, call.slot_time)
+    check(offers, is_not(empty()), "she is offered other times, each a button")
+    check(await world.db.taken(call.patient.clinic.org_id, offers), empty(), "every time offered is really free")
     return offers
 
 
 @then("she is offered times that are really free, {phrase} first as nobody has taken it")
 async def offered_original_first(context, phrase):
     offers = await _offers_really_free(context.world)
-    check(offers[0], equal_to(_time(context.world, phrase).isoformat()), f"{phrase} is offered first")
+    check(offers[0], equal_to(_time(context.world, phrase)), f"{phrase} is offered first")
 
 
 @then("she is offered times that are really free, without {phrase}")
 async def offered_without(context, phrase):
     offers = await _offers_really_free(context.world)
-    check(offers, is_not(has_item(_time(context.world, phrase).isoformat())), f"{phrase} is not offered: it is taken")
+    check(offers, is_not(has_item(_time(context.world, phrase))), f"{phrase} is not offered: it is taken")
 
 
-async def _book_from_link(world, slot_time: str):
+async def _book_from_page(world, when_: datetime):
     call = world.call()
-    answer = await booking.complete_from_link(world, call, slot_time)
-    check(answer.status_code, equal_to(200), f"booking from the link: {answer.text[:300]}")
-    check(answer.json(), has_entries(booked=True, slotTime=slot_time), "booked at the time she chose")
-    row = await booking.only_active_row(world, call.patient.clinic, datetime.fromisoformat(slot_time), "that time")
+    page = await patient_page.tap(world, dates.spoken_slot(when_), "after tapping a time")
+    check(page.status, equal_to(200), f"booking from the page: {page.text[:300]}")
+    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is booked for you"), "booked at the time she chose")
+    row = await booking.only_active_row(world, call.patient.clinic, when_, "that time")
     check(row, has_entries(status="booked", patient_id=call.patient.patient_id), "booked for her")
 
 
 @then("she can book {phrase} from the link all the same")
 async def book_original_anyway(context, phrase):
-    await _book_from_link(context.world, _time(context.world, phrase).isoformat())
+    await _book_from_page(context.world, _time(context.world, phrase))
 
 
 @then("she can book the first time offered from the link")
 async def book_first_offer(context):
-    await _book_from_link(context.world, context.world.last.json()["alternatives"][0]["slotTime"])
+    await _book_from_page(context.world, patient_page.times_offered(context.world.last, context.world.call().slot_time)[0])

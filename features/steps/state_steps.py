@@ -2,10 +2,10 @@
 import asyncio
 
 from behave import given, then, when
-from hamcrest import equal_to, has_entries, has_length, matches_regexp, none
+from hamcrest import contains_string, equal_to, has_entries, has_length, matches_regexp, none
 
 from clinic_suite.checks import check, eventually
-from clinic_suite.journeys import booking, calls, crowd, dates, delivery_reports, payloads
+from clinic_suite.journeys import booking, calls, crowd, dates, delivery_reports, patient_page, payloads
 
 
 @then("the request is refused because the call was not abandoned")
@@ -32,9 +32,9 @@ async def book_again(context):
 async def told_already_complete(context):
     world = context.world
     check(world.last.status_code, equal_to(409), "a second booking is refused")
-    reopened = await world.api.open_link(world.call().link)
-    check(reopened.status_code, equal_to(409), "and the link says so")
-    check(reopened.json(), has_entries(error="already booked"))
+    reopened = await patient_page.open_link(world, world.call().link, "the link once booked")
+    check(reopened.status, equal_to(409), "and the link's page says so")
+    check(reopened.text, contains_string("This booking is already complete"), "in plain words")
 
 
 @when("{name} asks the receptionist for {phrase}")
