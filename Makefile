@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: acceptance test unit breakages serve load install clean
+.PHONY: acceptance test unit breakages serve load install chromium clean
 
 $(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+# The patient's page is checked in a real browser: Debian's Chromium (no browser download).
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get install -y -qq chromium >/dev/null 2>&1 \
+	  || { apt-get update -qq && apt-get install -y -qq chromium; }); } \
+	  || { echo "Chromium is needed for the patient's page scenarios: install it (Debian: apt-get install chromium) or set SUITE_CHROMIUM"; exit 1; }
+
+install: $(VENV)/.installed node_modules/.installed chromium
 
 acceptance: install
 	$(PY) -m clinic_suite.reporting.acceptance $(ARGS)

@@ -17,6 +17,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from twilio.request_validator import RequestValidator
 
 from clinic_suite.journeys import payloads
@@ -229,3 +230,28 @@ def test_a_one_hour_call_is_stored(fuzz_env):
     assert answer.status_code == 200, answer.text[:200]
     stored = fuzz_env.loop.run_until_complete(fuzz_env.pool.fetchval("SELECT transcript FROM calls WHERE id = $1", call))
     assert "555-123-4567" not in stored and stored.count("[REDACTED_PHONE]") == 600
+
+
+# The patient's page (pinned decision 20) is HTML, outside the OpenAPI document: hostile
+# links and forms get a plain page, never a 500, never a booking.
+LINK_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=700)
+
+
+def test_the_patients_page_refuses_hostile_links_and_forms_plainly(fuzz_env):
+    http = fuzz_env.http
+
+    @settings(max_examples=EXAMPLES * 2, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(token=st.one_of(st.none(), LINK_TEXT), call_id=st.one_of(st.none(), LINK_TEXT),
+           slot=st.one_of(st.none(), LINK_TEXT), proof=st.one_of(st.none(), LINK_TEXT), post=st.booleans())
+    def hostile(token, call_id, slot, proof, post):
+        fields = {k: v for k, v in {"token": token, "callId": call_id, "slotTime": slot, "proof": proof}.items()
+                  if v is not None}
+        before = fuzz_env.fingerprint()
+        answer = (http.post("/booking/resume", data=fields) if post
+                  else http.get("/booking/resume", params={k: v for k, v in fields.items() if k in ("token", "callId")}))
+        assert 400 <= answer.status_code < 500, f"{answer.status_code} for {fields!r}"
+        assert answer.headers["content-type"].startswith("text/html"), answer.headers["content-type"]
+        assert "not valid" in answer.text or "could not be accepted" in answer.text
+        assert fuzz_env.fingerprint() == before, f"a hostile page request wrote rows: {fields!r}"
+    hostile()
