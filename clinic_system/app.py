@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from . import __version__, errors, limits, logs
+from . import __version__, coverage_contexts, errors, limits, logs
 from .config import Settings
 from .db import create_pool, migrate
 from .knowledge.embeddings import embedder
@@ -78,6 +78,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.middleware("http")(body_limits)
     app.middleware("http")(access_log)  # added last, so outermost: it logs the limits' refusals too
+    coverage_contexts.install(app)
     for router in ROUTERS:
         app.include_router(router)
     return app
