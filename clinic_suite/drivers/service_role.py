@@ -3,6 +3,7 @@ proofs that the database itself keeps clinics apart (ISO-4, ISO-5) and its call 
 Every statement runs in a transaction that is rolled back, with one clinic set."""
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ INSERTS = {
                  " $1, 'Probe', '+15550000000')"),
     "audit_log": "INSERT INTO audit_log (org_id, action) VALUES ($1, 'probe')",
 }
+
+
+# A booking as the reference system writes it, the time given as text in the session's zone.
+CLAIM = ("INSERT INTO appointment_slots (org_id, slot_time, status, patient_id) "
+         "VALUES ($1, $2::text::timestamptz, 'booked', $3)")
 
 
 @dataclass
@@ -70,6 +76,35 @@ class ServiceRole:
         outcome = await self._run(acting_for, "SELECT count(*) FROM audit_log WHERE action = $2 AND org_id = $1",
                                   (target_org, action), "rows")
         return outcome.count
+
+    async def claims_in_zones(self, acting_for: str, when, zones: list[str], patient_id: str) -> list[str]:
+        """One booking of `when` per session, each session in its own TimeZone and sending the
+        time as that zone writes it, all at the same moment: each outcome is "booked" or the
+        SQLSTATE that refused it. The database alone must leave one."""
+        release = asyncio.Event()
+        ready = asyncio.Barrier(len(zones) + 1)
+
+        async def claim(zone: str) -> str:
+            conn = await asyncpg.connect(self.url)
+            try:
+                async with conn.transaction():
+                    await conn.execute("SELECT set_config('app.current_org_id', $1, true), "
+                                       "set_config('TimeZone', $2, true)", acting_for, zone)
+                    local = await conn.fetchval("SELECT $1::timestamptz::text", when)
+                    await ready.wait()
+                    await release.wait()
+                    try:
+                        async with conn.transaction():
+                            await conn.execute(CLAIM, acting_for, local, patient_id)
+                        return "booked"
+                    except asyncpg.PostgresError as refusal:
+                        return refusal.sqlstate
+            finally:
+                await conn.close()
+        tasks = [asyncio.ensure_future(claim(z)) for z in zones]
+        await asyncio.wait_for(ready.wait(), timeout=30)
+        release.set()
+        return list(await asyncio.wait_for(asyncio.gather(*tasks), timeout=30))
 
     async def role(self) -> dict:
         conn = await asyncpg.connect(self.url)
