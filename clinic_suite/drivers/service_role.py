@@ -64,6 +64,18 @@ class ServiceRole:
         return await self._run(acting_for, INSERTS[table] if sql is None else sql.format(table=table),
                                (target_org,), effect)
 
+    async def add_row(self, acting_for: str, table: str, columns: list[str], from_org: str, to_org: str) -> DbOutcome:
+        """A new row of `to_org` in `table`: the table's own insert where one is written (its
+        triggers would refuse a copy of a row for reasons of their own), else a copy of one of
+        `from_org`'s rows. Row-level security must refuse it (42501) when `to_org` is not `acting_for`."""
+        if table in INSERTS:
+            return await self._run(acting_for, INSERTS[table], (to_org,), "affected")
+        cols = ", ".join(f'"{c}"' for c in columns)
+        sql = (f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM (SELECT (jsonb_populate_record(NULL::"{table}", '
+               f'to_jsonb(x) || jsonb_build_object(\'org_id\', $2::text))).* FROM "{table}" x '
+               f"WHERE x.org_id = $1 LIMIT 1) r")
+        return await self._run(acting_for, sql, (from_org, to_org), "affected")
+
     async def move_call(self, acting_for: str, call_id: str, status: str) -> DbOutcome:
         return await self._run(acting_for, "UPDATE calls SET status = $2 WHERE id = $1", (call_id, status), "affected")
 
@@ -105,6 +117,16 @@ class ServiceRole:
         await asyncio.wait_for(ready.wait(), timeout=30)
         release.set()
         return list(await asyncio.wait_for(asyncio.gather(*tasks), timeout=30))
+
+    async def privileges(self, table: str) -> set[str]:
+        """What the service's role may do to a table at all (before row-level security)."""
+        conn = await asyncpg.connect(self.url)
+        try:
+            rows = await conn.fetch("SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE']) p "
+                                    "WHERE has_table_privilege(current_user, $1::regclass, p)", f'"{table}"')
+            return {r["p"] for r in rows}
+        finally:
+            await conn.close()
 
     async def role(self) -> dict:
         conn = await asyncpg.connect(self.url)
