@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: acceptance test unit breakages serve load install chromium clean
+.PHONY: acceptance test unit breakages mutants serve load install chromium clean
 
 $(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ test: install
 	$(MAKE) --no-print-directory acceptance || status=1; \
 	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json || status=1; \
 	exit $$status
+
+# The suite's mutation score over the reference system (REP-4): not part of `make test`.
+# ARGS=--all for every mutant; MUTANT_WORKERS=N in parallel.
+mutants: install
+	$(PY) -m mutation.run $(ARGS)
 
 serve: $(VENV)/.installed
 	$(PY) -m embedded_stack.serve

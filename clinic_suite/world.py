@@ -58,6 +58,7 @@ class Call:
     summary: str | None = None
     reason: str | None = None
     hung_up_at: float | None = None      # monotonic, when the hang-up report was sent
+    ended_at: datetime | None = None     # when the caller hung up, as the report says
     link: str | None = None
     tool_calls: int = 0
 

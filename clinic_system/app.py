@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from . import __version__, errors, limits, logs
+from . import __version__, coverage_contexts, errors, limits, logs
 from .config import Settings
 from .db import create_pool, migrate
 from .knowledge.embeddings import embedder
@@ -48,6 +48,9 @@ async def lifespan(app: FastAPI):
 
 
 async def body_limits(request: Request, call_next):
+    page = request.url.path.startswith("/booking/")  # the patient's page answers bad links with a plain page
+    if not page and limits.control_in_url(request.url.path, request.url.query):
+        return JSONResponse(errors.body("invalid input", "control characters in the address"), status_code=422)
     if request.method in ("POST", "PUT", "PATCH"):
         limit = limits.limit_for(request.url.path)
         length = request.headers.get("content-length", "")
@@ -56,9 +59,13 @@ async def body_limits(request: Request, call_next):
         payload = await request.body()  # read once; starlette hands the same bytes to the handler
         if len(payload) > limit:
             return JSONResponse(errors.body("body too large", f"at most {limit} bytes"), status_code=413)
-        if "json" in request.headers.get("content-type", "") and limits.too_deep(payload):
+        kind = request.headers.get("content-type", "")
+        if "json" in kind and limits.too_deep(payload):
             return JSONResponse(errors.body("invalid input", f"JSON nested deeper than {limits.MAX_DEPTH}"),
                                 status_code=422)
+        if ("json" in kind and limits.control_in_json(payload)) or (
+                "urlencoded" in kind and not page and limits.control_in_form(payload)):
+            return JSONResponse(errors.body("invalid input", "control characters in the body"), status_code=422)
     return await call_next(request)
 
 
@@ -78,6 +85,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.middleware("http")(body_limits)
     app.middleware("http")(access_log)  # added last, so outermost: it logs the limits' refusals too
+    coverage_contexts.install(app)
     for router in ROUTERS:
         app.include_router(router)
     return app

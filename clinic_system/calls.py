@@ -9,9 +9,10 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from . import booking, clinics, db, slots
+from .limits import Plain
 from .errors import not_found
 from .redaction import redact
 from .slots import Hours
@@ -23,7 +24,7 @@ CUSTOMER_ENDED = {"customer-ended-call", "customer-ended"}
 PREVIEW_CHARS = 120
 
 
-class CallIn(BaseModel):
+class CallIn(Plain):
     model_config = ConfigDict(extra="forbid")
     orgId: str | None = Field(default=None, max_length=80)
     phoneNumber: str = Field(min_length=7, max_length=30)

@@ -5,9 +5,10 @@ import re
 import secrets
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from . import credentials
+from .limits import Plain
 from .errors import invalid, not_found
 from .slots import DAYS, Hours
 
@@ -23,7 +24,7 @@ def normalise_phone(value: str) -> str:
     return "+" + digits
 
 
-class DoctorIn(BaseModel):
+class DoctorIn(Plain):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=80)
     title: str = Field(default="Dr.", max_length=20)
@@ -31,7 +32,7 @@ class DoctorIn(BaseModel):
     specialty: str = Field(min_length=1, max_length=80)
 
 
-class ClinicIn(BaseModel):
+class ClinicIn(Plain):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120)
     timezone: str = Field(min_length=1, max_length=60)
@@ -60,7 +61,7 @@ class ClinicIn(BaseModel):
         return value
 
 
-class PatientIn(BaseModel):
+class PatientIn(Plain):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120)
     phone: str = Field(min_length=7, max_length=30)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import limits
 from .errors import invalid
 from .slots import parse_time
 
@@ -43,7 +44,8 @@ class StatusUpdate:
     status: str
 
 
-def _text(value, where: str, required: bool = False, limit: int = 200) -> str | None:
+def _text(value, where: str, required: bool = False, limit: int = 200, free: bool = False) -> str | None:
+    """A string field; unless `free` (what a person said or wrote), no control character."""
     if value is None:
         if required:
             raise invalid([{"loc": where, "msg": "required"}])
@@ -52,6 +54,8 @@ def _text(value, where: str, required: bool = False, limit: int = 200) -> str | 
         raise invalid([{"loc": where, "msg": "must be a non-empty string"}])
     if len(value) > limit:
         raise invalid([{"loc": where, "msg": f"longer than {limit} characters"}])
+    if not free and limits.CONTROL.search(value):  # ids, kinds, reasons (pinned decision 21)
+        raise invalid([{"loc": where, "msg": "must not contain control characters"}])
     return value
 
 
@@ -102,7 +106,7 @@ def end_of_call(message: dict) -> EndOfCall:
         call_id=_text(call.get("id"), "message.call.id", required=True),
         ended_reason=_text(reason, "endedReason", limit=100),
         transcript=_transcript(transcript),
-        summary=_text(summary, "analysis.summary", limit=5000),
+        summary=_text(summary, "analysis.summary", limit=5000, free=True),
         analysis={k: v for k, v in analysis.items() if k in ("sentiment", "intent", "successEvaluation")
                   and isinstance(v, (str, bool, int, float))},
         consent=_consent(metadata.get("gdprConsent"), message.get("gdprConsent")),

@@ -84,6 +84,8 @@ class EmbeddedStack:
             "CLINIC_LOG_FILE": info.log_file,
             "CLINIC_SPOOL_DIR": info.spool_dir,
             "CLINIC_FAULT_INJECTION": "1",  # the embedded stack is a test configuration (PII-F1)
+            # make mutants: each scenario's lines recorded apart (coverage.py dynamic contexts)
+            "CLINIC_COVERAGE_CONTEXTS": "1" if coverage_file and os.environ.get("SUITE_COVERAGE_CONTEXTS") else "",
             "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.1"),
         }, self.system_path)
         self._wait_ready("sms-stub", info.sms_stub_url)

@@ -56,3 +56,24 @@ Feature: Exactly one caller gets a time, however many ask for it at once
       Then each of 10:00, 14:00 and 16:00 next Tuesday is booked for exactly one of them
       And the other 12 are told the slot was already claimed
       And the clinic's diary holds exactly one booking for each of 10:00, 14:00 and 16:00 next Tuesday
+
+  Rule: A booked time stays booked once, however it is asked for again
+
+    @criterion.AC-7 @criterion.AC-2 @critical
+    Scenario: A caller asks for a time that is already booked
+      Given 10:00 next Tuesday is already booked
+      And a caller is on the phone, about to book 10:00 next Tuesday
+      When the caller asks for 10:00 next Tuesday
+      Then the caller is told the slot was already claimed
+      And the clinic's diary holds exactly one booking for 10:00 next Tuesday
+
+    @criterion.AC-7 @criterion.AC-1 @needs-service-database
+    Scenario Outline: <sessions> claims on one time arrive at once through database sessions in different time zones
+      When <sessions> claims on 10:00 next Tuesday arrive at the same moment, each session set to its own time zone
+      Then exactly one claim holds the time, whatever each session's time zone
+      And the clinic's diary holds exactly one booking for 10:00 next Tuesday
+
+      Examples:
+        | sessions |
+        | 6        |
+        | 24       |

@@ -97,3 +97,18 @@ Feature: One clinic's patients, doctors, calls and texts are invisible to anothe
       And the refusal is written to Advanced Aesthetic Clinic's audit log
       Then Advanced Aesthetic Clinic can read that entry and Premier Cosmetic Surgery cannot
       And the audit log takes nothing from one clinic about another but refusals, kept short
+
+  Rule: The database keeps every clinic table apart, found from its own catalogue
+
+    @criterion.ISO-6 @criterion.ISO-4 @needs-service-database @critical
+    Scenario: Every table that holds a clinic's data refuses the other clinic
+      Given Premier Cosmetic Surgery has uploaded its procedure list "dermatology-procedures.pdf"
+      And Advanced Aesthetic Clinic has uploaded its procedure list "surgical-procedures.pdf"
+      When the service's own database account, acting for Premier Cosmetic Surgery, tries every table that holds Advanced Aesthetic Clinic's data
+      Then no table shows, changes or takes a row of Advanced Aesthetic Clinic
+      And acting for Advanced Aesthetic Clinic, every table reaches its own rows
+
+    @criterion.ISO-6 @needs-service-database
+    Scenario: No rule of the database opens one clinic's data wider
+      Then no table has a second open rule, a rule that lets every row through, or a grant to everybody
+      And every function that can look past the clinic rules is one the design allows, and nobody but the service may run it

@@ -47,7 +47,7 @@ Feature: Cross-channel booking survives its failures
 
   Rule: A hang-up that arrives while the database is down is not lost
 
-    @failure @criterion.CC-F2 @embedded-only @serial @critical
+    @failure @criterion.CC-F2 @criterion.CC-6 @embedded-only @serial @critical
     Scenario: The database is down when Maria hangs up, and the hang-up is delivered twice
       Given Maria is booking by phone and has picked 10:00 next Tuesday
       And the clinic's database stops answering
@@ -55,9 +55,19 @@ Feature: Cross-channel booking survives its failures
       Then both deliveries are accepted and kept in a form only the system can read
       When the database is back
       Then her call is stored once, as abandoned with the booking incomplete
-      And 10:00 next Tuesday is held for her for 30 minutes from the hang-up
+      And 10:00 next Tuesday is held for her until 30 minutes after she hung up, to the second
       And Maria received exactly one text
       And nothing of her call is left waiting outside the database
+
+  Rule: The hold runs from the hang-up, however late the report of it arrives
+
+    @failure @criterion.CC-6 @criterion.CC-3 @critical
+    Scenario: The report of Maria's hang-up arrives 7 minutes after she hung up
+      Given Maria is booking by phone and has picked 10:00 next Tuesday
+      When Maria hangs up before confirming, and the report of it arrives 7 minutes later
+      Then her call is marked as abandoned with the booking incomplete
+      And 10:00 next Tuesday is held for her until 30 minutes after she hung up, to the second
+      And Maria received exactly one text
 
   Rule: Neither the text nor the link promises a time that is no longer held
 

@@ -3,6 +3,7 @@ environment variables), per-scenario clinic data and drivers, evidence for Allur
 from __future__ import annotations
 
 import asyncio
+import os
 import secrets
 import sys
 import time
@@ -78,7 +79,8 @@ def before_scenario(context, scenario):
     evidence, target = Evidence(), context.target
     context.world = World(
         target=target, evidence=evidence, seed=seed, people=People(seed),
-        api=ClinicApi(target.api_url, target.admin_token, evidence),
+        api=ClinicApi(target.api_url, target.admin_token, evidence,
+                      scenario=str(scenario.location) if os.environ.get("SUITE_COVERAGE_CONTEXTS") else None),
         db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(target.sms_stub_url, evidence),
         service=ServiceRole(target.service_database_url) if target.service_database_url else None,
         browser=context.browser)

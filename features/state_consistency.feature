@@ -75,6 +75,25 @@ Feature: A call's state stays consistent whatever arrives, twice, together or la
       Then the clinic still sees Maria's text as delivered
       And her call has moved from abandoned to follow-up sent
 
+  Rule: Different messages about one call each take their own effect; only the same message again is a repeat
+
+    @criterion.ST-3 @critical
+    Scenario: A status update, a choice of time and the hang-up about one call each take effect
+      Given Maria is on the phone with the clinic
+      And the phone line has reported that Maria's call is in progress
+      When Maria chooses 10:00 next Tuesday and the call then drops before she confirms
+      Then 10:00 next Tuesday is held for her for 30 minutes from the hang-up
+      And her call has moved from in progress to abandoned to follow-up sent, each step recorded
+      And Maria received exactly one text
+
+    @criterion.ST-3
+    Scenario: Maria changes her mind: a second choice is not a repeat of the first
+      Given Maria is on the phone with the clinic
+      When Maria picks 10:00 next Tuesday, her choice reaches the system again, and then she picks 11:00 next Tuesday
+      Then the repeated choice was answered as the first one was
+      And Maria now holds 11:00 next Tuesday
+      And 10:00 next Tuesday is free again for other callers
+
   Rule: Messages that do not come from the provider or the phone line are ignored
 
     @criterion.ST-2 @critical

@@ -17,10 +17,13 @@ def bearer(secret: str) -> dict:
 
 
 class ClinicApi:
-    def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200):
+    def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200,
+                 scenario: str | None = None):
         self.base_url = base_url.rstrip("/")
+        # `scenario`: named on every request, so the embedded system's coverage knows who ran what (make mutants)
         self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, limits=httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)))
+            max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)),
+            headers={"x-suite-scenario": scenario} if scenario else None)
         self.admin_token, self.evidence = admin_token, evidence
 
     async def close(self) -> None:

@@ -38,6 +38,38 @@ RLS_GUARDS = """
 """
 
 
+# ISO-6, read from the catalogue: every table with a clinic column and the columns a row can be
+# written with; the policies and grants that could widen access; the definer functions.
+CLINIC_TABLES = """
+    SELECT c.relname AS table_name,
+           array_agg(a.attname ORDER BY a.attnum) FILTER (WHERE a.attgenerated = '' AND a.attidentity <> 'a') AS columns
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND EXISTS (SELECT 1 FROM pg_attribute o WHERE o.attrelid = c.oid AND o.attname = 'org_id' AND NOT o.attisdropped)
+    GROUP BY c.relname ORDER BY 1
+"""
+POLICIES = """
+    SELECT c.relname AS table_name, p.polname AS policy, p.polpermissive AS permissive, p.polcmd AS command,
+           pg_get_expr(p.polqual, p.polrelid) AS using_expr, pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
+           array(SELECT CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r) END FROM unnest(p.polroles) r) AS roles
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid ORDER BY 1, 2
+"""
+PUBLIC_TABLE_GRANTS = """
+    SELECT c.relname AS table_name, privilege
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+         unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) privilege
+    WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND has_table_privilege('public', c.oid, privilege)
+"""
+DEFINER_FUNCTIONS = """
+    SELECT p.proname AS name, pg_get_function_identity_arguments(p.oid) AS arguments,
+           pg_get_function_result(p.oid) AS returns, has_function_privilege('public', p.oid, 'EXECUTE') AS public
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1
+"""
+
+
 class ClinicDatabase:
     def __init__(self, pool: asyncpg.Pool, evidence: Evidence):
         self.pool, self.evidence = pool, evidence
@@ -138,6 +170,18 @@ class ClinicDatabase:
 
     async def rls_guards(self) -> list[dict]:
         return await self._rows("tables with org_id", RLS_GUARDS)
+
+    async def clinic_tables(self) -> list[dict]:
+        return await self._rows("every table with a clinic column", CLINIC_TABLES)
+
+    async def policies(self) -> list[dict]:
+        return await self._rows("row-level security policies", POLICIES)
+
+    async def public_table_grants(self) -> list[dict]:
+        return await self._rows("table privileges held by PUBLIC", PUBLIC_TABLE_GRANTS)
+
+    async def definer_functions(self) -> list[dict]:
+        return await self._rows("SECURITY DEFINER functions", DEFINER_FUNCTIONS)
 
     # knowledge base
     async def document_embedder(self, document_id: str) -> str | None:

@@ -3,6 +3,7 @@ proofs that the database itself keeps clinics apart (ISO-4, ISO-5) and its call 
 Every statement runs in a transaction that is rolled back, with one clinic set."""
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ INSERTS = {
                  " $1, 'Probe', '+15550000000')"),
     "audit_log": "INSERT INTO audit_log (org_id, action) VALUES ($1, 'probe')",
 }
+
+
+# A booking as the reference system writes it, the time given as text in the session's zone.
+CLAIM = ("INSERT INTO appointment_slots (org_id, slot_time, status, patient_id) "
+         "VALUES ($1, $2::text::timestamptz, 'booked', $3)")
 
 
 @dataclass
@@ -58,6 +64,18 @@ class ServiceRole:
         return await self._run(acting_for, INSERTS[table] if sql is None else sql.format(table=table),
                                (target_org,), effect)
 
+    async def add_row(self, acting_for: str, table: str, columns: list[str], from_org: str, to_org: str) -> DbOutcome:
+        """A new row of `to_org` in `table`: the table's own insert where one is written (its
+        triggers would refuse a copy of a row for reasons of their own), else a copy of one of
+        `from_org`'s rows. Row-level security must refuse it (42501) when `to_org` is not `acting_for`."""
+        if table in INSERTS:
+            return await self._run(acting_for, INSERTS[table], (to_org,), "affected")
+        cols = ", ".join(f'"{c}"' for c in columns)
+        sql = (f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM (SELECT (jsonb_populate_record(NULL::"{table}", '
+               f'to_jsonb(x) || jsonb_build_object(\'org_id\', $2::text))).* FROM "{table}" x '
+               f"WHERE x.org_id = $1 LIMIT 1) r")
+        return await self._run(acting_for, sql, (from_org, to_org), "affected")
+
     async def move_call(self, acting_for: str, call_id: str, status: str) -> DbOutcome:
         return await self._run(acting_for, "UPDATE calls SET status = $2 WHERE id = $1", (call_id, status), "affected")
 
@@ -70,6 +88,45 @@ class ServiceRole:
         outcome = await self._run(acting_for, "SELECT count(*) FROM audit_log WHERE action = $2 AND org_id = $1",
                                   (target_org, action), "rows")
         return outcome.count
+
+    async def claims_in_zones(self, acting_for: str, when, zones: list[str], patient_id: str) -> list[str]:
+        """One booking of `when` per session, each session in its own TimeZone and sending the
+        time as that zone writes it, all at the same moment: each outcome is "booked" or the
+        SQLSTATE that refused it. The database alone must leave one."""
+        release = asyncio.Event()
+        ready = asyncio.Barrier(len(zones) + 1)
+
+        async def claim(zone: str) -> str:
+            conn = await asyncpg.connect(self.url)
+            try:
+                async with conn.transaction():
+                    await conn.execute("SELECT set_config('app.current_org_id', $1, true), "
+                                       "set_config('TimeZone', $2, true)", acting_for, zone)
+                    local = await conn.fetchval("SELECT $1::timestamptz::text", when)
+                    await ready.wait()
+                    await release.wait()
+                    try:
+                        async with conn.transaction():
+                            await conn.execute(CLAIM, acting_for, local, patient_id)
+                        return "booked"
+                    except asyncpg.PostgresError as refusal:
+                        return refusal.sqlstate
+            finally:
+                await conn.close()
+        tasks = [asyncio.ensure_future(claim(z)) for z in zones]
+        await asyncio.wait_for(ready.wait(), timeout=30)
+        release.set()
+        return list(await asyncio.wait_for(asyncio.gather(*tasks), timeout=30))
+
+    async def privileges(self, table: str) -> set[str]:
+        """What the service's role may do to a table at all (before row-level security)."""
+        conn = await asyncpg.connect(self.url)
+        try:
+            rows = await conn.fetch("SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE']) p "
+                                    "WHERE has_table_privilege(current_user, $1::regclass, p)", f'"{table}"')
+            return {r["p"] for r in rows}
+        finally:
+            await conn.close()
 
     async def role(self) -> dict:
         conn = await asyncpg.connect(self.url)

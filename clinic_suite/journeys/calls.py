@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from hamcrest import contains_string, equal_to, has_entries, has_key, has_length, is_in
 
@@ -66,32 +66,34 @@ def transcript_for(call: Call) -> str:
             f"<cuts off>")
 
 
-def hang_up_report(call: Call, report_shape: str = "Vapi") -> tuple[dict, str]:
+def hang_up_report(call: Call, report_shape: str = "Vapi", late_by: timedelta = timedelta(0)) -> tuple[dict, str]:
     """The end-of-call report for a caller who hangs up, as Vapi sends it or in the plan's
-    shape, with the endpoint it goes to."""
+    shape, with the endpoint it goes to; `late_by`: the caller hung up that long before."""
     call.transcript = call.transcript or transcript_for(call)
     consent = call.patient.consent
     said = call.transcript + (f" {FAULT_MARKER}" if call.patient.redaction_fault else "")
     if report_shape == "Vapi":
         call.reason = "customer-ended-call"
-        return payloads.end_of_call_vapi(call.call_id, said, consent=consent, summary=call.summary), "webhook"
+        call.ended_at = datetime.now(timezone.utc).replace(microsecond=0) - late_by
+        return payloads.end_of_call_vapi(call.call_id, said, consent=consent, summary=call.summary,
+                                         ended_at=call.ended_at), "webhook"
     call.reason = "customer-ended"
     return payloads.end_of_call_plan(call.call_id, said, consent=consent), "end-of-call"
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1,
-                          secret: str | None = "the clinic's") -> list:
+                          secret: str | None = "the clinic's", late_by: timedelta = timedelta(0)) -> list:
     """Send the hang-up report (several times: Vapi may deliver twice); returns the answers.
     `secret` is the clinic's webhook secret unless another (or None) is given."""
-    payload, endpoint = hang_up_report(call, report_shape)
+    payload, endpoint = hang_up_report(call, report_shape, late_by)
     secret = call.patient.clinic.webhook_secret if secret == "the clinic's" else secret
     call.hung_up_at = time.monotonic()
     return [await world.api.vapi(secret, payload, endpoint) for _ in range(times)]
 
 
-async def hang_up(world: World, call: Call, report_shape: str = "Vapi") -> None:
+async def hang_up(world: World, call: Call, report_shape: str = "Vapi", late_by: timedelta = timedelta(0)) -> None:
     """The caller hangs up; the time until the call's record shows it is measured."""
-    answer = (await deliver_hang_up(world, call, report_shape))[0]
+    answer = (await deliver_hang_up(world, call, report_shape, late_by=late_by))[0]
     check(answer.status_code, equal_to(200), f"the hang-up report is accepted: {answer.text[:300]}")
     await call_settled(world, call)
     world.measure("dbUpdateLatency", round(time.monotonic() - call.hung_up_at, 3), "s")

@@ -133,3 +133,70 @@ async def patients_who_hung_up(world: World, phrase: str) -> None:
         async def delivered(call=call):
             return await world.db.text_status(call.call_id) == "delivered"
         await eventually(delivered, within=SMS_THRESHOLD_S, what="the provider's delivery report")
+
+
+# pinned decision 18: what a function that bypasses row-level security may be.
+DEFINER_KINDS = {
+    "look-up of a credential's clinic": lambda f: f["returns"] == "text" and not f["name"].startswith("audit_"),
+    "writer of a refusal into the targeted clinic's audit log": lambda f: f["returns"] == "void"
+    and f["name"].startswith("audit_"),
+    "id-only list for a background worker": lambda f: f["returns"].startswith("TABLE(") and all(
+        col.strip().split(" ")[0].endswith("id") for col in f["returns"][6:-1].split(",")),
+}
+ACTION_PRIVILEGE = {"read": "SELECT", "change": "UPDATE", "add to": "INSERT"}
+
+
+@dataclass
+class TableProof:
+    table: str
+    granted: set
+    tried: dict          # action -> outcome acting for the actor on the target's rows
+    control: dict        # action -> outcome acting for the target on its own rows
+
+
+async def every_clinic_table(world: World, actor: Clinic, target: Clinic) -> list[TableProof]:
+    """Each table with a clinic column (from the catalogue): read, change and add to the
+    target's rows acting for the actor, and the same for the target itself (the control)."""
+    proofs = []
+    for row in await world.db.clinic_tables():
+        table, granted = row["table_name"], await world.service.privileges(row["table_name"])
+        tried, control = {}, {}
+        for action, privilege in ACTION_PRIVILEGE.items():
+            if privilege not in granted:
+                continue
+            if action == "add to":  # a row of the target's, written acting for the actor
+                tried[action] = await world.service.add_row(actor.org_id, table, row["columns"], actor.org_id,
+                                                            target.org_id)
+                control[action] = await world.service.add_row(target.org_id, table, row["columns"], target.org_id,
+                                                              target.org_id)
+            else:
+                tried[action] = await world.service.attempt(actor.org_id, action, table, target.org_id)
+                control[action] = await world.service.attempt(target.org_id, action, table, target.org_id)
+        proofs.append(TableProof(table, granted, tried, control))
+    return proofs
+
+
+def widening(policies: list[dict]) -> list[str]:
+    """Policies that open a table wider than its clinic: a second permissive one for the same
+    command, or one whose rule lets every row through."""
+    problems, seen = [], {}
+    for p in policies:
+        if p["permissive"]:
+            key = (p["table_name"], p["command"])
+            if key in seen:
+                problems.append(f"{p['table_name']}: a second permissive policy {p['policy']} beside {seen[key]}")
+            seen.setdefault(key, p["policy"])
+        for expr in (p["using_expr"], p["check_expr"]):
+            if expr is not None and expr.strip("() ").lower() == "true":
+                problems.append(f"{p['table_name']}: policy {p['policy']} lets every row through")
+    return problems
+
+
+def definer_problems(functions: list[dict]) -> list[str]:
+    problems = []
+    for f in functions:
+        if f["public"]:
+            problems.append(f"{f['name']}({f['arguments']}) may be run by PUBLIC")
+        if not any(kind(f) for kind in DEFINER_KINDS.values()):
+            problems.append(f"{f['name']}({f['arguments']}) returning {f['returns']} is none of the kinds allowed")
+    return problems

@@ -18,7 +18,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import report_checks, run_record, signoff, summary as summary_mod
+from . import mutation, report_checks, run_record, signoff, summary as summary_mod
 from .commit import current_commit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,8 +132,11 @@ def main(argv: list[str]) -> int:
         records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
                         "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
     write_allure_extras(target, commit)
+    mutation_block, no_mutation = mutation.for_this_code()
+    records.append(mutation.record(mutation_block, no_mutation))
     meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
-                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage())
+                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage(),
+                mutation=mutation_block)
     first = subset_aware(summary_mod.build(records, **meta), argv)
     signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
     html_problem = render_html()
@@ -174,6 +177,12 @@ def gate(summary: dict, problems: list[str]) -> int:
           f" (coverage {summary['summary']['coverage']}), guarded: {summary['summary']['criteriaGuarded']}")
     if summary["summary"].get("codeCoverage"):
         print(f"code coverage of the reference system: {summary['summary']['codeCoverage']}")
+    if summary.get("mutation"):
+        m = summary["mutation"]
+        print(f"mutation score for this code: {m['score']:.3f} ({m['killed']} killed of {m['total']} - "
+              f"{m['equivalent']} equivalent; {m['survived']} survived)")
+    else:
+        print(f"mutation score: {mutation.NO_RUN} (run `make mutants`)")
     for row in summary["successMetrics"]:
         measured = "—" if row["measured"] is None else row["measured"]
         print(f"  {row['metric']:<36} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "

@@ -53,6 +53,8 @@ guarded by a breakage on this commit: {s.get('criteriaGuarded', 0)}.
 Duration {_e(summary['duration'])}. Commit {_e(summary.get('target', {}).get('commit', '?'))}.</p>
 <h2>Success metrics</h2>
 <table><tr><th>Metric</th><th>Measured</th><th>Target</th><th>Threshold</th><th>Verdict</th></tr>{metrics}</table>
+<h2>How far this report can be trusted: mutation score</h2>
+{mutation_section(summary)}
 <h2>Criteria</h2>
 <p>PROVEN: every scenario tagged with it ran and passed. GUARDED: proven, and a named breakage of the reference
 system turned those scenarios red on this commit. NOT PROVEN: nothing passing stands behind it.</p>
@@ -60,6 +62,19 @@ system turned those scenarios red on this commit. NOT PROVEN: nothing passing st
 <h2>Test cases</h2>
 <table><tr><th>Id</th><th>Test case</th><th>Status</th><th>Scenarios</th><th>Assertions</th><th>Metrics (worst in run)</th></tr>{tests}</table>
 </body></html>"""
+
+
+def mutation_section(summary: dict) -> str:
+    m = summary.get("mutation")
+    if not m:
+        return "<p><b>No mutation run for this code</b> (REP-4 not run): <code>make mutants</code> measures it.</p>"
+    rows = "".join(f"<tr><td>{_e(s['file'])}:{s['line']}</td><td><code>{_e(s['change'])}</code></td>"
+                   f"<td>{'equivalent: ' + _e(s.get('reason', '')) if s.get('equivalent') else '<b>survived</b>'}</td></tr>"
+                   for s in m["survivors"])
+    return (f"<p>Score <b>{m['score']:.3f}</b>: {m['killed']} of {m['total'] - m['equivalent']} mutants of the "
+            f"reference system that can change its behaviour were caught by the suite ({m['equivalent']} "
+            f"equivalent, {m['survived']} survived; code {_e(m['commit'])}).</p>"
+            f"<table><tr><th>Where</th><th>Change</th><th>Verdict</th></tr>{rows}</table>")
 
 
 def attach_to_allure(results: Path, page: str, passed: bool) -> None:

@@ -79,7 +79,7 @@ def criteria_section(records: list[dict], guarded_by: dict[str, list[str]]) -> l
 
 
 def build(records: list[dict], *, timestamp: str, environment: str, target: dict, seconds: float,
-          guarded_by: dict[str, list[str]], code_coverage: str | None = None) -> dict:
+          guarded_by: dict[str, list[str]], code_coverage: str | None = None, mutation: dict | None = None) -> dict:
     tests = tests_section(records)
     criteria = criteria_section(records, guarded_by)
     statuses = [_status(r) for r in records]
@@ -87,7 +87,7 @@ def build(records: list[dict], *, timestamp: str, environment: str, target: dict
     proven = sum(c["proven"] for c in criteria)
     coverage = 100.0 * proven / len(criteria) if criteria else 0.0
     worst = metrics.worst_of(records)
-    facts = {**worst, "coverage": coverage,
+    facts = {**worst, "coverage": coverage, **({"mutationScore": 100.0 * mutation["score"]} if mutation else {}),
              "passRate": 100.0 * statuses.count("passed") / len(ran) if ran else None}
     with_scenarios = [t for t in tests if t["status"] != "SKIPPED"]
     return {
@@ -105,6 +105,7 @@ def build(records: list[dict], *, timestamp: str, environment: str, target: dict
         },
         "criteria": criteria,
         "successMetrics": metrics.grade(facts),
+        **({"mutation": mutation} if mutation else {}),
     }
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .. import booking, calls, deps, links, slots
+from ..limits import Plain
 from ..config import Settings
 from ..deps import Tx
 
@@ -14,7 +15,7 @@ log = logging.getLogger("clinic.api")
 router = APIRouter()
 
 
-class ClaimIn(BaseModel):
+class ClaimIn(Plain):
     model_config = ConfigDict(extra="forbid")
     orgId: str | None = Field(default=None, max_length=80)
     slotTime: str = Field(max_length=40)
@@ -23,7 +24,7 @@ class ClaimIn(BaseModel):
     timestamp: int | float | str | None = None  # the plan's clients send it; it decides nothing
 
 
-class CompleteIn(BaseModel):
+class CompleteIn(Plain):
     model_config = ConfigDict(extra="forbid")
     token: str = Field(min_length=10, max_length=600)
     callId: str = Field(min_length=1, max_length=80)

@@ -3,8 +3,9 @@ and the clinic's own doctors."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from ..limits import Plain
 from .. import clinics, deps
 from ..deps import Tx
 from ..knowledge import store
@@ -13,7 +14,8 @@ from ..knowledge.embeddings import embedder
 router = APIRouter()
 
 
-class AskIn(BaseModel):
+class AskIn(Plain):
+    FREE = frozenset({"question"})  # what the caller asked, as typed
     model_config = ConfigDict(extra="forbid")
     orgId: str | None = Field(default=None, max_length=80)
     question: str = Field(min_length=1, max_length=1000)

@@ -5,9 +5,10 @@ import logging
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .. import delivery, deps, sms
+from ..limits import Plain
 from ..config import Settings
 from ..deps import Tx
 from ..errors import unauthorized
@@ -17,7 +18,7 @@ log = logging.getLogger("clinic.api")
 router = APIRouter()
 
 
-class FollowUpIn(BaseModel):
+class FollowUpIn(Plain):
     model_config = ConfigDict(extra="forbid")
     callId: str = Field(min_length=1, max_length=80)
     orgId: str | None = Field(default=None, max_length=80)

@@ -1,8 +1,9 @@
 """Held and booked times, and finishing a booking from the link."""
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from behave import given, then, when
-from hamcrest import close_to, contains_string, empty, equal_to, has_entries, has_item, has_length, is_not, none
+from hamcrest import (close_to, contains_string, empty, equal_to, has_entries, has_item, has_length, is_not, less_than,
+                      none)
 
 from clinic_suite.checks import check, eventually
 from clinic_suite.journeys import booking, calls, dates, links, patient_page
@@ -25,6 +26,18 @@ async def held_for(context, phrase, minutes):
     check(held, close_to(minutes, 0.02), f"held {minutes} minutes from the hang-up")
     check(await booking.offered_times(world, clinic, when_, 5), is_not(has_item(when_.isoformat())),
           "while held, the time is not offered to other callers")
+
+
+@then("{phrase} is held for her until {minutes:d} minutes after she hung up, to the second")
+async def held_to_the_second(context, phrase, minutes):
+    world = context.world
+    call = world.call()
+    row = await booking.only_active_row(world, call.patient.clinic, _time(world, phrase), phrase)
+    check(row, has_entries(status="held", call_id=call.call_id), "held for this call")
+    ends = call.ended_at + timedelta(minutes=minutes)
+    world.evidence.row("hold's end against the hang-up", {"hungUp": call.ended_at, "holdEnds": row["held_until"]})
+    check(abs((row["held_until"] - ends).total_seconds()), less_than(1.0),
+          f"the hold ends {minutes} minutes after the hang-up the report states, not after it arrived")
 
 
 @when("{name} opens the link in her text")

@@ -1,4 +1,6 @@
 """Phone calls: choosing a time, hanging up, and what the clinic's record keeps."""
+from datetime import timedelta
+
 from behave import given, then, when
 from hamcrest import contains_string, equal_to, greater_than, has_entries, starts_with
 
@@ -24,6 +26,11 @@ async def on_the_phone(context, name):
 async def called_without_time(context, name):
     world = context.world
     await calls.hang_up(world, await calls.start_call(world, world.patient(name)))
+
+
+@when("{name} hangs up before confirming, and the report of it arrives {minutes:d} minutes later")
+async def hangs_up_reported_late(context, name, minutes):
+    await calls.hang_up(context.world, context.world.call(name), late_by=timedelta(minutes=minutes))
 
 
 @when("{name} hangs up before confirming, and the hang-up arrives in {shape} format")

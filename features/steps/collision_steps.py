@@ -14,6 +14,7 @@ def _times(world, phrases: list[str]) -> list[datetime]:
     return [dates.resolve(p, world.clinic().timezone) for p in phrases]
 
 
+@given("{times} next {weekday} is already booked")
 @given("{times} next {weekday} are already booked")
 async def already_booked(context, times, weekday):
     world = context.world
@@ -78,8 +79,12 @@ async def voice_confirms_one(context):
 
 
 @then("the other {count:d} are told the slot was already claimed")
-async def losers_told(context, count):
-    losers = context.world.crowd.losers()
+def losers_told(context, count):
+    _losers_told(context.world, count)
+
+
+def _losers_told(world, count: int) -> None:
+    losers = world.crowd.losers()
     check(losers, has_length(count), f"{count} callers did not get the time")
     for loser in losers:
         check(loser.status, equal_to(409), "refused as a conflict, not an error")
@@ -147,6 +152,44 @@ async def _one_booking(world, phrase: str) -> None:
     world.measure("atomicBooking", 100.0 if len(booked) == 1 else 0.0, "%")
     check(booked, has_length(1), f"one booking for {phrase}, no double booking")
     check([r for r in rows if r["status"] == "held"], empty(), "and no hold beside it")
-    winner = world.crowd.winners(when_)
+    winner = world.crowd.winners(when_) if world.crowd else []
     if winner:
         check(booked[0]["patient_id"], equal_to(winner[0].call.patient.patient_id), "for the caller who was told so")
+
+
+ZONES = ["Europe/London", "Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham",
+         "America/St_Johns", "Asia/Kathmandu", "UTC"]
+
+
+@given("a caller is on the phone, about to book {phrase}")
+async def one_caller(context, phrase):
+    world = context.world
+    world.crowd = await crowds.gather_callers(world, world.clinic(), _times(world, [phrase]))
+
+
+@when("the caller asks for {phrase}")
+async def the_caller_asks(context, phrase):
+    await _all_ask(context.world, 1, phrase, "booking")
+
+
+@then("the caller is told the slot was already claimed")
+def caller_told_taken(context):
+    _losers_told(context.world, 1)
+
+
+@when("{count:d} claims on {phrase} arrive at the same moment, each session set to its own time zone")
+async def claims_in_zones(context, count, phrase):
+    world = context.world
+    clinic = world.clinic()
+    caller = await new_caller(world, clinic)
+    zones = [ZONES[i % len(ZONES)] for i in range(count)]
+    world.last = await world.service.claims_in_zones(clinic.org_id, _times(world, [phrase])[0], zones,
+                                                     caller.patient_id)
+    world.evidence.row("claims by session time zone", list(zip(zones, world.last)))
+
+
+@then("exactly one claim holds the time, whatever each session's time zone")
+def one_claim_holds(context):
+    outcomes = context.world.last
+    check(outcomes.count("booked"), equal_to(1), "one session's claim holds the time")
+    check(sorted(set(outcomes) - {"booked"}), equal_to(["23505"]), "every other one refused as a duplicate")

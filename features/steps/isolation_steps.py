@@ -188,3 +188,54 @@ async def audit_function_limits(context):
     check((await world.service.audit_denial(actor, nowhere, "denied:probe", {})).refused, equal_to(None),
           "a clinic that does not exist: accepted, and nothing written")
     check(await world.db.audit_count([nowhere], "%probe%"), equal_to(0), "nothing written by those")
+
+
+# --- every table, from the catalogue (ISO-6) -----------------------------------------------------
+
+@when("the service's own database account, acting for {actor}, tries every table that holds {target}'s data")
+async def every_table(context, actor, target):
+    world = context.world
+    world.last = await isolation.every_clinic_table(world, world.clinic(actor), world.clinic(target))
+    world.before = (world.clinic(actor), world.clinic(target))
+
+
+@then("no table shows, changes or takes a row of {target}")
+def no_table_bleeds(context, target):
+    world = context.world
+    check(world.before[1], equal_to(world.clinic(target)), f"the attempts aimed at {target}")
+    check(len(world.last), greater_than_or_equal_to(9), "every clinic table found in the catalogue")
+    world.evidence.row("tables tried", [{"table": p.table, "granted": sorted(p.granted),
+                                         "tried": {a: vars(o) for a, o in p.tried.items()}} for p in world.last])
+    for proof in world.last:
+        for action, outcome in proof.tried.items():
+            refused = outcome.refused == "42501" if action == "add to" else outcome.refused is None and outcome.count == 0
+            _measure_refused(world, refused)
+            check(refused, equal_to(True), f"{proof.table}: {action} another clinic's rows: {vars(outcome)}")
+
+
+@then("acting for {target}, every table reaches its own rows")
+def every_table_control(context, target):
+    world = context.world
+    check(world.before[1], equal_to(world.clinic(target)), f"the controls act for {target}")
+    for proof in world.last:
+        check(proof.control, is_not(equal_to({})), f"{proof.table}: the service may at least read it")
+        for action, outcome in proof.control.items():
+            if action == "add to":
+                check(outcome.refused, is_not(equal_to("42501")), f"{proof.table}: its own new row is not refused")
+            else:
+                check((outcome.refused, outcome.count >= 1 if outcome.count is not None else False),
+                      equal_to((None, True)), f"{proof.table}: {action} its own rows")
+
+
+@then("no table has a second open rule, a rule that lets every row through, or a grant to everybody")
+async def no_widening(context):
+    world = context.world
+    check(isolation.widening(await world.db.policies()), equal_to([]), "no policy widens a clinic's access")
+    check(await world.db.public_table_grants(), equal_to([]), "no table privilege granted to PUBLIC")
+
+
+@then("every function that can look past the clinic rules is one the design allows, and nobody but the service may run it")
+async def definers_allowed(context):
+    functions = await context.world.db.definer_functions()
+    check(len(functions), greater_than_or_equal_to(1), "the definer functions are found")
+    check(isolation.definer_problems(functions), equal_to([]), "each of an allowed kind, none runnable by PUBLIC")

@@ -172,3 +172,56 @@ async def still_in_progress(context, name, phrase):
     check(row, has_entries(status="in-progress", ended_at=none()), "nothing of the call changed")
     rows = await world.db.slot_rows(call.patient.clinic.org_id, dates.resolve(phrase, call.patient.clinic.timezone))
     check([r for r in rows if r["status"] == "held" and r["call_id"] == call.call_id], has_length(1), f"{phrase} still held")
+
+
+@given("the phone line has reported that {name}'s call is in progress")
+async def reported_in_progress(context, name):
+    world = context.world
+    call = world.call(name)
+    answer = await world.api.vapi(call.patient.clinic.webhook_secret, payloads.status_update(call.call_id, "in-progress"))
+    check(answer.status_code, equal_to(200), f"the status update is answered: {answer.text[:200]}")
+    check(answer.json(), has_entries(callId=call.call_id, received="in-progress"), "and taken for this call")
+
+
+@when("{name} chooses {phrase} and the call then drops before she confirms")
+async def picks_then_hangs_up(context, name, phrase):
+    world = context.world
+    call = world.call(name)
+    await calls.pick_time(world, call, phrase)
+    await calls.hang_up(world, call)
+
+
+@when("{name} picks {phrase}, her choice reaches the system again, and then she picks {other}")
+async def picks_twice(context, name, phrase, other):
+    world = context.world
+    call = world.call(name)
+    first = dates.resolve(phrase, call.patient.clinic.timezone)
+    choice = f"{call.call_id}_choice"
+    replies = [calls.tool_result(await calls.use_tool(world, call, "select_slot", {"slotTime": first.isoformat()},
+                                                      tool_call_id=choice)) for _ in range(2)]
+    await calls.pick_time(world, call, other)
+    world.last = replies
+
+
+@then("the repeated choice was answered as the first one was")
+def repeat_answered_alike(context):
+    first, repeat = context.world.last
+    check(first, matches_regexp("^I've reserved"), "the first choice is reserved")
+    check(repeat, equal_to(first), "the repeat gets the first answer, nothing done twice")
+
+
+@then("{name} now holds {phrase}")
+async def now_holds(context, name, phrase):
+    world = context.world
+    call = world.call(name)
+    row = await booking.only_active_row(world, call.patient.clinic, dates.resolve(phrase, call.patient.clinic.timezone),
+                                        phrase)
+    check(row, has_entries(status="held", call_id=call.call_id), f"{phrase} held for {name}")
+
+
+@then("{phrase} is free again for other callers")
+async def free_again(context, phrase):
+    world = context.world
+    clinic = world.call().patient.clinic
+    when_ = dates.resolve(phrase, clinic.timezone)
+    check(await booking.offered_times(world, clinic, when_, 1), equal_to([when_.isoformat()]), f"{phrase} is offered")

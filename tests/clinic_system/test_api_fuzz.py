@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -255,3 +256,93 @@ def test_the_patients_page_refuses_hostile_links_and_forms_plainly(fuzz_env):
         assert "not valid" in answer.text or "could not be accepted" in answer.text
         assert fuzz_env.fingerprint() == before, f"a hostile page request wrote rows: {fields!r}"
     hostile()
+
+
+# Control characters (pinned decision 21), put into every string of every valid request: a NUL
+# anywhere, and any control character in an id, a name, a phone number or a time, is refused
+# with the error body and writes nothing; free text keeps tab, newline and carriage return.
+FREE_TEXT = {"transcript", "question", "summary"}
+# ids, names, phones and times: where no control character may be (other fields get only a NUL)
+PLAIN = re.compile(r"(?i)(id|name|phone|number|time|^from$)")
+
+
+def _strings(value, path=()):
+    """(path, text) of every string in a request's JSON or query."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+    elif isinstance(value, str) and value:
+        yield path, value
+
+
+def _with(value, path, text):
+    if not path:
+        return text
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = _with(value[path[0]], path[1:], text)
+    return copy
+
+
+def _json_arguments(body: dict) -> dict:
+    """Vapi's tool arguments travel as a JSON string: open them so their strings are reached.
+    (toolWithToolCallList repeats the list for Vapi's own use; the system reads toolCallList.)"""
+    body["message"].pop("toolWithToolCallList", None)
+    for item in body.get("message", {}).get("toolCallList", []):
+        if isinstance(item.get("function", {}).get("arguments"), str):
+            item["function"]["arguments"] = json.loads(item["function"]["arguments"])
+    return body
+
+
+def _sealed(body: dict) -> dict:
+    for item in body.get("message", {}).get("toolCallList", []):
+        if isinstance(item.get("function", {}).get("arguments"), dict):
+            item["function"]["arguments"] = json.dumps(item["function"]["arguments"])
+    return body
+
+
+def test_control_characters_are_refused_where_they_can_never_belong(fuzz_env):
+    http, clinic = fuzz_env.http, fuzz_env.clinic
+    key = {"Authorization": f"Bearer {clinic['apiKey']}"}
+    patient = http.post(f"/api/admin/clinics/{clinic['orgId']}/patients", json={"name": "Ctl Patient", "phone": "+15550100300"},
+                        headers={"Authorization": f"Bearer {fuzz_env.info.admin_token}"}).json()["patientId"]
+    call = http.post("/api/vapi/calls/initiate", headers=key, json={"phoneNumber": "+15550100300", "patientId": patient,
+                                                                      "assistantId": "asst"}).json()["callId"]
+    free = http.get("/api/booking/availability", headers=key, params={"limit": 2}).json()["slots"][0]["slotTime"]
+    hook = {"x-vapi-secret": clinic["webhookSecret"]}
+    requests = [
+        ("POST", "/api/booking/claim-slot", key, {"orgId": clinic["orgId"], "slotTime": free, "patientId": patient, "callId": call}),
+        ("POST", "/api/vapi/calls/initiate", key, {"orgId": clinic["orgId"], "phoneNumber": "+15550100300",
+                                                   "patientId": patient, "assistantId": "asst"}),
+        ("POST", "/api/assistant/ask", key, {"orgId": clinic["orgId"], "question": "How much is a facelift?"}),
+        ("POST", "/api/sms/send-followup", key, {"callId": call, "orgId": clinic["orgId"], "patientId": patient}),
+        ("POST", "/api/vapi/webhook", hook, _json_arguments(payloads.select_slot(call, f"{call}_ctl", free))),
+        ("POST", "/api/vapi/webhook", hook, payloads.end_of_call_vapi(call, "Customer: hello", summary="a summary")),
+        ("POST", "/api/admin/clinics/{org}/patients".format(org=clinic["orgId"]),
+         {"Authorization": f"Bearer {fuzz_env.info.admin_token}"}, {"name": "Ann Other", "phone": "+15550100301"}),
+        ("GET", "/api/booking/availability", key, {"orgId": clinic["orgId"], "from": free, "limit": "2"}),
+        ("GET", "/api/sms/history", key, {"orgId": clinic["orgId"], "patientId": patient, "limit": "1"}),
+    ]
+    checked = 0
+    for method, path, headers, body in requests:
+        for where, text in _strings(body):
+            field = str(where[-1])
+            bad = ["\x00", "\x01", "\n", "\x7f"] if PLAIN.search(field) and field not in FREE_TEXT else ["\x00"]
+            for char in bad:
+                mangled = _with(body, where, text[:1] + char + text[1:])
+                before = fuzz_env.fingerprint()
+                answer = (http.get(path, params=mangled, headers=headers) if method == "GET"
+                          else http.request(method, path, json=_sealed(json.loads(json.dumps(mangled))), headers=headers))
+                label = f"{method} {path} {'.'.join(map(str, where))} with {char!r}"
+                assert answer.status_code == 422, f"{label}: {answer.status_code} {answer.text[:200]}"
+                assert {"error", "detail"} <= set(answer.json()), f"{label}: no error body"
+                assert fuzz_env.fingerprint() == before, f"{label}: refused but wrote rows"
+                checked += 1
+    assert checked > 60
+    said = "Customer: line one\n\tline two\r\nend"
+    kept = http.post("/api/vapi/webhook", headers=hook, json=payloads.end_of_call_vapi(call, said))
+    assert kept.status_code == 200, kept.text
+    asked = http.post("/api/assistant/ask", headers=key, json={"question": "How much\tis a\nfacelift?"})
+    assert asked.status_code == 200, asked.text

@@ -1,0 +1,1 @@
+"""`make mutants`: the suite's mutation score over the reference system (REP-4)."""

@@ -1,0 +1,96 @@
+"""Every mutant of the reference system's Python, with where it is and what it changes, and
+the default sample: a fixed-seed draw spread over every module."""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from cosmic_ray.ast import Visitor, get_ast
+from cosmic_ray.mutating import mutate_code
+
+from . import operators
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEM = ROOT / "clinic_system"
+# Test scaffolding of the embedded configuration, not the product.
+SKIP = {"coverage_contexts.py"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str        # relative to the project root: clinic_system/booking.py
+    operator: str
+    occurrence: int    # cosmic-ray's index of this operator's positions in the module
+    line: int
+    function: str      # the enclosing def, or "<module>"
+    nth: int           # index among this operator's mutants inside that function: a key that survives moves
+
+    @property
+    def key(self) -> str:
+        return f"{self.module}::{self.function}::{self.operator}::{self.nth}"
+
+    def mutated_source(self) -> str | None:
+        return mutate_code((ROOT / self.module).read_text(), operators.operator(self.operator), self.occurrence)
+
+    def change(self, mutated: str) -> str:
+        """The line before and after, for people."""
+        before = (ROOT / self.module).read_text().splitlines()[self.line - 1].strip()
+        after = mutated.splitlines()
+        return f"{before}  ->  {after[self.line - 1].strip() if self.line - 1 < len(after) else ''}"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "key": self.key}
+
+
+class _Positions(Visitor):
+    def __init__(self, operator):
+        self.operator, self.found = operator, []
+
+    def visit(self, node):
+        for _ in self.operator.mutation_positions(node):
+            self.found.append(node)
+        return node
+
+
+def _function_of(node) -> str:
+    names = []
+    while node is not None:
+        if node.type in ("funcdef", "classdef"):
+            names.append(node.name.value)
+        node = node.parent
+    return ".".join(reversed(names)) or "<module>"
+
+
+def of_module(path: Path) -> list[Mutant]:
+    source = path.read_text()
+    module = str(path.relative_to(ROOT))
+    out = []
+    for name in operators.names():
+        walker = _Positions(operators.operator(name))
+        walker.walk(get_ast(source))
+        per_function: dict[str, int] = defaultdict(int)
+        for occurrence, node in enumerate(walker.found):
+            function = _function_of(node)
+            out.append(Mutant(module, name, occurrence, node.start_pos[0], function, per_function[function]))
+            per_function[function] += 1
+    return out
+
+
+def everything() -> list[Mutant]:
+    return [m for path in sorted(SYSTEM.rglob("*.py")) if path.name not in SKIP for m in of_module(path)]
+
+
+def sample(mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
+    """`size` mutants drawn with `seed`, every module represented, the rest in proportion."""
+    rng = random.Random(seed)
+    by_module: dict[str, list[Mutant]] = defaultdict(list)
+    for m in mutants:
+        by_module[m.module].append(m)
+    if size >= len(mutants):
+        return list(mutants)
+    chosen = [rng.choice(group) for _, group in sorted(by_module.items())]
+    rest = [m for m in mutants if m not in set(chosen)]
+    chosen += rng.sample(rest, max(0, size - len(chosen)))
+    return sorted(chosen, key=lambda m: (m.module, m.line, m.operator, m.occurrence))

@@ -1,0 +1,155 @@
+"""`make mutants`: a targeted mutation run over the reference system (REP-4).
+
+    python -m mutation.run [--all] [--size 150] [--seed 20261201] [--workers 2] [KEY ...]
+
+One run of the suite records which scenarios execute each line (coverage contexts). Each
+mutant is then applied to a temporary copy of clinic_system/, a fresh embedded stack starts
+on it, and only the scenarios that execute its line run (fastest first, stopping at the first
+red). Killed: a scenario went red or the system no longer starts; timed out (counted killed):
+it ran past three times its scenarios' normal time plus a start-up allowance; survived: all
+green, or no scenario runs its line. Survivors are triaged in mutation/equivalent.toml; the
+result, stamped with the code's hash, is mutation/score.json."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from clinic_suite.reporting.commit import code_hash
+
+from . import catalogue, coverage_map
+from .catalogue import Mutant
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORE = ROOT / "mutation" / "score.json"
+TRIAGE = ROOT / "mutation" / "equivalent.toml"
+START_ALLOWANCE_S = 30.0   # the stack's start on a loaded machine
+SLOWDOWN = 3.0             # a mutant that runs three times slower than normal really hangs
+DEFAULT_SIZE, DEFAULT_SEED = 150, 20261201
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    outcome: str              # killed | timedOut | survived | notCovered | noMutation
+    seconds: float
+    scenarios: int = 0
+    red: str = ""
+    change: str = ""
+
+
+def triage() -> dict[str, str]:
+    """key -> why the mutant cannot change behaviour."""
+    if not TRIAGE.exists():
+        return {}
+    return {e["key"]: e["reason"] for e in tomllib.loads(TRIAGE.read_text()).get("equivalent", [])}
+
+
+def run_one(mutant: Mutant, lines: dict, seconds: dict) -> Outcome:
+    started = time.monotonic()
+    mutated = mutant.mutated_source()
+    if mutated is None:
+        return Outcome(mutant, "noMutation", 0.0)
+    change = mutant.change(mutated)
+    # A line only the start-up runs (imports, definitions, defaults) serves every scenario.
+    covering = sorted(lines.get(mutant.module, {}).get(mutant.line) or
+                      (list(seconds) if mutant.line in lines.get(mutant.module, {}).get(0, []) else []),
+                      key=lambda s: seconds.get(s, 60))
+    if not covering:
+        return Outcome(mutant, "notCovered", 0.0, change=change)
+    limit = START_ALLOWANCE_S + SLOWDOWN * sum(seconds.get(s, 10.0) for s in covering)
+    with tempfile.TemporaryDirectory(prefix="mutant-") as tmp:
+        folder = Path(tmp)
+        shutil.copytree(ROOT / "clinic_system", folder / "clinic_system", ignore=shutil.ignore_patterns("__pycache__"))
+        (folder / mutant.module).write_text(mutated)
+        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run")}
+        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
+                     "SUITE_COVERAGE_FILE", "SUITE_COVERAGE_CONTEXTS"):
+            env.pop(name, None)
+        try:
+            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", "--stop", *covering],
+                                  cwd=ROOT, env=env, capture_output=True, text=True, timeout=limit)
+        except subprocess.TimeoutExpired:
+            return Outcome(mutant, "timedOut", time.monotonic() - started, len(covering), change=change)
+        records_file = folder / "run" / "scenarios.jsonl"
+        records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
+    red = [r["name"] for r in records if r["status"] in ("failed", "error")]
+    # A mutant that stops the system from starting leaves no scenario run at all: the suite saw it.
+    killed = bool(red) or (done.returncode != 0 and not any(r["status"] == "passed" for r in records))
+    return Outcome(mutant, "killed" if killed else "survived", time.monotonic() - started, len(covering),
+                   red[0] if red else ("the system did not start" if killed else ""), change)
+
+
+def summarise(outcomes: list[Outcome], equivalent: dict[str, str], seed: int, size: int, seconds: float) -> dict:
+    ran = [o for o in outcomes if o.outcome != "noMutation"]
+    killed = [o for o in ran if o.outcome in ("killed", "timedOut")]
+    alive = [o for o in ran if o.outcome in ("survived", "notCovered")]
+    marked = [o for o in alive if o.mutant.key in equivalent]
+    denominator = len(ran) - len(marked)
+    return {
+        "commit": code_hash(), "ranAt": datetime.now(timezone.utc).isoformat(), "seconds": round(seconds, 1),
+        "seed": seed, "sample": size, "tool": "cosmic-ray 8.7.0 operators, targeted by coverage contexts",
+        "score": round(len(killed) / denominator, 4) if denominator else 0.0,
+        "killed": len(killed), "timedOut": sum(o.outcome == "timedOut" for o in ran),
+        "survived": len(alive) - len(marked), "equivalent": len(marked), "total": len(ran),
+        "survivors": [{"file": o.mutant.module, "line": o.mutant.line, "function": o.mutant.function,
+                       "operator": o.mutant.operator, "key": o.mutant.key, "change": o.change,
+                       "covered": o.outcome == "survived", "equivalent": o.mutant.key in equivalent,
+                       **({"reason": equivalent[o.mutant.key]} if o.mutant.key in equivalent else {})}
+                      for o in alive],
+        "killedBy": {o.mutant.key: o.red for o in killed},
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--all", action="store_true", help="every mutant, not the sample")
+    parser.add_argument("--size", type=int, default=DEFAULT_SIZE)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("MUTANT_WORKERS", "2")))
+    parser.add_argument("keys", nargs="*", help="only these mutants (keys from score.json): no score is written")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    everything = catalogue.everything()
+    chosen = everything if args.all else catalogue.sample(everything, args.size, args.seed)
+    if args.keys:
+        chosen = [m for m in everything if m.key in set(args.keys)]
+    print(f"mutants: {len(everything)} in all, running {len(chosen)} (seed {args.seed}); "
+          f"recording which scenarios run which lines...", flush=True)
+    lines, seconds = coverage_map.cached()
+    if lines is None:
+        print("the suite is not green on the unmutated system: fix that first", file=sys.stderr)
+        return 2
+    print(f"coverage recorded ({time.monotonic() - started:.0f}s); {args.workers} at a time", flush=True)
+    outcomes: list[Outcome] = []
+    with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        for n, outcome in enumerate(pool.map(lambda m: run_one(m, lines, seconds), chosen), start=1):
+            outcomes.append(outcome)
+            print(f"  [{n:3}/{len(chosen)}] {outcome.outcome:<10} {outcome.seconds:5.1f}s  {outcome.mutant.key}"
+                  f"  ({outcome.scenarios} scenarios)", flush=True)
+    equivalent = triage()
+    result = summarise(outcomes, equivalent, args.seed, len(chosen), time.monotonic() - started)
+    for s in result["survivors"]:
+        print(f"  {'EQUIVALENT' if s['equivalent'] else 'SURVIVED':<10} {s['file']}:{s['line']} {s['function']} "
+              f"{s['operator']}: {s['change']}" + (f"  ({s['reason']})" if s.get("reason") else ""))
+    print(f"mutation score: {result['score']:.3f} = {result['killed']} killed / "
+          f"({result['total']} - {result['equivalent']} equivalent); {result['survived']} survived "
+          f"({time.monotonic() - started:.0f}s)")
+    if not args.keys:
+        SCORE.write_text(json.dumps(result, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main(sys.argv[1:]))
