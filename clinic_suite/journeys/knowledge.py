@@ -54,3 +54,41 @@ async def raw_cosine(world: World, reply: Reply) -> float | None:
         return None
     passages = await world.db.passages(source["documentId"], reply.body["procedure"])
     return embedding_model.best_cosine(reply.question, passages)
+
+
+# KB-8: the question sets written before any tuning (fixtures/kb/questions/README.md).
+QUESTION_SETS = {"tuning": "tuning.jsonl", "held-out": "held_out.jsonl"}
+CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology-procedures.pdf",
+                "surgical": "surgical-procedures.pdf"}
+
+
+def question_set(part: str) -> list[dict]:
+    text = (KB / "questions" / QUESTION_SETS[part]).read_text()
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def figures_in(answer: str, listed_procedures: dict[str, dict]) -> set[str]:
+    """The procedures whose price or recovery time the answer's words carry: read from the
+    words a caller hears, not from a field a deployed system might not send."""
+    return {name for name, p in listed_procedures.items() if p["cost"] in answer or p["recovery"] in answer}
+
+
+def grade(expected: list[str], body: dict, listed_procedures: dict[str, dict]) -> str:
+    """"wrong": another procedure's figures, or any figures where the clinic lists none;
+    "miss": the refusal (or one of two compared procedures left out) for a listed procedure;
+    "right": each expected procedure's own figures and nothing else, or the refusal for none."""
+    quoted = figures_in(body.get("answer", ""), listed_procedures)
+    if quoted - set(expected) or (not expected and body.get("grounded")):
+        return "wrong"
+    if not expected:
+        return "right" if body.get("answer") == REFUSAL else "wrong"
+    return "right" if quoted == set(expected) else "miss"
+
+
+def tally(graded: list[dict]) -> dict:
+    """Wrong answers as a count (they gate at zero); misses as a share of the questions about a
+    listed procedure (recorded against 5%)."""
+    listed_questions = [g for g in graded if g["expect"]]
+    misses = [g for g in graded if g["grade"] == "miss"]
+    return {"questions": len(graded), "wrong": [g for g in graded if g["grade"] == "wrong"], "misses": misses,
+            "missRate": round(100.0 * len(misses) / max(1, len(listed_questions)), 1)}
