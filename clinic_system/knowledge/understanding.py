@@ -1,0 +1,111 @@
+"""Which of a clinic's procedures a question is about, read against the clinic's own list
+(KB-4, KB-5, KB-8). A wrong answer is far worse than a refusal, so every step can only
+narrow or refuse:
+
+1. The question's topic words (body parts, kinds of work, the words of the clinic's
+   procedure names and alternative names) must each be found in some procedure of the list;
+   one that is not ("tummy", "reduction", "botox") means the clinic does not list it.
+2. A body part and the kind of work right after it ("breast lift") must belong to one procedure.
+3. Qualifiers pick the variant: non-surgical words keep only a procedure the PDF calls
+   non-surgical (none: refused); surgical words drop it; with neither, a surgical variant
+   is preferred (a bare "nose job" is the surgical rhinoplasty, pinned decision 23).
+4. A procedure that explains every topic word answers; two are answered together only when
+   the caller compares them ("which", "versus", "both"). Anything else is refused.
+A question with no topic word at all is left to retrieval and its abstention threshold."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import words as w
+
+
+@dataclass
+class Word:
+    raw: str
+    stem: str
+    negated: bool
+    position: int
+
+
+@dataclass
+class Reading:
+    topics: list[Word] = field(default_factory=list)
+    wants_nonsurgical: bool = False
+    wants_surgical: bool = False
+    comparing: bool = False
+    variant_words: set[str] = field(default_factory=set)
+    unwanted_words: set[str] = field(default_factory=set)
+
+
+def glossed(tokens: list[str]) -> list[str]:
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(w.GLOSSARY.get(token, "").split())
+    return out
+
+
+def procedure_stems(text: str) -> set[str]:
+    return {w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
+
+
+def _words(question: str, vocabulary: set[str]) -> list[list[Word]]:
+    """The question's clauses as stemmed words: spelling slips near a word of the clinic's list
+    are read as that word, words split by a space joined ("rhino plasty"), negated words marked."""
+    out, position = [], 0
+    for clause in w.clauses(question):
+        joined: list[str] = []
+        for token in clause:
+            if (joined and w.stem(joined[-1] + token) in vocabulary and w.stem(token) not in vocabulary
+                    and w.stem(joined[-1]) not in vocabulary):
+                joined[-1] += token
+            else:
+                joined.append(token)
+        read, negation_left = [], 0
+        for token in glossed(joined):
+            s = w.stem(token)
+            if s not in vocabulary and len(s) >= 5 and s not in w.STOP_STEMS:
+                s = next((v for v in sorted(vocabulary) if len(v) >= 5 and w.near(s, v)), s)
+            if token in w.NEGATORS:
+                negation_left = 4
+                continue
+            read.append(Word(token, s, negation_left > 0, position))
+            negation_left, position = max(0, negation_left - 1), position + 1
+        out.append(read)
+    return out
+
+
+def read(question: str, names: set[str], vocabulary: set[str]) -> Reading:
+    """names: stems of the clinic's procedure names and alternative names; vocabulary: every
+    stem of its list."""
+    reading = Reading()
+    tokens = {t for clause in w.clauses(question) for t in clause}
+    reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
+    for clause in _words(question, vocabulary):
+        previous = None
+        for word in clause:
+            s = word.stem
+            if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
+                if not word.negated:
+                    reading.wants_nonsurgical = True
+            elif s in w.SURGICAL_STEMS and not word.negated:
+                reading.wants_surgical = True
+            if word.raw in w.OPPOSITES:
+                (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
+            if not word.negated and _is_topic(word, previous, names):
+                reading.topics.append(word)
+            if s not in w.STOP_STEMS:
+                previous = word
+    return reading
+
+
+def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
+    s = word.stem
+    if s in w.GENERIC_STEMS or s in w.STOP_STEMS or word.raw in w.OPPOSITES:
+        return False
+    if s in {w.stem(k) for k in w.VERBAL}:
+        return previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
+    return s in BODY_STEMS or w.is_kind(word.raw) or s in names
+
+
+BODY_STEMS = {w.stem(b) for b in w.BODY}
