@@ -3,13 +3,15 @@ and the figures and similarities its answers must carry."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from hamcrest import equal_to
 
 from . import calls
 from .calls import Reply
-from .clinics import new_caller
+from .clinics import new_caller, set_up_clinic
+from .crowd import percentile
 from ..checks import check
 from ..drivers import embedding_model
 from ..world import Clinic, World
@@ -92,3 +94,26 @@ def tally(graded: list[dict]) -> dict:
     misses = [g for g in graded if g["grade"] == "miss"]
     return {"questions": len(graded), "wrong": [g for g in graded if g["grade"] == "wrong"], "misses": misses,
             "missRate": round(100.0 * len(misses) / max(1, len(listed_questions)), 1)}
+
+
+def set_clinic(key: str) -> str:
+    return f"the clinic with the {key} list"
+
+
+async def clinics_for_question_sets(world: World) -> None:
+    """One clinic for each procedure list the question sets were written for."""
+    for key, filename in CLINIC_LISTS.items():
+        await upload(world, await set_up_clinic(world, set_clinic(key), like="Premier Cosmetic Surgery"), filename)
+
+
+async def ask_question_set(world: World, part: str) -> dict:
+    """Every question of the part, asked of its clinic, graded; with how long each answer took."""
+    graded, seconds = [], []
+    for item in question_set(part):
+        started = time.perf_counter()
+        reply = await ask(world, world.clinic(set_clinic(item["clinic"])), item["question"])
+        seconds.append(time.perf_counter() - started)
+        procedures = listed(CLINIC_LISTS[item["clinic"]])
+        graded.append({**item, "grade": grade(item["expect"], reply.body, procedures),
+                       "quoted": sorted(figures_in(reply.text, procedures))})
+    return {"part": part, **tally(graded), "p95": percentile(seconds, 0.95)}

@@ -31,10 +31,22 @@ class ProcedureRow:
     aliases: list[str]
     stems: set[str] = field(default_factory=set)
     name_stems: set[str] = field(default_factory=set)
+    phrases: list[set[str]] = field(default_factory=list)
 
     def __post_init__(self):
         self.stems = understanding.procedure_stems(self.text())
+        self.phrases = [{words.stem(t) for c in words.clauses(n) for t in c} for n in [self.name, *self.aliases]]
         self.name_stems = understanding.procedure_stems(" ".join([self.name, *self.aliases]))
+
+    def means(self, stem: str, asked: set[str]) -> bool:
+        """A word found only inside one of the procedure's names means it only with the rest
+        of that name ("facial" is "laser facial" only when "laser" is said too)."""
+        if stem not in self.stems:
+            return False
+        plain = {words.stem(x) for x in words.BODY | words.KIND} | words.NONSURGICAL_STEMS
+        if stem in plain or stem not in self.name_stems or stem in understanding.procedure_stems(self.description):
+            return True
+        return any(stem in phrase and (len(phrase) == 1 or len(phrase & asked) > 1) for phrase in self.phrases)
 
     def text(self) -> str:
         return f"{self.name}. {self.description}. {', '.join(self.aliases)}"
@@ -64,14 +76,18 @@ def _by_variant(found: list[ProcedureRow], reading: understanding.Reading) -> li
         having = [p for p in found if words.stem(word) in p.stems]
         opposite = {words.stem(o) for o in words.OPPOSITES[word]}
         found = having or [p for p in found if not p.stems & opposite]
-    return [p for p in found if not {words.stem(u) for u in reading.unwanted_words} & p.stems]
+    unwanted = {words.stem(u) for u in reading.unwanted_words}
+    found = [p for p in found if not unwanted & p.stems]
+    if unwanted & {"general"}:  # "not put to sleep": only what the list says needs no general anaesthetic
+        found = [p for p in found if p.nonsurgical or "local" in p.stems]
+    return found
 
 
 def _explaining(reading: understanding.Reading, procedures: list[ProcedureRow]) -> list[list[ProcedureRow]] | None:
     """For each topic word, the procedures it can mean; None when one of them means none."""
     out = []
     for i, topic in enumerate(reading.topics):
-        found = _by_qualifier([p for p in procedures if topic.stem in p.stems], reading)
+        found = _by_qualifier([p for p in procedures if p.means(topic.stem, reading.stems)], reading)
         if not found:
             return None
         after = reading.topics[i + 1] if i + 1 < len(reading.topics) else None
@@ -95,7 +111,8 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
         best = max(procedures, key=lambda p: score[p.id])
         return [best] if score[best.id] >= ABSTAIN_BELOW else []
     explaining = _explaining(reading, procedures)
-    if explaining is None:
+    only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
+    if explaining is None or {s for s in reading.strangers if only_body or not s.startswith("after-body:")}:
         return []
     if reading.comparing and reading.wants_surgical and reading.wants_nonsurgical:
         variants = {p.id: p for found in explaining for p in found}

@@ -14,6 +14,7 @@ narrow or refuse:
 A question with no topic word at all is left to retrieval and its abstention threshold."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import words as w
@@ -35,6 +36,8 @@ class Reading:
     comparing: bool = False
     variant_words: set[str] = field(default_factory=set)
     unwanted_words: set[str] = field(default_factory=set)
+    strangers: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
 
 
 def glossed(tokens: list[str]) -> list[str]:
@@ -56,21 +59,24 @@ def _words(question: str, vocabulary: set[str]) -> list[list[Word]]:
     for clause in w.clauses(question):
         joined: list[str] = []
         for token in clause:
-            if (joined and w.stem(joined[-1] + token) in vocabulary and w.stem(token) not in vocabulary
-                    and w.stem(joined[-1]) not in vocabulary):
+            if joined and (joined[-1] == "non" or w.stem(joined[-1] + token) in vocabulary
+                           and w.stem(token) not in vocabulary and w.stem(joined[-1]) not in vocabulary):
                 joined[-1] += token
             else:
                 joined.append(token)
         read, negation_left = [], 0
+        known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         for token in glossed(joined):
             s = w.stem(token)
-            if s not in vocabulary and len(s) >= 5 and s not in w.STOP_STEMS:
-                s = next((v for v in sorted(vocabulary) if len(v) >= 5 and w.near(s, v)), s)
+            if s not in known and s not in w.STOP_STEMS:
+                s = w.slip_of(token, s, known) or s
             if token in w.NEGATORS:
-                negation_left = 4
+                negation_left = 3
                 continue
+            # a negation reaches over small words to the first word that carries meaning
             read.append(Word(token, s, negation_left > 0, position))
-            negation_left, position = max(0, negation_left - 1), position + 1
+            negation_left = 0 if s not in w.STOP_STEMS else max(0, negation_left - 1)
+            position += 1
         out.append(read)
     return out
 
@@ -96,7 +102,38 @@ def read(question: str, names: set[str], vocabulary: set[str]) -> Reading:
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
                 previous = word
+        reading.strangers |= _strangers(clause, vocabulary, names)
+        reading.stems |= {word.stem for word in clause if not word.negated}
+    # a capitalised word inside a sentence that the list does not know may be a brand name
+    # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
+    for name in NAME_INSIDE.findall(question):
+        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
+            reading.strangers.add("after-body:" + name)
     return reading
+
+
+def _ordinary(word: Word, vocabulary: set[str]) -> bool:
+    s = word.stem
+    return (s in vocabulary or s in w.STOP_STEMS or s in w.GENERIC_STEMS or s in BODY_STEMS or w.is_kind(word.raw)
+            or word.raw in w.HARMLESS or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
+            or s in w.SURGICAL_STEMS or word.raw in w.COMPARING or word.raw in w.CHOOSING or word.raw.isdigit())
+
+
+def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set[str]:
+    """Words the clinic's list does not know, standing right before the name of a procedure or
+    a kind of work ("vampire facial", "pec implants"), or right after a body part ("skin
+    tightening", "nose piercing"): they may name another procedure. Body parts followed by a
+    stranger only count where no procedure or kind of work is named (see answers.choose)."""
+    out = set()
+    for before, word in zip(clause, clause[1:]):
+        if word.negated or before.negated:
+            continue
+        named = word.stem in names and not word.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS | w.NONSURGICAL_STEMS
+        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary):
+            out.add(before.raw)
+        if before.stem in BODY_STEMS and not _ordinary(word, vocabulary):
+            out.add("after-body:" + word.raw)
+    return out
 
 
 def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
@@ -109,3 +146,5 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
+w.common_words()  # read MiniLM's word list at start, not during the first caller's question
+NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

@@ -12,14 +12,20 @@ alternative names, come only from the clinic's PDF).
   "breast", "anesthetic" is "anaesthetic")."""
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
+
+TOKENIZER = Path(__file__).resolve().parent / "minilm-tokenizer.json"
 
 BODY = set("""nose breast face brow eyebrow forehead eyelid eye chin lip jaw jawline cheek neck ear ears tummy
 stomach belly abdomen navel butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
 teeth tooth gum vagina labia penis chest back hand foot feet""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
-sculpting pinning whitening veneer microneedling dermabrasion remove removal""".split())
+sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
+transfer revision correction bleaching lightening threadlift hydrafacial mesotherapy""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
@@ -45,9 +51,15 @@ PHRASES = [  # read as one word before anything else
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
     (r"\bdon'?t want (surgery|an operation|to be operated on)\b", " nonsurgical "),
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo)n[’']t\b", " dont "),
+    (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " rather "),
     (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " rather "),
 ]
+# ordinary words that may stand next to a procedure without changing which one it is
+HARMLESS = set("""new dermal proper small little bit quick real permanent temporary natural subtle whole full
+my your her his their our first second another same own usual standard basic simple""".split())
+CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
 can could would should will shall may might i me my we our you your it its this that these those there here
 how what when where who why much many long time cost costs price prices priced pricing range recovery
@@ -56,7 +68,7 @@ like need tell offer offers clinic please any some set back go going next off ta
 expensive cheap cheaper charge charges charged yes more less per typical typically usually approximately
 around roughly quote also just only really actually so if but as than then am im id ive youre yours
 place let know looking interested thinking considering hi hello hiya morning afternoon evening thanks
-thank""".split())
+thank year years month months ago now today again ever still soon already""".split())
 TOKEN = re.compile(r"[a-z]+")
 CLAUSE_END = re.compile(r"[.?!,;:]")
 
@@ -79,15 +91,33 @@ def stem(word: str) -> str:
     return word[:7]
 
 
-def near(a: str, b: str) -> bool:
-    """One letter added, dropped, changed or two swapped (misspellings of long words)."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+def distance(a: str, b: str) -> int:
+    """Edits (a letter added, dropped or changed) between two words."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def slip_of(raw: str, stem_: str, known: set[str]) -> str | None:
+    """The known stem a misspelt word stands for: only for words that are not ordinary
+    English (MiniLM's word list: "breathing" is never read as "breast"), one slip in a short
+    word, two in a long one."""
+    if len(raw) < 3 or raw in common_words():
+        return None
+    allowed = 2 if len(raw) >= 9 else 1
+    shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
+    close = sorted((distance(stem_, k), k) for k in known
+                   if len(k) >= shortest and abs(len(k) - len(stem_)) <= allowed)
+    return close[0][1] if close and close[0][0] <= allowed else None
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    vocabulary = json.loads(TOKENIZER.read_text())["model"]["vocab"]
+    return frozenset(w for w in vocabulary if w.isalpha())
 
 
 def plain(word: str) -> str:
