@@ -122,7 +122,8 @@ def _ordinary(word: Word, vocabulary: set[str]) -> bool:
 def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set[str]:
     """Words the clinic's list does not know, standing right before the name of a procedure or
     a kind of work ("vampire facial", "pec implants"), or right after a body part ("skin
-    tightening", "nose piercing"): they may name another procedure. Body parts followed by a
+    tightening", "nose microblading"; only words that are not ordinary English): they may name
+    another procedure. Body parts followed by a
     stranger only count where no procedure or kind of work is named (see answers.choose)."""
     out = set()
     for before, word in zip(clause, clause[1:]):
@@ -131,7 +132,7 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
         named = word.stem in names and not word.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS | w.NONSURGICAL_STEMS
         if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary):
             out.add(before.raw)
-        if before.stem in BODY_STEMS and not _ordinary(word, vocabulary):
+        if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
     return out
 

@@ -25,7 +25,7 @@ teeth tooth gum vagina labia penis chest back hand foot feet""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
 sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
-transfer revision correction bleaching lightening threadlift hydrafacial mesotherapy""".split())
+transfer revision bleaching lightening threadlift hydrafacial mesotherapy""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
@@ -42,7 +42,7 @@ SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
 NEGATORS = {"not", "no", "without", "never", "dont", "rather", "instead", "except", "avoid"}
-COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "or"}
+COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference"}
 PHRASES = [  # read as one word before anything else
@@ -57,7 +57,8 @@ PHRASES = [  # read as one word before anything else
 ]
 # ordinary words that may stand next to a procedure without changing which one it is
 HARMLESS = set("""new dermal proper small little bit quick real permanent temporary natural subtle whole full
-my your her his their our first second another same own usual standard basic simple""".split())
+my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
+silicone saline round teardrop""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
@@ -92,13 +93,15 @@ def stem(word: str) -> str:
 
 
 def distance(a: str, b: str) -> int:
-    """Edits (a letter added, dropped or changed) between two words."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
-    return row[-1]
+    """Edits between two words: a letter added, dropped or changed, or two side by side swapped
+    ("liqiud" is one slip from "liquid")."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
 
 
 def slip_of(raw: str, stem_: str, known: set[str]) -> str | None:
