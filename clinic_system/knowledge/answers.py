@@ -98,18 +98,44 @@ def _explaining(reading: understanding.Reading, procedures: list[ProcedureRow]) 
     return out
 
 
+@dataclass
+class _Clinic:
+    procedures: list[ProcedureRow]
+    score: dict[int, float]
+    names: set[str]
+    vocabulary: set[str]
+    spelling: dict[str, str]
+
+
 def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, float],
            lexical: dict[int, float]) -> list[ProcedureRow]:
     """The procedures the answer is about (one, or the two compared), or [] for the refusal."""
     if not procedures or not semantic:
         return []
-    names = set().union(*(p.name_stems for p in procedures))
-    vocabulary = set().union(*(p.stems for p in procedures))
-    reading = understanding.read(question, names, vocabulary)
-    score = fused(procedures, semantic, lexical)
+    clinic = _Clinic(procedures, fused(procedures, semantic, lexical), set().union(*(p.name_stems for p in procedures)),
+                     set().union(*(p.stems for p in procedures)),
+                     {k: v for p in procedures for k, v in understanding.spellings(p.text()).items()})
+    reading = understanding.read(question, clinic.names, clinic.vocabulary, clinic.spelling)
     if not reading.topics:
-        best = max(procedures, key=lambda p: score[p.id])
-        return [best] if score[best.id] >= ABSTAIN_BELOW else []
+        best = max(procedures, key=lambda p: clinic.score[p.id])
+        return [best] if clinic.score[best.id] >= ABSTAIN_BELOW else []
+    chosen = _decide(reading, clinic)
+    if chosen and not (reading.comparing and len(chosen) == 1):
+        return chosen
+    # two procedures asked about in one breath ("the prices of breast augmentation and liquid
+    # rhinoplasty", "a nose job and a liquid nose job"): each part read on its own, answered
+    # only when every part that names something names exactly one procedure, two in all
+    parts = [understanding.read(part, clinic.names, clinic.vocabulary, clinic.spelling)
+             for part in words.PARTS.split(question)]
+    each = [_decide(part, clinic) for part in parts if part.topics]
+    found = {p.id: p for one in each if len(one) == 1 for p in one}
+    if len(each) >= 2 and all(len(one) == 1 for one in each) and len(found) == 2:
+        return list(found.values())
+    return chosen
+
+
+def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRow]:
+    procedures, score = clinic.procedures, clinic.score
     explaining = _explaining(reading, procedures)
     only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
     if explaining is None or {s for s in reading.strangers if only_body or not s.startswith("after-body:")}:

@@ -52,7 +52,12 @@ def procedure_stems(text: str) -> set[str]:
     return {w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
 
 
-def _words(question: str, vocabulary: set[str]) -> list[list[Word]]:
+def spellings(text: str) -> dict[str, str]:
+    """The words of a clinic's list as written, each with its stem: what a misspelling is held against."""
+    return {t: w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
+
+
+def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> list[list[Word]]:
     """The question's clauses as stemmed words: spelling slips near a word of the clinic's list
     are read as that word, words split by a space joined ("rhino plasty"), negated words marked."""
     out, position = [], 0
@@ -66,10 +71,13 @@ def _words(question: str, vocabulary: set[str]) -> list[list[Word]]:
                 joined.append(token)
         read, negation_left = [], 0
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
-        for token in glossed(joined):
+        spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
+        tokens = glossed(joined)
+        for i, token in enumerate(tokens):
             s = w.stem(token)
             if s not in known and s not in w.STOP_STEMS:
-                s = w.slip_of(token, s, known) or s
+                naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
+                s = w.slip_of(token, spelling, ordinary_too=naming) or s
             if token in w.NEGATORS:
                 negation_left = 3
                 continue
@@ -81,13 +89,13 @@ def _words(question: str, vocabulary: set[str]) -> list[list[Word]]:
     return out
 
 
-def read(question: str, names: set[str], vocabulary: set[str]) -> Reading:
+def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[str, str]) -> Reading:
     """names: stems of the clinic's procedure names and alternative names; vocabulary: every
-    stem of its list."""
+    stem of its list; spelling: its words as written."""
     reading = Reading()
     tokens = {t for clause in w.clauses(question) for t in clause}
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
-    for clause in _words(question, vocabulary):
+    for clause in _words(question, vocabulary, spelling):
         previous = None
         for word in clause:
             s = word.stem

@@ -37,8 +37,8 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "tit": "
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
               "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino"}
-NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive"}
-SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife"}
+NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
+SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
 NEGATORS = {"not", "no", "without", "never", "dont", "rather", "instead", "except", "avoid"}
@@ -46,6 +46,7 @@ COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "bo
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference"}
 PHRASES = [  # read as one word before anything else
+    (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
     (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
@@ -56,7 +57,7 @@ PHRASES = [  # read as one word before anything else
     (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " rather "),
 ]
 # ordinary words that may stand next to a procedure without changing which one it is
-HARMLESS = set("""new dermal proper small little bit quick real permanent temporary natural subtle whole full
+HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
 silicone saline round teardrop""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -71,6 +72,8 @@ around roughly quote also just only really actually so if but as than then am im
 place let know looking interested thinking considering hi hello hiya morning afternoon evening thanks
 thank year years month months ago now today again ever still soon already""".split())
 TOKEN = re.compile(r"[a-z]+")
+# where a question asking about two procedures divides ("X and Y", "X or Y", "X than Y", "X, Y")
+PARTS = re.compile(r"\b(?:and|or|than|versus|vs|compared (?:to|with))\b|[,;:]", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.?!,;:]")
 
 
@@ -104,17 +107,23 @@ def distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
-def slip_of(raw: str, stem_: str, known: set[str]) -> str | None:
-    """The known stem a misspelt word stands for: only for words that are not ordinary
-    English (MiniLM's word list: "breathing" is never read as "breast"), one slip in a short
-    word, two in a long one."""
-    if len(raw) < 3 or raw in common_words():
+def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> str | None:
+    """The stem of the known word (spelling: known word -> its stem) a misspelt word stands
+    for: one slip in a short word, two in a long one; and only for words that are not
+    ordinary English (MiniLM's word list: "breathing" is never read as "breast"), unless the
+    next word names the procedure ("brest augmentation"), where one slip is allowed."""
+    if len(raw) < 3 or raw in spelling:
         return None
-    allowed = 2 if len(raw) >= 9 else 1
+    if raw in common_words():
+        if not ordinary_too:
+            return None
+        allowed = 1
+    else:
+        allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
-    close = sorted((distance(stem_, k), k) for k in known
-                   if len(k) >= shortest and abs(len(k) - len(stem_)) <= allowed)
-    return close[0][1] if close and close[0][0] <= allowed else None
+    close = sorted((distance(raw, k), k) for k in spelling
+                   if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
+    return spelling[close[0][1]] if close and close[0][0] <= allowed else None
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +148,7 @@ def clauses(text: str) -> list[list[str]]:
 GLOSSARY = {"rhinoplasty": "nose reshaping", "septoplasty": "septum surgery", "blepharoplasty": "eyelid surgery",
             "abdominoplasty": "tummy tuck", "mammoplasty": "breast surgery", "mastopexy": "breast lift",
             "otoplasty": "ear pinning", "rhytidectomy": "face lift", "facelift": "face lift",
-            "liposuction": "fat removal", "genioplasty": "chin surgery", "labiaplasty": "labia surgery"}
+            "liposuction": "fat removal", "augmentation": "enlargement", "enlargement": "augmentation", "genioplasty": "chin surgery", "labiaplasty": "labia surgery"}
 
 
 def is_kind(raw: str) -> bool:

@@ -42,8 +42,12 @@ def test_a_clinic_without_the_non_surgical_variant_refuses_it():
 
 
 def test_misspellings_are_read_only_for_words_that_are_not_ordinary_english():
-    assert words.slip_of("rhinoplastie", words.stem("rhinoplastie"), {"rhinopl"}) == "rhinopl"
-    assert words.slip_of("breathing", words.stem("breathing"), {"breast"}) is None
+    spelling = {"rhinoplasty": "rhinopl", "breast": "breast", "breasts": "breast"}
+    assert words.slip_of("rhinoplastie", spelling) == "rhinopl"
+    assert words.slip_of("rynoplasty", spelling) == "rhinopl"
+    assert words.slip_of("breathing", spelling) is None
+    assert words.slip_of("brest", spelling) is None                       # a town's name, alone
+    assert words.slip_of("brest", spelling, ordinary_too=True) == "breast"  # before "augmentation"
 
 
 def test_a_name_word_only_counts_with_the_rest_of_its_name():
