@@ -7,8 +7,10 @@ from ..checks import check
 from ..world import Clinic, Patient, World, clinic_fixture
 
 
-async def set_up_clinic(world: World, name: str) -> Clinic:
-    fixture = clinic_fixture(name)
+async def set_up_clinic(world: World, name: str, like: str | None = None) -> Clinic:
+    """The clinic of fixtures/clinics.json called name, or one set up like that clinic under
+    another name (a scenario that needs more clinics than the fixture has)."""
+    fixture = {**clinic_fixture(like), "name": name} if like else clinic_fixture(name)
     answer = await world.api.create_clinic(fixture)
     check(answer.status_code, equal_to(201), f"setting up {name}: {answer.text[:300]}")
     body = answer.json()

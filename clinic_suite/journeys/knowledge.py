@@ -3,13 +3,15 @@ and the figures and similarities its answers must carry."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from hamcrest import equal_to
 
 from . import calls
 from .calls import Reply
-from .clinics import new_caller
+from .clinics import new_caller, set_up_clinic
+from .crowd import percentile
 from ..checks import check
 from ..drivers import embedding_model
 from ..world import Clinic, World
@@ -54,3 +56,64 @@ async def raw_cosine(world: World, reply: Reply) -> float | None:
         return None
     passages = await world.db.passages(source["documentId"], reply.body["procedure"])
     return embedding_model.best_cosine(reply.question, passages)
+
+
+# KB-8: the question sets written before any tuning (fixtures/kb/questions/README.md).
+QUESTION_SETS = {"tuning": "tuning.jsonl", "held-out": "held_out.jsonl"}
+CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology-procedures.pdf",
+                "surgical": "surgical-procedures.pdf"}
+
+
+def question_set(part: str) -> list[dict]:
+    text = (KB / "questions" / QUESTION_SETS[part]).read_text()
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def figures_in(answer: str, listed_procedures: dict[str, dict]) -> set[str]:
+    """The procedures whose price or recovery time the answer's words carry: read from the
+    words a caller hears, not from a field a deployed system might not send."""
+    return {name for name, p in listed_procedures.items() if p["cost"] in answer or p["recovery"] in answer}
+
+
+def grade(expected: list[str], body: dict, listed_procedures: dict[str, dict]) -> str:
+    """"wrong": another procedure's figures, or any figures where the clinic lists none;
+    "miss": the refusal (or one of two compared procedures left out) for a listed procedure;
+    "right": each expected procedure's own figures and nothing else, or the refusal for none."""
+    quoted = figures_in(body.get("answer", ""), listed_procedures)
+    if quoted - set(expected) or (not expected and body.get("grounded")):
+        return "wrong"
+    if not expected:
+        return "right" if body.get("answer") == REFUSAL else "wrong"
+    return "right" if quoted == set(expected) else "miss"
+
+
+def tally(graded: list[dict]) -> dict:
+    """Wrong answers as a count (they gate at zero); misses as a share of the questions about a
+    listed procedure (recorded against 5%)."""
+    listed_questions = [g for g in graded if g["expect"]]
+    misses = [g for g in graded if g["grade"] == "miss"]
+    return {"questions": len(graded), "wrong": [g for g in graded if g["grade"] == "wrong"], "misses": misses,
+            "missRate": round(100.0 * len(misses) / max(1, len(listed_questions)), 1)}
+
+
+def set_clinic(key: str) -> str:
+    return f"the clinic with the {key} list"
+
+
+async def clinics_for_question_sets(world: World) -> None:
+    """One clinic for each procedure list the question sets were written for."""
+    for key, filename in CLINIC_LISTS.items():
+        await upload(world, await set_up_clinic(world, set_clinic(key), like="Premier Cosmetic Surgery"), filename)
+
+
+async def ask_question_set(world: World, part: str) -> dict:
+    """Every question of the part, asked of its clinic, graded; with how long each answer took."""
+    graded, seconds = [], []
+    for item in question_set(part):
+        started = time.perf_counter()
+        reply = await ask(world, world.clinic(set_clinic(item["clinic"])), item["question"])
+        seconds.append(time.perf_counter() - started)
+        procedures = listed(CLINIC_LISTS[item["clinic"]])
+        graded.append({**item, "grade": grade(item["expect"], reply.body, procedures),
+                       "quoted": sorted(figures_in(reply.text, procedures))})
+    return {"part": part, **tally(graded), "p95": percentile(seconds, 0.95)}

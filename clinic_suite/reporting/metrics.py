@@ -12,6 +12,8 @@ FIGURES = {
     "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
     "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
     "kbMinSimilarity": ("", "low"), "browserSessionStartMs": ("", "high"),
+    "kbWrongAnswers": ("", "high"), "kbWrongAnswersHeldOut": ("", "high"),
+    "kbMissRate": ("%", "high"), "kbMissRateHeldOut": ("%", "high"), "kbAnswerP95": ("s", "high"),
 }
 
 
@@ -85,6 +87,17 @@ ROWS = [
     # The same on paraphrased questions written before any tuning: the honest figure.
     Row("KB Accuracy (paraphrased questions)", "100% match", ">95% match", lambda f: f.get("kbAccuracyParaphrases"),
         lambda v: v >= 100, lambda v: v > 95, percent, gates=False),
+    # KB-8: on questions never used for tuning, a wrong answer (another procedure's figures, or
+    # figures for a procedure the clinic does not list) gates at zero; a refusal of a listed
+    # procedure is a miss, shown against 5% of the questions about listed procedures.
+    Row("KB Wrong Answers (tuning questions)", "0", "0", lambda f: f.get("kbWrongAnswers"),
+        lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
+    Row("KB Wrong Answers (held-out questions)", "0", "0", lambda f: f.get("kbWrongAnswersHeldOut"),
+        lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
+    Row("KB Misses (tuning questions)", "≤5%", "recorded", lambda f: f.get("kbMissRate"),
+        lambda v: v <= 5, lambda v: True, percent, gates=False),
+    Row("KB Misses (held-out questions)", "≤5%", "recorded", lambda f: f.get("kbMissRateHeldOut"),
+        lambda v: v <= 5, lambda v: True, percent, gates=False),
     # Mutants of the reference system the suite kills, of those that can change behaviour (REP-4);
     # shown when `make mutants` measured this code.
     Row("Mutation Score", ">90%", ">80%", lambda f: f.get("mutationScore"),

@@ -7,7 +7,7 @@ import secrets
 import numpy as np
 
 from ..errors import invalid
-from . import answers, catalogue
+from . import answers, catalogue, understanding, words
 from .embeddings import Embedder, embed_cached
 
 MAX_PDF_BYTES = 5_000_000
@@ -35,9 +35,10 @@ async def add_document(conn, org_id: str, filename: str, data: bytes, embedder: 
     ids = {}
     for p in document.procedures:
         ids[id(p)] = await conn.fetchval(
-            "INSERT INTO kb_procedures (org_id, document_id, name, page, description, recovery, cost, aliases) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id", org_id, document_id, p.name, p.page,
-            p.description, p.recovery, p.cost, p.aliases)
+            "INSERT INTO kb_procedures (org_id, document_id, name, page, description, recovery, cost, aliases, search) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_tsvector('english', $9)) RETURNING id", org_id, document_id,
+            p.name, p.page, p.description, p.recovery, p.cost, p.aliases, searchable(
+                f"{p.name}. {p.description}. {', '.join(p.aliases)}"))
     await conn.executemany(
         "INSERT INTO kb_chunks (org_id, document_id, procedure_id, page, text, embedding) "
         "VALUES ($1, $2, $3, $4, $5, $6::vector)",
@@ -50,17 +51,27 @@ async def ask(conn, org_id: str, question, embedder: Embedder) -> dict:
     if not isinstance(question, str) or not question.strip() or len(question) > 1000:
         raise invalid([{"loc": "question", "msg": "a question of 1 to 1000 characters"}])
     rows = await conn.fetch("SELECT p.id, p.document_id, d.title, p.name, p.page, p.description, p.recovery, "
-                            "p.cost, p.aliases FROM kb_procedures p JOIN kb_documents d ON d.id = p.document_id")
-    procedures = [answers.ProcedureRow(**dict(r)) for r in rows]
+                            "p.cost, p.aliases, coalesce(ts_rank(p.search, to_tsquery('english', $1)), 0) AS lexical "
+                            "FROM kb_procedures p JOIN kb_documents d ON d.id = p.document_id",
+                            " | ".join(searchable(question).split()) or "nothing")
+    lexical = {r["id"]: float(r["lexical"]) for r in rows}
+    procedures = [answers.ProcedureRow(**{k: v for k, v in dict(r).items() if k != "lexical"}) for r in rows]
     semantic: dict[int, float] = {}
     if procedures:
         vector = (await asyncio.to_thread(embedder.embed, [question]))[0]
         for r in await conn.fetch("SELECT procedure_id, max(1 - (embedding <=> $1::vector)) AS similarity "
                                   "FROM kb_chunks GROUP BY procedure_id", _vector(vector)):
             semantic[r["procedure_id"]] = float(r["similarity"])
-    chosen = answers.choose(question, procedures, semantic)
-    if chosen is None:
+    chosen = answers.choose(question, procedures, semantic, lexical)
+    if not chosen:
         return {"answer": answers.REFUSAL, "grounded": False, "sources": []}
-    return {"answer": answers.compose(chosen), "grounded": True, "procedure": chosen.name,
-            "sources": [{"documentId": chosen.document_id, "title": chosen.title, "page": chosen.page,
-                         "similarity": round(semantic.get(chosen.id, 0.0), 4)}]}
+    return {"answer": answers.compose(chosen), "grounded": True, "procedure": chosen[0].name,
+            "procedures": [p.name for p in chosen],
+            "sources": [{"documentId": p.document_id, "title": p.title, "page": p.page,
+                         "similarity": round(semantic.get(p.id, 0.0), 4)} for p in chosen]}
+
+
+def searchable(text: str) -> str:
+    """Plain words only (a caller's "boobs" as "breast", "rhinoplasty" with its gloss), safe to
+    join into a full-text query."""
+    return " ".join(t for clause in words.clauses(text) for t in understanding.glossed(clause))

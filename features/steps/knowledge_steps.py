@@ -129,3 +129,53 @@ async def control_own_list(context, clinic, figure):
     own = await knowledge.ask(world, world.clinic(clinic), world.last.question)
     check(own.body, has_entries(grounded=True), f"{clinic} answers from its own list")
     check(own.text, contains_string(figure), "with its own figure")
+
+
+@then("the answer quotes the figures of {procedures} and of no other procedure on the list")
+def quotes_figures_of(context, procedures):
+    world = context.world
+    expected = procedures.split(" and ")
+    listed = knowledge.listed(world.documents[world.clinic().name]["filename"])
+    for name in expected:
+        check(name, is_in(list(listed)), "a procedure of the clinic's list")
+        check(world.last.text, contains_string(listed[name]["cost"]), f"{name}'s price as the PDF writes it")
+        check(world.last.text, contains_string(listed[name]["recovery"]), f"{name}'s recovery as the PDF writes it")
+    check(sorted(knowledge.figures_in(world.last.text, listed)), equal_to(sorted(expected)),
+          "no other procedure's figures")
+
+
+@given("a clinic for each procedure list the question sets were written for")
+async def question_set_clinics(context):
+    await knowledge.clinics_for_question_sets(context.world)
+
+
+@when("a caller asks each of the {part} questions of the clinic it was written for")
+async def asks_question_set(context, part):
+    context.world.last = await knowledge.ask_question_set(context.world, part)
+
+
+def _part_figure(name: str, part: str) -> str:
+    return name + ("HeldOut" if part == "held-out" else "")
+
+
+@then("no answer quotes another procedure's figures, or figures for a procedure the clinic does not list")
+def no_wrong_answers(context):
+    world = context.world
+    result = world.last
+    world.measure(_part_figure("kbWrongAnswers", result["part"]), len(result["wrong"]))
+    world.evidence.row(f"wrong answers ({result['part']} questions)", result["wrong"])
+    check(result["wrong"], empty(), f"no wrong answer to the {result['part']} questions")
+
+
+@then("the refusals of procedures the clinic lists are counted for the meeting, against a 5% target")
+def misses_counted(context):
+    world = context.world
+    result = world.last
+    world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
+    world.evidence.row(f"misses ({result['part']} questions)", result["misses"])
+    check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
+
+
+@then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile")
+def answer_time_recorded(context):
+    context.world.measure("kbAnswerP95", context.world.last["p95"], "s")

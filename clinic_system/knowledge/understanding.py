@@ -1,0 +1,159 @@
+"""Which of a clinic's procedures a question is about, read against the clinic's own list
+(KB-4, KB-5, KB-8). A wrong answer is far worse than a refusal, so every step can only
+narrow or refuse:
+
+1. The question's topic words (body parts, kinds of work, the words of the clinic's
+   procedure names and alternative names) must each be found in some procedure of the list;
+   one that is not ("tummy", "reduction", "botox") means the clinic does not list it.
+2. A body part and the kind of work right after it ("breast lift") must belong to one procedure.
+3. Qualifiers pick the variant: non-surgical words keep only a procedure the PDF calls
+   non-surgical (none: refused); surgical words drop it; with neither, a surgical variant
+   is preferred (a bare "nose job" is the surgical rhinoplasty, pinned decision 23).
+4. A procedure that explains every topic word answers; two are answered together only when
+   the caller compares them ("which", "versus", "both"). Anything else is refused.
+A question with no topic word at all is left to retrieval and its abstention threshold."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import words as w
+
+
+@dataclass
+class Word:
+    raw: str
+    stem: str
+    negated: bool
+    position: int
+
+
+@dataclass
+class Reading:
+    topics: list[Word] = field(default_factory=list)
+    wants_nonsurgical: bool = False
+    wants_surgical: bool = False
+    comparing: bool = False
+    variant_words: set[str] = field(default_factory=set)
+    unwanted_words: set[str] = field(default_factory=set)
+    strangers: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+
+
+def glossed(tokens: list[str]) -> list[str]:
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(w.GLOSSARY.get(token, "").split())
+    return out
+
+
+def procedure_stems(text: str) -> set[str]:
+    return {w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
+
+
+def spellings(text: str) -> dict[str, str]:
+    """The words of a clinic's list as written, each with its stem: what a misspelling is held against."""
+    return {t: w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
+
+
+def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> list[list[Word]]:
+    """The question's clauses as stemmed words: spelling slips near a word of the clinic's list
+    are read as that word, words split by a space joined ("rhino plasty"), negated words marked."""
+    out, position = [], 0
+    for clause in w.clauses(question):
+        joined: list[str] = []
+        for token in clause:
+            if joined and (joined[-1] == "non" or w.stem(joined[-1] + token) in vocabulary
+                           and w.stem(token) not in vocabulary and w.stem(joined[-1]) not in vocabulary):
+                joined[-1] += token
+            else:
+                joined.append(token)
+        read, negation_left = [], 0
+        known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
+        spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
+        tokens = glossed(joined)
+        for i, token in enumerate(tokens):
+            s = w.stem(token)
+            if s not in known and s not in w.STOP_STEMS:
+                naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
+                s = w.slip_of(token, spelling, ordinary_too=naming) or s
+            if token in w.NEGATORS:
+                negation_left = 3
+                continue
+            # a negation reaches over small words to the first word that carries meaning
+            read.append(Word(token, s, negation_left > 0, position))
+            negation_left = 0 if s not in w.STOP_STEMS else max(0, negation_left - 1)
+            position += 1
+        out.append(read)
+    return out
+
+
+def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[str, str]) -> Reading:
+    """names: stems of the clinic's procedure names and alternative names; vocabulary: every
+    stem of its list; spelling: its words as written."""
+    reading = Reading()
+    tokens = {t for clause in w.clauses(question) for t in clause}
+    reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
+    for clause in _words(question, vocabulary, spelling):
+        previous = None
+        for word in clause:
+            s = word.stem
+            if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
+                if not word.negated:
+                    reading.wants_nonsurgical = True
+            elif s in w.SURGICAL_STEMS and not word.negated:
+                reading.wants_surgical = True
+            if word.raw in w.OPPOSITES:
+                (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
+            if not word.negated and _is_topic(word, previous, names):
+                reading.topics.append(word)
+            if s not in w.STOP_STEMS:
+                previous = word
+        reading.strangers |= _strangers(clause, vocabulary, names)
+        reading.stems |= {word.stem for word in clause if not word.negated}
+    # a capitalised word inside a sentence that the list does not know may be a brand name
+    # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
+    for name in NAME_INSIDE.findall(question):
+        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
+            reading.strangers.add("after-body:" + name)
+    return reading
+
+
+def _ordinary(word: Word, vocabulary: set[str]) -> bool:
+    s = word.stem
+    return (s in vocabulary or s in w.STOP_STEMS or s in w.GENERIC_STEMS or s in BODY_STEMS or w.is_kind(word.raw)
+            or word.raw in w.HARMLESS or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
+            or s in w.SURGICAL_STEMS or word.raw in w.COMPARING or word.raw in w.CHOOSING or word.raw.isdigit())
+
+
+def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set[str]:
+    """Words the clinic's list does not know, standing right before the name of a procedure or
+    a kind of work ("vampire facial", "pec implants"), or right after a body part ("skin
+    tightening", "nose microblading"; only words that are not ordinary English): they may name
+    another procedure. Body parts followed by a
+    stranger only count where no procedure or kind of work is named (see answers.choose)."""
+    out = set()
+    for before, word in zip(clause, clause[1:]):
+        if word.negated or before.negated:
+            continue
+        named = word.stem in names and not word.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS | w.NONSURGICAL_STEMS
+        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary):
+            out.add(before.raw)
+        if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
+            out.add("after-body:" + word.raw)
+    return out
+
+
+def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
+    s = word.stem
+    if s in w.GENERIC_STEMS or s in w.STOP_STEMS or word.raw in w.OPPOSITES:
+        return False
+    if s in {w.stem(k) for k in w.VERBAL}:
+        return previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
+    return s in BODY_STEMS or w.is_kind(word.raw) or s in names
+
+
+BODY_STEMS = {w.stem(b) for b in w.BODY}
+w.common_words()  # read MiniLM's word list at start, not during the first caller's question
+NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

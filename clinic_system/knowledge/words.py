@@ -1,0 +1,163 @@
+"""How callers' words are read before they meet a clinic's procedure list: general English
+about cosmetic procedures, never a clinic's procedures themselves (those, with their
+alternative names, come only from the clinic's PDF).
+
+- BODY and KIND: the body parts and the kinds of work a question can be about. A question
+  word of either kind that the clinic's list does not use means the question is about
+  something the clinic does not list ("tummy tuck", "breast reduction", "chin filler").
+- Qualifiers that separate a procedure's variants: non-surgical (liquid, filler, injectable,
+  without surgery) against surgical (surgery, operation), and pairs of opposite variant words
+  (mini / traditional, local / general anaesthetic, open / closed).
+- Colloquial words and spellings are turned into the words clinics write ("boob" is
+  "breast", "anesthetic" is "anaesthetic")."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+TOKENIZER = Path(__file__).resolve().parent / "minilm-tokenizer.json"
+
+BODY = set("""nose breast face brow eyebrow forehead eyelid eye chin lip jaw jawline cheek neck ear ears tummy
+stomach belly abdomen navel butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
+teeth tooth gum vagina labia penis chest back hand foot feet""".split())
+KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
+removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
+sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
+transfer revision bleaching lightening threadlift hydrafacial mesotherapy""".split())
+ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
+# words that name work without saying which: "a boob job", "the operation", "having it done"
+GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
+session appointment consultation""".split())
+# kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
+VERBAL = {"lift", "peel", "tuck", "thread", "graft"}
+COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "tit": "breast", "tits": "breast",
+              "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
+              "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
+              "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
+              "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino"}
+NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
+SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
+OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
+             "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
+NEGATORS = {"not", "no", "without", "never", "dont", "rather", "instead", "except", "avoid"}
+COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or"}
+CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
+            "both", "difference"}
+PHRASES = [  # read as one word before anything else
+    (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
+    (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
+    (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
+    (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
+    (r"\bdon'?t want (surgery|an operation|to be operated on)\b", " nonsurgical "),
+    (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo)n[’']t\b", " dont "),
+    (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
+    (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " rather "),
+    (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " rather "),
+]
+# ordinary words that may stand next to a procedure without changing which one it is
+HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
+my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
+silicone saline round teardrop""".split())
+CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter""".split())
+STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
+can could would should will shall may might i me my we our you your it its this that these those there here
+how what when where who why much many long time cost costs price prices priced pricing range recovery
+recover recovering heal healing period weeks week days day get got getting have has had having want wanted
+like need tell offer offers clinic please any some set back go going next off take takes quickly down up
+expensive cheap cheaper charge charges charged yes more less per typical typically usually approximately
+around roughly quote also just only really actually so if but as than then am im id ive youre yours
+place let know looking interested thinking considering hi hello hiya morning afternoon evening thanks
+thank year years month months ago now today again ever still soon already""".split())
+TOKEN = re.compile(r"[a-z]+")
+# where a question asking about two procedures divides ("X and Y", "X or Y", "X than Y", "X, Y")
+PARTS = re.compile(r"\b(?:and|or|than|versus|vs|compared (?:to|with))\b|[,;:]", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.?!,;:]")
+
+
+def stem(word: str) -> str:
+    """A light stemmer shared by question and catalogue: plural and verb endings off, then the
+    first seven letters (so "rhinoplasties", "rhinoplastie" and "rhinoplasty" meet)."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("es") and word[:-2].endswith(("ss", "sh", "ch", "x")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    for ending in ("ing", "ed", "able", "ion"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[:-len(ending)]
+            break
+    if word.endswith("e") and len(word) > 5:
+        word = word[:-1]
+    return word[:7]
+
+
+def distance(a: str, b: str) -> int:
+    """Edits between two words: a letter added, dropped or changed, or two side by side swapped
+    ("liqiud" is one slip from "liquid")."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> str | None:
+    """The stem of the known word (spelling: known word -> its stem) a misspelt word stands
+    for: one slip in a short word, two in a long one; and only for words that are not
+    ordinary English (MiniLM's word list: "breathing" is never read as "breast"), unless the
+    next word names the procedure ("brest augmentation"), where one slip is allowed."""
+    if len(raw) < 3 or raw in spelling:
+        return None
+    if raw in common_words():
+        if not ordinary_too:
+            return None
+        allowed = 1
+    else:
+        allowed = 2 if len(raw) >= 9 else 1
+    shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
+    close = sorted((distance(raw, k), k) for k in spelling
+                   if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
+    return spelling[close[0][1]] if close and close[0][0] <= allowed else None
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    vocabulary = json.loads(TOKENIZER.read_text())["model"]["vocab"]
+    return frozenset(w for w in vocabulary if w.isalpha())
+
+
+def plain(word: str) -> str:
+    return COLLOQUIAL.get(word, word)
+
+
+def clauses(text: str) -> list[list[str]]:
+    """The text lower-cased, its fixed phrases joined, cut into clauses of plain words."""
+    text = text.lower().replace("-", " ")
+    for pattern, replacement in PHRASES:
+        text = re.sub(pattern, replacement, text)
+    return [[plain(w) for w in TOKEN.findall(part)] for part in CLAUSE_END.split(text)]
+
+
+# medical names glossed in plain words, read the same in a question and in a clinic's list
+GLOSSARY = {"rhinoplasty": "nose reshaping", "septoplasty": "septum surgery", "blepharoplasty": "eyelid surgery",
+            "abdominoplasty": "tummy tuck", "mammoplasty": "breast surgery", "mastopexy": "breast lift",
+            "otoplasty": "ear pinning", "rhytidectomy": "face lift", "facelift": "face lift",
+            "liposuction": "fat removal", "augmentation": "enlargement", "enlargement": "augmentation", "genioplasty": "chin surgery", "labiaplasty": "labia surgery"}
+
+
+def is_kind(raw: str) -> bool:
+    return stem(raw) in KIND_STEMS or raw.endswith(ENDINGS)
+
+
+BODY_STEMS = {stem(w) for w in BODY}
+KIND_STEMS = {stem(w) for w in KIND}
+GENERIC_STEMS = {stem(w) for w in GENERIC}
+STOP_STEMS = {stem(w) for w in STOP}
+NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
+SURGICAL_STEMS = {stem(w) for w in SURGICAL}

@@ -1,0 +1,96 @@
+@test.kb-accuracy-005
+Feature: The receptionist never gives a wrong answer to a question it has not seen
+  Callers do not word a question the way the clinic's list does. When the receptionist
+  says it has no information about a procedure the clinic does offer, the caller is passed
+  to a person: that is a miss, and it is counted. Quoting another procedure's price, the
+  surgical nose's recovery to someone asking about fillers, or any figures for a procedure
+  the clinic does not offer sends the caller away misinformed: that is a wrong answer, and
+  there must be none. The questions below were written, with their right answers, before
+  the receptionist was tuned (fixtures/kb/questions/).
+
+  Rule: A word that separates two versions of a procedure picks the right one
+
+    @criterion.KB-8 @criterion.KB-4 @critical
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes the figures of <procedure> and of no other procedure on the list
+
+      Examples:
+        | clinic                    | list                       | question                                                                        | procedure          |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is the non-surgical rhinoplasty?                                       | Liquid Rhinoplasty |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you reshape a nose using injectables only? What's the price?                | Liquid Rhinoplasty |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | What's the cost of the surgical version of rhinoplasty, not the liquid one?     | Rhinoplasty        |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I want proper surgery on my nose, not fillers. How long is the recovery?        | Rhinoplasty        |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what's a nose job going to cost me at your place                                | Rhinoplasty        |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I'm interested in a mini facelift rather than the full thing. How many days' recovery? | Facelift    |
+
+  Rule: A procedure the clinic does not list gets no figures, even when it shares words with one it does
+
+    @criterion.KB-8 @criterion.KB-5 @critical
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the receptionist answers "I don't have specific information about that procedure."
+      And the answer quotes no price, no recovery time and no source
+
+      Examples:
+        | clinic                    | list                       | question                                                          |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How much is a liquid nose job at your place?                      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Could I get a facelift without surgery, using threads or fillers? |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I only want a breast lift, not implants. How much is that?        |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'd like to have my breast implants removed. What does that cost? |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Do you do breast reductions?                                      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm interested in chin filler, do you do it?                      |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | What does laser hair removal cost here?                           |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | Do you do chemical peels?                                         |
+
+  Rule: Everyday names and slips of spelling for a listed procedure are answered, not refused
+
+    @criterion.KB-8 @criterion.KB-4
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes the figures of <procedure> and of no other procedure on the list
+
+      Examples:
+        | clinic                    | list                       | question                                                      | procedure           |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much does a boob op cost?                                 | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is nose filler?                                      | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | liquid nose job, how fast do I bounce back                    | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | cost of liquid rhino plasty?                                  | Liquid Rhinoplasty  |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | after a face lift at yours how long till the swelling's gone | Facelift            |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How long do I need off after a rhinoplastie?                  | Rhinoplasty         |
+
+  Rule: Two procedures compared in one question each get their own figures
+
+    @criterion.KB-8
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes the figures of <procedures> and of no other procedure on the list
+
+      Examples:
+        | clinic                    | list                       | question                                                                                      | procedures                          |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                       | Rhinoplasty and Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                   | Breast Augmentation and Rhinoplasty |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare | Facelift and Laser Resurfacing      |
+
+  Rule: Questions written before any tuning are measured, wrong answers apart from misses
+
+    @criterion.KB-8 @critical
+    Scenario Outline: The <part> questions, over three clinics' procedure lists
+      Given a clinic for each procedure list the question sets were written for
+      When a caller asks each of the <part> questions of the clinic it was written for
+      Then no answer quotes another procedure's figures, or figures for a procedure the clinic does not list
+      And the refusals of procedures the clinic lists are counted for the meeting, against a 5% target
+      And how long each answer took is recorded, against 50 milliseconds at the 95th percentile
+
+      Examples:
+        | part     |
+        | tuning   |
+        | held-out |

@@ -1,0 +1,32 @@
+"""KB-8's grading: wrong answers apart from misses, read from the figures in the answer."""
+from clinic_suite.journeys import knowledge
+
+PREMIER = knowledge.listed("premier-procedures.pdf")
+
+
+def body(text, grounded=True):
+    return {"answer": text, "grounded": grounded}
+
+
+def test_another_procedures_figures_are_a_wrong_answer():
+    answer = body("Rhinoplasty at our clinic: Surgical nose reshaping. Recovery: 2-3 weeks. Cost: £8,000-£10,000.")
+    assert knowledge.grade(["Liquid Rhinoplasty"], answer, PREMIER) == "wrong"
+    assert knowledge.grade([], answer, PREMIER) == "wrong"
+    assert knowledge.grade(["Rhinoplasty"], answer, PREMIER) == "right"
+
+
+def test_a_refusal_is_a_miss_for_a_listed_procedure_and_right_for_an_unlisted_one():
+    refusal = body(knowledge.REFUSAL, grounded=False)
+    assert knowledge.grade(["Facelift"], refusal, PREMIER) == "miss"
+    assert knowledge.grade([], refusal, PREMIER) == "right"
+
+
+def test_one_of_two_compared_procedures_left_out_is_a_miss():
+    answer = body("Facelift at our clinic: Traditional surgical facelift. Recovery: 2-4 weeks. Cost: £12,000-£15,000.")
+    assert knowledge.grade(["Facelift", "Breast Augmentation"], answer, PREMIER) == "miss"
+
+
+def test_misses_are_a_share_of_the_questions_about_listed_procedures():
+    graded = [{"expect": ["Facelift"], "grade": "miss"}, {"expect": ["Facelift"], "grade": "right"},
+              {"expect": [], "grade": "right"}]
+    assert knowledge.tally(graded)["missRate"] == 50.0
