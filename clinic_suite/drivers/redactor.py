@@ -1,0 +1,100 @@
+"""A redactor as a command (pinned decision 24): JSON lines `{"text": ...}` on its standard
+input, one `{"text": ...}` line answered for each. Any team's redactor can be graded this
+way; the reference system's is `python -m clinic_system.redaction`.
+
+Everything that can go wrong with a foreign command ends in `RedactorBroken` with a
+message saying what happened (it crashed, it hung, it answered something that is not the
+protocol), so that an audit of it fails instead of passing on nothing."""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shlex
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+ANSWER_TIMEOUT_S = 10.0      # one answer; a redactor that thinks longer than this has hung
+TOTAL_TIMEOUT_S = 120.0      # the whole corpus, whatever the command does
+
+
+class RedactorBroken(Exception):
+    """The command is not a working redactor: the audit must fail, with this message."""
+
+
+def reference_command(system_path: Path | None = None) -> str:
+    """The reference redactor's command, knowing the clinics of fixtures/clinics.json."""
+    clinics = PROJECT / "fixtures" / "clinics.json"
+    command = f"{shlex.quote(sys.executable)} -m clinic_system.redaction --clinics {shlex.quote(str(clinics))}"
+    if system_path:  # a patched copy of the system (the breakage runner) comes first on the path
+        command = f"PYTHONPATH={shlex.quote(str(system_path))}{os.pathsep}{shlex.quote(str(PROJECT))} {command}"
+    return command
+
+
+async def redact_all(command: str, texts: list[str], answer_timeout: float = ANSWER_TIMEOUT_S,
+                     total_timeout: float = TOTAL_TIMEOUT_S) -> list[str]:
+    """Every text through the command, in order; the answers' texts."""
+    try:
+        process = await asyncio.create_subprocess_shell(
+            command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE, limit=1 << 20)
+    except OSError as error:
+        raise RedactorBroken(f"the redactor command could not start: {error}") from None
+    try:
+        return await asyncio.wait_for(_converse(process, texts, answer_timeout), total_timeout)
+    except asyncio.TimeoutError:
+        raise RedactorBroken(f"the redactor took more than {total_timeout:.0f} s for {len(texts)} texts") from None
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await process.wait()
+
+
+async def _converse(process, texts: list[str], answer_timeout: float) -> list[str]:
+    # Written from a task, so that a command answering as it reads never blocks on a full pipe.
+    writer = asyncio.create_task(_feed(process, texts))
+    answers = []
+    try:
+        for number, text in enumerate(texts, 1):
+            try:
+                line = await asyncio.wait_for(process.stdout.readline(), answer_timeout)
+            except asyncio.TimeoutError:
+                raise RedactorBroken(f"the redactor gave no answer to text {number} within "
+                                     f"{answer_timeout:.0f} s (it hangs)") from None
+            if not line:
+                raise RedactorBroken(f"the redactor stopped after {number - 1} of {len(texts)} answers "
+                                     f"(exit code {await process.wait()}): {await _stderr_tail(process)}")
+            answers.append(_answer_text(line, number))
+    finally:
+        writer.cancel()
+    return answers
+
+
+async def _feed(process, texts: list[str]) -> None:
+    try:
+        for text in texts:
+            process.stdin.write((json.dumps({"text": text}) + "\n").encode())
+            await process.stdin.drain()
+        process.stdin.close()
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the reader reports the crash, with the command's own words
+
+
+def _answer_text(line: bytes, number: int) -> str:
+    shown = line[:120].decode(errors="replace").strip()
+    try:
+        answer = json.loads(line)
+    except ValueError:
+        raise RedactorBroken(f"answer {number} is not JSON: {shown!r}") from None
+    if not isinstance(answer, dict) or not isinstance(answer.get("text"), str):
+        raise RedactorBroken(f'answer {number} is not {{"text": "..."}}: {shown!r}')
+    return answer["text"]
+
+
+async def _stderr_tail(process) -> str:
+    try:
+        err = await asyncio.wait_for(process.stderr.read(), 2)
+    except asyncio.TimeoutError:
+        err = b""
+    return err.decode(errors="replace").strip()[-400:] or "(nothing on its error output)"
