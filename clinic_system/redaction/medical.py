@@ -3,8 +3,7 @@ are about.
 
 Three sources, longest match first:
 - a terminology vocabulary (data/medical_terms.txt.gz, built by scripts/make_medical_terms.py
-  from ICD-10-CM, the Human Phenotype Ontology and a drug-name dictionary that ship inside
-  registry packages): what a word list cannot foresee ("capsular contracture", "Profhilo");
+  from ICD-10-CM and a drug-name dictionary, both shipped inside registry packages): what a word list cannot foresee ("capsular contracture", "Profhilo");
 - the words cosmetic clinics' callers use that no clinical terminology lists ("nose job",
   "tummy tuck", "BBL", "lip filler"), and word endings that name a procedure (-plasty),
   a condition (-itis) or a medicine (-cillin);
