@@ -26,10 +26,10 @@ class RedactorBroken(Exception):
 def reference_command(system_path: Path | None = None) -> str:
     """The reference redactor's command, knowing the clinics of fixtures/clinics.json."""
     clinics = PROJECT / "fixtures" / "clinics.json"
-    command = f"{shlex.quote(sys.executable)} -m clinic_system.redaction --clinics {shlex.quote(str(clinics))}"
-    if system_path:  # a patched copy of the system (the breakage runner) comes first on the path
-        command = f"PYTHONPATH={shlex.quote(str(system_path))}{os.pathsep}{shlex.quote(str(PROJECT))} {command}"
-    return command
+    # A patched copy of the system (the breakage runner's) comes first on the path.
+    path = os.pathsep.join(str(p) for p in (system_path, PROJECT) if p)
+    return (f"PYTHONPATH={shlex.quote(path)} {shlex.quote(sys.executable)} -m clinic_system.redaction "
+            f"--clinics {shlex.quote(str(clinics))}")
 
 
 async def redact_all(command: str, texts: list[str], answer_timeout: float = ANSWER_TIMEOUT_S,

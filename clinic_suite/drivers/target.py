@@ -20,6 +20,8 @@ class Target:
     log_file: str | None = None
     spool_dir: str | None = None
     sms_auth_token: str | None = None   # signs delivery reports as the provider does
+    redactor_command: str | None = None  # the redactor as a command (pinned decision 24)
+    grades_redactor_only: bool = False   # REDACTOR_CMD: no clinic system, only the redactor is graded
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -49,6 +51,21 @@ class Target:
         return sorted(Path(self.spool_dir).glob("*.report"))
 
 
+def redactor_from_env(env=os.environ) -> Target | None:
+    """REDACTOR_CMD: any command speaking JSON lines is the target; nothing else runs."""
+    command = env.get("REDACTOR_CMD", "").strip()
+    if not command:
+        return None
+    return Target(name=redactor_name(env), api_url="", admin_token="", database_url="", sms_stub_url="",
+                  redactor_command=command, grades_redactor_only=True)
+
+
+def redactor_name(env=os.environ) -> str:
+    """The name the redactor's reports are filed under (reports/targets/<name>/)."""
+    raw = env.get("REDACTOR_NAME") or env.get("CLINIC_TARGET_NAME") or "redactor"
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw).strip(".-") or "redactor"
+
+
 def remote_from_env(env=os.environ) -> Target | None:
     """A remote target when its variables are set; None when none is; an error when only some are."""
     present = [v for v in REMOTE_VARS if env.get(v)]
@@ -62,11 +79,14 @@ def remote_from_env(env=os.environ) -> Target | None:
                   admin_token=env["CLINIC_ADMIN_TOKEN"], database_url=env["CLINIC_DATABASE_URL"],
                   sms_stub_url=env["SMS_STUB_URL"].rstrip("/"),
                   service_database_url=env.get("CLINIC_SERVICE_DATABASE_URL"),
-                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"))
+                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"),
+                  redactor_command=env.get("REDACTOR_CMD") or None)
 
 
 def start_embedded() -> Target:
     from embedded_stack.stack import EmbeddedStack
+
+    from .redactor import reference_command
 
     # SUITE_SYSTEM_PATH: a folder holding a (patched) copy of clinic_system, used by `make breakages`.
     patched = os.environ.get("SUITE_SYSTEM_PATH")
@@ -75,4 +95,5 @@ def start_embedded() -> Target:
     return Target(name="embedded", api_url=info.api_url, admin_token=info.admin_token,
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
                   service_database_url=info.service_database_url, log_file=info.log_file,
-                  spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack)
+                  spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack,
+                  redactor_command=reference_command(Path(patched) if patched else None))

@@ -13,6 +13,13 @@ AREA_CODE = re.compile(r"\barea code (?:is )?\(?(\d{3,5})\)?(?!\d)", re.IGNORECA
 EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
 DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand)"
 SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{6,}}\b", re.IGNORECASE)
+# Dates are not phone numbers (PII-6): 01.02.2026, 14/03/2026, 2026-03-14.
+DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _reference(text: str, match) -> bool:
+    """A date, or the digits of a reference such as "INV-2026-0042": not "24-48 hours" either."""
+    return bool(DATE.fullmatch(match.raw_string.strip()) or re.search(r"[A-Za-z]-$", text[:match.start]))
 
 
 def find(text: str) -> list[tuple[int, int]]:
@@ -20,7 +27,7 @@ def find(text: str) -> list[tuple[int, int]]:
     flat = text.replace("\n", " ")  # same length: positions stay right
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(flat, region, leniency=phonenumbers.Leniency.POSSIBLE):
-            if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS:  # not "24-48 hours"
+            if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS and not _reference(flat, match):
                 spans.add((match.start, match.end))
     spans.update(m.span() for m in LOCAL.finditer(flat))
     spans.update(m.span() for m in SPOKEN.finditer(text))
