@@ -8,8 +8,10 @@ protocol), so that an audit of it fails instead of passing on nothing."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import signal
 import shlex
 import sys
 from pathlib import Path
@@ -38,7 +40,7 @@ async def redact_all(command: str, texts: list[str], answer_timeout: float = ANS
     try:
         process = await asyncio.create_subprocess_shell(
             command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE, limit=1 << 20)
+            stderr=asyncio.subprocess.PIPE, limit=1 << 20, start_new_session=True)
     except OSError as error:
         raise RedactorBroken(f"the redactor command could not start: {error}") from None
     try:
@@ -46,8 +48,9 @@ async def redact_all(command: str, texts: list[str], answer_timeout: float = ANS
     except asyncio.TimeoutError:
         raise RedactorBroken(f"the redactor took more than {total_timeout:.0f} s for {len(texts)} texts") from None
     finally:
-        if process.returncode is None:
-            process.kill()
+        if process.returncode is None:  # the command's whole group: a shell may have started it
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
         await process.wait()
 
 

@@ -22,6 +22,8 @@ class Target:
     sms_auth_token: str | None = None   # signs delivery reports as the provider does
     redactor_command: str | None = None  # the redactor as a command (pinned decision 24)
     grades_redactor_only: bool = False   # REDACTOR_CMD: no clinic system, only the redactor is graded
+    redactor_marker: str = "[REDACTED_{KIND}]"   # REDACTOR_MARKER: how its markers are written
+    redactor_kinds: str = ""             # REDACTOR_KINDS: its names for the kinds, "name=PERSON,phone=PHONE_NUMBER"
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -56,14 +58,10 @@ def redactor_from_env(env=os.environ) -> Target | None:
     command = env.get("REDACTOR_CMD", "").strip()
     if not command:
         return None
-    return Target(name=redactor_name(env), api_url="", admin_token="", database_url="", sms_stub_url="",
-                  redactor_command=command, grades_redactor_only=True)
-
-
-def redactor_name(env=os.environ) -> str:
-    """The name the redactor's reports are filed under (reports/targets/<name>/)."""
-    raw = env.get("REDACTOR_NAME") or env.get("CLINIC_TARGET_NAME") or "redactor"
-    return "".join(c if c.isalnum() or c in "-_." else "-" for c in raw).strip(".-") or "redactor"
+    return Target(name=env.get("REDACTOR_NAME") or "redactor", api_url="", admin_token="", database_url="", sms_stub_url="",
+                  redactor_command=command, grades_redactor_only=True,
+                  redactor_marker=env.get("REDACTOR_MARKER") or "[REDACTED_{KIND}]",
+                  redactor_kinds=env.get("REDACTOR_KINDS", ""))
 
 
 def remote_from_env(env=os.environ) -> Target | None:
