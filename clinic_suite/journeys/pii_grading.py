@@ -55,8 +55,9 @@ class Markers:
 
 def survives(label: dict, kept: str) -> bool:
     value, kind = label["value"], label["type"]
-    if kind == "name":  # every capitalised part of a name identifies ("van" alone does not)
-        return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in value.split() if part[0].isupper())
+    if kind == "name":  # every part with a capital identifies ("al-Zahrani" does; "van" alone does not)
+        return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in value.split()
+                   if any(c.isupper() for c in part))
     if kind == "medical":  # the concern can no longer be read ("double [REDACTED_MEDICAL]" is caught)
         return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", kept, re.IGNORECASE) is not None
     digits = re.sub(r"\D", "", value)

@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 # A capitalised word in any alphabet: Édith, Ångström, O'Neill-Murphy, Rębiś, McDonald.
-NAME = r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+# An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
+NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
+        r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
 STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]all me|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
           r"booking is for|under the name(?: of)?|[Ii]t's in the name of|surname is|first name is|last name is|"
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
@@ -126,7 +128,7 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
     for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name
         if before.group(0) in NAME_PARTICLES and after.group(0) in wanted and after.start() - before.end() == 1:
             spans.append(before.span())
-    return spans + [m.span() for m in SPELLED.finditer(text)]
+    return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)]))
 
 
 def _sentence_start(text: str, at: int) -> bool:
