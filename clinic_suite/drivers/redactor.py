@@ -28,9 +28,10 @@ class RedactorBroken(Exception):
 def reference_command(system_path: Path | None = None) -> str:
     """The reference redactor's command, knowing the clinics of fixtures/clinics.json."""
     clinics = PROJECT / "fixtures" / "clinics.json"
-    # A patched copy of the system (the breakage runner's) comes first on the path.
+    # A patched copy of the system (the breakage runner's) comes first on the path; -P keeps
+    # the working folder's own clinic_system from coming before it.
     path = os.pathsep.join(str(p) for p in (system_path, PROJECT) if p)
-    return (f"PYTHONPATH={shlex.quote(path)} {shlex.quote(sys.executable)} -m clinic_system.redaction "
+    return (f"PYTHONPATH={shlex.quote(path)} {shlex.quote(sys.executable)} -P -m clinic_system.redaction "
             f"--clinics {shlex.quote(str(clinics))}")
 
 
