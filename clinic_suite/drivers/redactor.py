@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import signal
+import tempfile
 import shlex
 import sys
 from pathlib import Path
@@ -38,14 +39,20 @@ def reference_command(system_path: Path | None = None) -> str:
 async def redact_all(command: str, texts: list[str], answer_timeout: float = ANSWER_TIMEOUT_S,
                      total_timeout: float = TOTAL_TIMEOUT_S) -> list[str]:
     """Every text through the command, in order; the answers' texts."""
+    # Its error output goes to a file: a chatty redactor must not stall on a full pipe.
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = await asyncio.create_subprocess_shell(
+                command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+                stderr=errors, limit=1 << 20, start_new_session=True)
+        except OSError as error:
+            raise RedactorBroken(f"the redactor command could not start: {error}") from None
+        return await _bounded(process, texts, answer_timeout, total_timeout, errors)
+
+
+async def _bounded(process, texts, answer_timeout: float, total_timeout: float, errors) -> list[str]:
     try:
-        process = await asyncio.create_subprocess_shell(
-            command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE, limit=1 << 20, start_new_session=True)
-    except OSError as error:
-        raise RedactorBroken(f"the redactor command could not start: {error}") from None
-    try:
-        return await asyncio.wait_for(_converse(process, texts, answer_timeout), total_timeout)
+        return await asyncio.wait_for(_converse(process, texts, answer_timeout, errors), total_timeout)
     except asyncio.TimeoutError:
         raise RedactorBroken(f"the redactor took more than {total_timeout:.0f} s for {len(texts)} texts") from None
     finally:
@@ -55,7 +62,7 @@ async def redact_all(command: str, texts: list[str], answer_timeout: float = ANS
         await process.wait()
 
 
-async def _converse(process, texts: list[str], answer_timeout: float) -> list[str]:
+async def _converse(process, texts: list[str], answer_timeout: float, errors) -> list[str]:
     # Written from a task, so that a command answering as it reads never blocks on a full pipe.
     writer = asyncio.create_task(_feed(process, texts))
     answers = []
@@ -68,7 +75,7 @@ async def _converse(process, texts: list[str], answer_timeout: float) -> list[st
                                      f"{answer_timeout:.0f} s (it hangs)") from None
             if not line:
                 raise RedactorBroken(f"the redactor stopped after {number - 1} of {len(texts)} answers "
-                                     f"(exit code {await process.wait()}): {await _stderr_tail(process)}")
+                                     f"(exit code {await process.wait()}): {_tail(errors)}")
             answers.append(_answer_text(line, number))
     finally:
         writer.cancel()
@@ -96,9 +103,7 @@ def _answer_text(line: bytes, number: int) -> str:
     return answer["text"]
 
 
-async def _stderr_tail(process) -> str:
-    try:
-        err = await asyncio.wait_for(process.stderr.read(), 2)
-    except asyncio.TimeoutError:
-        err = b""
-    return err.decode(errors="replace").strip()[-400:] or "(nothing on its error output)"
+def _tail(errors) -> str:
+    errors.seek(0)
+    said = errors.read().decode(errors="replace").strip()
+    return said[-400:] or "(nothing on its error output)"

@@ -43,6 +43,12 @@ def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -
         taken.append((start, end, kind))
 
 
+def warm_up() -> None:
+    """Load the medical vocabulary and the name lists now, not on the first caller's hang-up."""
+    medical.vocabulary()
+    names.name_list()
+
+
 def clinic_facts(clinic: dict) -> list[str]:
     """What a clinic's record says about itself, which is not a caller's personal data
     (pinned decision 23): its name and web address, and each word of its doctors' and

@@ -110,3 +110,18 @@ def test_the_module_entry_point_refuses_a_bad_line_and_goes_on():
                           capture_output=True, text=True, timeout=30)
     assert [json.loads(line) for line in done.stdout.splitlines()] == [
         {"error": 'each line must be {"text": "..."}'}, {"text": "hi"}]
+
+
+SLOW = "import sys, time\nfor line in sys.stdin:\n    time.sleep(0.5)\n    print(line.strip(), flush=True)\n"
+CHATTY = "import sys\nsys.stderr.write('x' * 1_000_000)\nfor line in sys.stdin:\n    print(line.strip(), flush=True)\n"
+
+
+def test_a_redactor_too_slow_for_the_whole_corpus_fails(tmp_path):
+    (tmp_path / "slow.py").write_text(SLOW)
+    with pytest.raises(RedactorBroken, match="more than 1 s for 5 texts"):
+        run(redact_all(f"{sys.executable} {tmp_path / 'slow.py'}", ["a"] * 5, answer_timeout=2, total_timeout=1))
+
+
+def test_a_redactor_that_talks_a_lot_on_its_error_output_is_still_heard(tmp_path):
+    (tmp_path / "chatty.py").write_text(CHATTY)
+    assert run(redact_all(f"{sys.executable} {tmp_path / 'chatty.py'}", ["a", "b"], answer_timeout=5)) == ["a", "b"]

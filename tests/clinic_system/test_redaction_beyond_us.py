@@ -77,3 +77,20 @@ def test_the_clinics_own_facts_survive():
     assert redact(said, keep=clinic_facts(clinic)).text == said
     assert redact(said).text != said   # without the clinic's record they would be taken for a caller's
     assert redact("Hi, I'm Aroha Ngata", keep=clinic_facts(clinic)).text == "Hi, I'm [REDACTED_NAME] [REDACTED_NAME]"
+
+
+def test_a_clinic_is_set_up_with_its_website_and_staff():
+    import json
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from clinic_system.clinics import ClinicIn
+
+    fixture = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "clinics.json").read_text())["premier"]
+    clinic = ClinicIn(**fixture)
+    assert clinic.website == "www.premiercosmeticsurgery.co.uk" and [s.name for s in clinic.staff] == ["Priya", "Tom Whitfield"]
+    assert clinic_facts(clinic.model_dump()) == ["Premier Cosmetic Surgery", "www.premiercosmeticsurgery.co.uk",
+                                                 "Sarah", "Priya", "Tom", "Whitfield"]
+    with pytest.raises(ValidationError):
+        ClinicIn(**{**fixture, "website": "not a web address"})
