@@ -125,3 +125,30 @@ def test_a_redactor_too_slow_for_the_whole_corpus_fails(tmp_path):
 def test_a_redactor_that_talks_a_lot_on_its_error_output_is_still_heard(tmp_path):
     (tmp_path / "chatty.py").write_text(CHATTY)
     assert run(redact_all(f"{sys.executable} {tmp_path / 'chatty.py'}", ["a", "b"], answer_timeout=5)) == ["a", "b"]
+
+
+def test_a_redactor_run_writes_its_reports_apart_and_fails_a_weak_redactor(weak):
+    """REDACTOR_CMD through the acceptance command: its reports under reports/targets/<name>/,
+    the embedded run's untouched, a non-zero exit for a redactor that leaks."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folder = root / "reports" / "targets" / "unit-test-email-only"
+    embedded = root / "reports" / "summary.json"
+    before = embedded.stat().st_mtime if embedded.exists() else None
+    env = {**os.environ, "REDACTOR_CMD": weak, "REDACTOR_MARKER": "[{KIND}_REDACTED]",
+           "REDACTOR_NAME": "unit-test-email-only"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "clinic_suite.reporting.acceptance"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 1, done.stdout[-2000:]
+        summary = json.loads((folder / "summary.json").read_text())
+        pii = next(t for t in summary["tests"] if t["id"] == "pii-redaction-003")
+        assert pii["metrics"]["piiRecallTuning[email]"] == "81.6%" and pii["metrics"]["piiRecallTuning[medical]"] == "0%"
+        assert {c["id"] for c in summary["criteria"]} == {"PII-1", "PII-6", "REP-1", "REP-2", "REP-3"}
+        assert (embedded.stat().st_mtime if embedded.exists() else None) == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
