@@ -25,10 +25,9 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from clinic_system.redaction.ordinary import ORDINARY_WORDS  # noqa: E402
+from clinic_system.redaction.ordinary import ORDINARY_WORDS
 
+ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "clinic_system" / "redaction" / "data" / "medical_terms.txt.gz"
 WORD = re.compile(r"[a-z][a-z'-]*")
 DETERMINERS = {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "of", "and", "or",
@@ -70,8 +69,9 @@ def terms(entries: list[str]) -> set[str]:
 def main(folder: str) -> None:
     base = Path(folder)
     vocabulary = terms(icd10cm(base)) | terms(drugs(base))
-    with gzip.open(OUT, "wt", encoding="utf-8") as handle:
-        handle.write("\n".join(sorted(vocabulary)) + "\n")
+    # mtime=0: the same terminologies give the same file, byte for byte.
+    with gzip.GzipFile(OUT, "wb", mtime=0) as handle:
+        handle.write(("\n".join(sorted(vocabulary)) + "\n").encode("utf-8"))
     print(f"{len(vocabulary)} terms -> {OUT.relative_to(ROOT)}")
 
 
