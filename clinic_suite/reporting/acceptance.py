@@ -29,8 +29,8 @@ from .commit import current_commit
 ROOT = Path(__file__).resolve().parents[2]
 REDACTOR = bool(os.environ.get("REDACTOR_CMD", "").strip())   # a redactor target: its reports apart
 if REDACTOR:
-    _name = os.environ.get("REDACTOR_NAME") or "redactor"
-    REPORTS = ROOT / "reports" / "targets" / ("".join(c if c.isalnum() or c in "-_" else "-" for c in _name) or "redactor")
+    _name = "".join(c if c.isalnum() or c in "-_" else "-" for c in os.environ.get("REDACTOR_NAME", ""))
+    REPORTS = ROOT / "reports" / "targets" / (_name or "redactor")
     RESULTS, REPORT = REPORTS / "allure-results", REPORTS / "allure-report"
     run_record.RUN_DIR = REPORTS / ".run"
     os.environ["SUITE_RUN_DIR"] = str(run_record.RUN_DIR)   # behave's records, apart too
