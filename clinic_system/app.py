@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from . import __version__, coverage_contexts, errors, limits, logs
+from . import __version__, coverage_contexts, errors, limits, logs, redaction
 from .config import Settings
 from .db import create_pool, migrate
 from .knowledge.embeddings import embedder
@@ -28,6 +28,7 @@ async def lifespan(app: FastAPI):
     """Shared state for the routes (reached through deps.py) and the background workers."""
     settings: Settings = app.state.settings
     logs.configure(settings.log_file)
+    redaction.warm_up()
     logging.getLogger("twilio").setLevel(logging.WARNING)  # it logs request details at INFO
     if settings.migrate_database_url:
         applied = await migrate(settings.migrate_database_url, settings.service_password)

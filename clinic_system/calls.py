@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field, field_validator
 from . import booking, clinics, db, slots
 from .limits import Plain
 from .errors import not_found
-from .redaction import redact
+from .redaction import clinic_facts, redact
 from .slots import Hours
 from .vapi import EndOfCall
 
@@ -164,9 +164,10 @@ async def _stored_texts(conn, call: dict, report: EndOfCall, now: datetime) -> d
         metadata.update(has_redacted_fields=False, **({"analysis": analysis} if analysis else {}))
         return {"transcript": transcript, "summary": summary, "preview": preview(transcript), "metadata": metadata}
     names = [(await clinics.patient(conn, call["patient_id"]))["name"]] if call["patient_id"] else []
+    keep = clinic_facts(await clinics.own_facts(conn, call["org_id"]))
     try:
-        parts = [redact(transcript, names), redact(summary, names)]
-        parts += [redact(v, names) for v in analysis.values() if isinstance(v, str)]
+        parts = [redact(transcript, names, keep), redact(summary, names, keep)]
+        parts += [redact(v, names, keep) for v in analysis.values() if isinstance(v, str)]
     except Exception as failure:  # fail closed: store none of it, say so, and let staff see it
         log.error("redaction failed; transcript withheld", extra={"event": "redaction_failed", "call_id": call["id"],
                                                                   "kind": type(failure).__name__})

@@ -32,12 +32,21 @@ class DoctorIn(Plain):
     specialty: str = Field(min_length=1, max_length=80)
 
 
+class StaffIn(Plain):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=80)
+    role: str | None = Field(default=None, max_length=80)
+
+
 class ClinicIn(Plain):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120)
     timezone: str = Field(min_length=1, max_length=60)
     doctors: list[DoctorIn] = Field(default_factory=list, max_length=50)
     openingHours: dict[str, list[str]]
+    # Optional facts the redactor keeps (pinned decision 23): callers say them, they are not theirs.
+    website: str | None = Field(default=None, max_length=200, pattern=r"^[^\s]+\.[^\s]+$")
+    staff: list[StaffIn] = Field(default_factory=list, max_length=200)
 
     @field_validator("timezone")
     @classmethod
@@ -82,10 +91,11 @@ async def create(conn, clinic: ClinicIn) -> dict:
     api_key, webhook_secret = credentials.new_api_key(), credentials.new_webhook_secret()
     await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id)
     await conn.execute(
-        "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash)"
-        " VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash, website, staff)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         org_id, clinic.name, clinic.timezone, clinic.openingHours,
-        credentials.digest(api_key), credentials.digest(webhook_secret))
+        credentials.digest(api_key), credentials.digest(webhook_secret), clinic.website,
+        [s.model_dump(exclude_none=True) for s in clinic.staff])
     doctors = []
     for d in clinic.doctors:
         doctor_id = new_id("doc")
@@ -109,6 +119,14 @@ async def require(conn, org_id: str) -> dict:
     if row is None:
         raise not_found("clinic")
     return dict(row)
+
+
+async def own_facts(conn, org_id: str) -> dict:
+    """The clinic's name, web address, doctors and staff: what its redaction keeps."""
+    row = await conn.fetchrow("SELECT name, website, staff FROM clinics WHERE org_id = $1", org_id)
+    if row is None:
+        raise not_found("clinic")
+    return {**dict(row), "doctors": await doctors(conn, org_id)}
 
 
 async def hours(conn, org_id: str) -> Hours:

@@ -17,7 +17,7 @@ from clinic_suite.drivers.database import ClinicDatabase, connect
 from clinic_suite.drivers.evidence import Evidence
 from clinic_suite.drivers.service_role import ServiceRole
 from clinic_suite.drivers.sms_stub import SmsStub
-from clinic_suite.drivers.target import remote_from_env, start_embedded
+from clinic_suite.drivers.target import redactor_from_env, remote_from_env, start_embedded
 from clinic_suite.people import People, scenario_seed
 from clinic_suite.reporting import behave_durations, plan, run_record
 from clinic_suite.world import World
@@ -32,12 +32,18 @@ def _loop() -> asyncio.AbstractEventLoop:
 
 def before_all(context):
     started = time.monotonic()
+    context.run_salt = secrets.token_hex(4)
+    redactor = redactor_from_env()
+    if redactor is not None:  # REDACTOR_CMD: only the redactor is graded, no clinic system runs
+        context.target, context.admin_pool = redactor, None
+        run_record.write_target(redactor.name, redactor.redactor_command, "redactor command", "none")
+        print(f"Target: the redactor command {redactor.redactor_command!r}", file=sys.stderr)
+        return
     target = remote_from_env()
     if target is None:
         print("Starting the embedded clinic system (PostgreSQL, reference service, SMS stub)...", file=sys.stderr)
         target = start_embedded()
     context.target = target
-    context.run_salt = secrets.token_hex(4)
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
     context.browser = Browser()  # Chromium starts when a scenario first opens a page
     database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
@@ -66,11 +72,19 @@ SKIPS = {  # tag -> (what the target must give, why the scenario is skipped with
                              "needs the SMS provider's auth token to sign delivery reports: set SMS_AUTH_TOKEN"),
     "needs-service-database": (lambda t: t.service_database_url,
                                "needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL"),
+    "redactor": (lambda t: t.redactor_command, "needs a redactor command to audit: set REDACTOR_CMD"),
 }
+
+
+def _needs_clinic_system(target, tags) -> bool:
+    return target.grades_redactor_only and "redactor" not in tags
 
 
 def before_scenario(context, scenario):
     tags = set(scenario.effective_tags)
+    if _needs_clinic_system(context.target, tags):
+        scenario.skip("needs a clinic system; this run audits a redactor command only (REDACTOR_CMD)")
+        return
     for tag, (has, reason) in SKIPS.items():
         if tag in tags and not has(context.target):
             scenario.skip(reason)

@@ -27,6 +27,22 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | a medical concern        | I have a scar from a previous rhinoplasty         | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL] |
         | a name                   | Hi, my name is John Smith                         | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME] |
 
+  Rule: What the clinic needs to read is not redacted
+
+    @criterion.PII-6
+    Scenario Outline: A caller who has not consented mentions <what>
+      Given John is a caller who has not agreed to his calls being kept on record
+      When John says "<said>" and hangs up
+      Then the clinic's record of the call reads "<said>"
+
+      Examples:
+        | what                                | said                                                                      |
+        | a price range                       | Is it still £2,500-£3,500, or has it gone up to €4,200 since March?       |
+        | a date and a time                   | Can I come in on 14/03/2026 at 10:30 AM, or the Friday after at half two? |
+        | a duration                          | So it's 6-8 weeks before the final result and 24-48 hours off work?       |
+        | the clinic's own name and website   | I read on www.premiercosmeticsurgery.co.uk that Premier Cosmetic Surgery opens on Saturdays. |
+        | the clinic's own doctor and staff   | Priya said Tom Whitfield would ring back once Dr. Sarah has a free morning. |
+
   Rule: Consent decides what the record keeps
 
     @criterion.PII-2 @criterion.PII-3 @criterion.PII-4 @critical

@@ -20,6 +20,10 @@ class Target:
     log_file: str | None = None
     spool_dir: str | None = None
     sms_auth_token: str | None = None   # signs delivery reports as the provider does
+    redactor_command: str | None = None  # the redactor as a command (pinned decision 24)
+    grades_redactor_only: bool = False   # REDACTOR_CMD: no clinic system, only the redactor is graded
+    redactor_marker: str = "[REDACTED_{KIND}]"   # REDACTOR_MARKER: how its markers are written
+    redactor_kinds: str = ""             # REDACTOR_KINDS: its names for the kinds, "name=PERSON,phone=PHONE_NUMBER"
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -49,6 +53,17 @@ class Target:
         return sorted(Path(self.spool_dir).glob("*.report"))
 
 
+def redactor_from_env(env=os.environ) -> Target | None:
+    """REDACTOR_CMD: any command speaking JSON lines is the target; nothing else runs."""
+    command = env.get("REDACTOR_CMD", "").strip()
+    if not command:
+        return None
+    return Target(name=env.get("REDACTOR_NAME") or "redactor", api_url="", admin_token="", database_url="", sms_stub_url="",
+                  redactor_command=command, grades_redactor_only=True,
+                  redactor_marker=env.get("REDACTOR_MARKER") or "[REDACTED_{KIND}]",
+                  redactor_kinds=env.get("REDACTOR_KINDS", ""))
+
+
 def remote_from_env(env=os.environ) -> Target | None:
     """A remote target when its variables are set; None when none is; an error when only some are."""
     present = [v for v in REMOTE_VARS if env.get(v)]
@@ -62,11 +77,14 @@ def remote_from_env(env=os.environ) -> Target | None:
                   admin_token=env["CLINIC_ADMIN_TOKEN"], database_url=env["CLINIC_DATABASE_URL"],
                   sms_stub_url=env["SMS_STUB_URL"].rstrip("/"),
                   service_database_url=env.get("CLINIC_SERVICE_DATABASE_URL"),
-                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"))
+                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"),
+                  redactor_command=env.get("REDACTOR_CMD") or None)
 
 
 def start_embedded() -> Target:
     from embedded_stack.stack import EmbeddedStack
+
+    from .redactor import reference_command
 
     # SUITE_SYSTEM_PATH: a folder holding a (patched) copy of clinic_system, used by `make breakages`.
     patched = os.environ.get("SUITE_SYSTEM_PATH")
@@ -75,4 +93,5 @@ def start_embedded() -> Target:
     return Target(name="embedded", api_url=info.api_url, admin_token=info.admin_token,
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
                   service_database_url=info.service_database_url, log_file=info.log_file,
-                  spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack)
+                  spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack,
+                  redactor_command=reference_command(Path(patched) if patched else None))

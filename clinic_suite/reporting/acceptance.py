@@ -5,6 +5,11 @@
 Writes allure-results/, allure-report/index.html (one file) and reports/summary.json;
 exits non-zero when a scenario fails, a gating metric misses its threshold, or the
 reports themselves are wrong. Ends with `scenarios: N passed, N failed`.
+
+    REDACTOR_CMD="any command" [REDACTOR_NAME=name] python -m clinic_suite.reporting.acceptance
+
+audits that redactor alone (the `@redactor` scenarios) and writes everything under
+reports/targets/<name>/ (pinned decision 24): the embedded run's reports stay as they were.
 """
 from __future__ import annotations
 
@@ -22,7 +27,15 @@ from . import mutation, report_checks, run_record, signoff, summary as summary_m
 from .commit import current_commit
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS, REPORT, REPORTS = ROOT / "allure-results", ROOT / "allure-report", ROOT / "reports"
+REDACTOR = bool(os.environ.get("REDACTOR_CMD", "").strip())   # a redactor target: its reports apart
+if REDACTOR:
+    _name = "".join(c if c.isalnum() or c in "-_" else "-" for c in os.environ.get("REDACTOR_NAME", ""))
+    REPORTS = ROOT / "reports" / "targets" / (_name or "redactor")
+    RESULTS, REPORT = REPORTS / "allure-results", REPORTS / "allure-report"
+    run_record.RUN_DIR = REPORTS / ".run"
+    os.environ["SUITE_RUN_DIR"] = str(run_record.RUN_DIR)   # behave's records, apart too
+else:
+    RESULTS, REPORT, REPORTS = ROOT / "allure-results", ROOT / "allure-report", ROOT / "reports"
 JUNIT = REPORTS / "junit"
 FORMATTER = "clinic_suite.reporting.allure_formatter:RuleAwareAllureFormatter"
 CATEGORIES = [
@@ -34,9 +47,10 @@ CATEGORIES = [
 
 
 def guarded_by(commit: str) -> dict[str, list[str]]:
-    """Criteria -> breakages that turned them red, from `make breakages` on this same commit."""
-    path = REPORTS / "breakages.json"
-    if not path.exists():
+    """Criteria -> breakages that turned them red, from `make breakages` on this same commit.
+    Breakages are of the reference system: they guard nothing in another team's redactor."""
+    path = ROOT / "reports" / "breakages.json"
+    if REDACTOR or not path.exists():
         return {}
     result = json.loads(path.read_text())
     if result.get("commit") != commit:
@@ -63,6 +77,8 @@ def run_behave(args: list[str]) -> int:
 
 def code_coverage() -> str | None:
     """Lines of the reference system the run exercised (embedded target only)."""
+    if REDACTOR:
+        return None
     parts = list((ROOT / COVERAGE_DATA.parent).glob(COVERAGE_DATA.name + ".*"))
     if not parts:
         return None
@@ -95,7 +111,7 @@ def render_html() -> str | None:
     npx = shutil.which("npx")
     if npx is None:
         return "npx not found: install Node.js (make acceptance does it on Debian)"
-    done = subprocess.run([npx, "--no-install", "allure", "generate", str(RESULTS)], cwd=ROOT,
+    done = subprocess.run([npx, "--no-install", "allure", "generate", str(RESULTS), *config_args()], cwd=ROOT,
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "ALLURE_NO_ANALYTICS": "true"})
     if done.returncode != 0:
@@ -103,6 +119,17 @@ def render_html() -> str | None:
     index = REPORT / "index.html"
     index.write_text(ANALYTICS.sub("", index.read_text()))
     return None
+
+
+def config_args() -> list[str]:
+    """A redactor target's report: its own folder and history (allurerc.mjs is the embedded run's)."""
+    if not REDACTOR:
+        return []
+    config = REPORTS / "allurerc.mjs"
+    config.write_text((ROOT / "allurerc.mjs").read_text()
+                      .replace('"allure-report"', json.dumps(str(REPORT)))
+                      .replace('"reports/history.jsonl"', json.dumps(str(REPORTS / "history.jsonl"))))
+    return ["--config", str(config), "--output", str(REPORT)]
 
 
 def count_allure_results() -> int:
@@ -116,7 +143,9 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(folder, ignore_errors=True)
     RESULTS.mkdir(parents=True)
     REPORTS.mkdir(exist_ok=True)
-    behave_exit = run_behave(argv)
+    # A redactor target runs only what a redactor alone can prove: the audit's own feature
+    # (named, not filtered by tag, so that Allure holds no results for scenarios never run).
+    behave_exit = run_behave([str(ROOT / "features" / "redaction_audit.feature"), *argv] if REDACTOR else argv)
     seconds = time.monotonic() - started
     records = summary_mod.load_records(run_record.scenarios_file())
     target_file = run_record.RUN_DIR / "target.json"
@@ -136,7 +165,7 @@ def main(argv: list[str]) -> int:
     records.append(mutation.record(mutation_block, no_mutation))
     meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
                 target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage(),
-                mutation=mutation_block)
+                mutation=mutation_block, scope=_scope(records))
     first = subset_aware(summary_mod.build(records, **meta), argv)
     signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
     html_problem = render_html()
@@ -150,9 +179,17 @@ def main(argv: list[str]) -> int:
     return gate(final, problems)
 
 
+def _scope(records: list[dict]) -> set[str] | None:
+    """The criteria this kind of target can prove (pinned decision 24): for a redactor, those
+    of the scenarios it ran and the reports' own; every criterion otherwise."""
+    if not REDACTOR:
+        return None
+    return {c for r in records for c in r["criteria"]} | {"REP-1", "REP-2", "REP-3"}
+
+
 def subset_aware(summary: dict, behave_args: list[str]) -> dict:
     """A chosen subset of scenarios cannot prove every criterion: coverage is shown, not gated."""
-    if behave_args:
+    if behave_args or REDACTOR:
         for row in summary["successMetrics"]:
             row["gates"] = row["gates"] and row["metric"] != "Coverage"
     return summary
@@ -185,13 +222,14 @@ def gate(summary: dict, problems: list[str]) -> int:
         print(f"mutation score: {mutation.NO_RUN} (run `make mutants`)")
     for row in summary["successMetrics"]:
         measured = "—" if row["measured"] is None else row["measured"]
-        print(f"  {row['metric']:<36} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
+        print(f"  {row['metric']:<44} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
               f"{row['verdict']}{'' if row['gates'] else ' (shown, not gating)'}")
     reasons = blockers(summary, problems)
     for line in reasons:
         print(line)
     result = "FAIL" if reasons else "PASS"
-    print(f"gate: {result} — reports/summary.json, reports/signoff.html, allure-report/index.html "
+    where = REPORTS.relative_to(ROOT)
+    print(f"gate: {result} — {where}/summary.json, {where}/signoff.html, {REPORT.relative_to(ROOT)}/index.html "
           f"({summary['duration']})")
     print(f"scenarios: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
     return 0 if result == "PASS" else 1

@@ -14,7 +14,13 @@ FIGURES = {
     "kbMinSimilarity": ("", "low"), "browserSessionStartMs": ("", "high"),
     "kbWrongAnswers": ("", "high"), "kbWrongAnswersHeldOut": ("", "high"),
     "kbMissRate": ("%", "high"), "kbMissRateHeldOut": ("%", "high"), "kbAnswerP95": ("s", "high"),
+    # The redactor on its own over the second edition of the corpora (fixtures/pii/v2): the
+    # tuning side enforced by its scenario, the held-out side recorded for the meeting.
+    "piiRecallTuning": ("%", "low"), "piiPrecisionTuning": ("%", "low"), "piiCleanChangedTuning": ("", "high"),
+    "piiOverRedactionsTuning": ("", "high"), "piiRecallHeldOutV2": ("%", "low"), "piiPrecisionHeldOutV2": ("%", "low"),
+    "piiCleanChangedHeldOutV2": ("", "high"), "piiOverRedactionsHeldOutV2": ("", "high"),
 }
+PII_KINDS = ["name", "phone", "email", "address", "ssn", "medical"]
 
 
 def figure(name: str) -> tuple[str, str]:
@@ -80,6 +86,20 @@ ROWS = [
     # the meeting; the gate reads the row above, which the scenarios hold at 100%.
     Row("PII Redaction (held-out set)", "100%", "No leaks", lambda f: f.get("piiRecallHeldOut"),
         lambda v: v >= 100, lambda v: v >= 100, percent, gates=False),
+    # Over-redaction (PII-6): justified replacements / all, the end-of-call corpus and the v2 tuning corpus.
+    Row("PII Precision", "≥98%", "≥95%", lambda f: _lowest(f, "piiPrecision", "piiPrecisionTuning"),
+        lambda v: v >= 98, lambda v: v >= 95, percent),
+    Row("PII Redaction (v2 tuning set)", "100%", "No leaks", lambda f: f.get("piiRecallTuning"),
+        lambda v: v >= 100, lambda v: v >= 100, percent),
+    # The v2 held-out corpus, never used for tuning: per kind, precision and clean lines changed.
+    # Graded against the plan's target and shown; they do not gate.
+    *[Row(f"PII Redaction (v2 held-out set): {kind}", "100%", "No leaks",
+          lambda f, k=kind: f.get(f"piiRecallHeldOutV2[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent,
+          gates=False) for kind in PII_KINDS],
+    Row("PII Precision (v2 held-out set)", "≥98%", "≥95%", lambda f: f.get("piiPrecisionHeldOutV2"),
+        lambda v: v >= 98, lambda v: v >= 95, percent, gates=False),
+    Row("Clean utterances changed (v2 held-out set)", "0", "0", lambda f: f.get("piiCleanChangedHeldOutV2"),
+        lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}", gates=False),
     Row("Clinic Isolation", "100%", "Zero data bleeds", lambda f: f.get("isolationRefused"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
     Row("KB Accuracy", "100% match", ">95% match", lambda f: f.get("kbAccuracy"),
@@ -106,6 +126,11 @@ ROWS = [
     Row("Coverage", ">95%", ">85%", lambda f: f.get("coverage"),
         lambda v: v > 95, lambda v: v > 85, percent),
 ]
+
+
+def _lowest(facts: dict, *names: str) -> float | None:
+    values = [facts[n] for n in names if facts.get(n) is not None]
+    return min(values) if values else None
 
 
 def grade(facts: dict) -> list[dict]:

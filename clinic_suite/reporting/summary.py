@@ -62,13 +62,16 @@ def tests_section(records: list[dict]) -> list[dict]:
     return tests
 
 
-def criteria_section(records: list[dict], guarded_by: dict[str, list[str]]) -> list[dict]:
+def criteria_section(records: list[dict], guarded_by: dict[str, list[str]],
+                     scope: set[str] | None = None) -> list[dict]:
     tagged: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         for criterion in record["criteria"]:
             tagged[criterion].append(record)
     out = []
     for cid, title in plan.criteria().items():
+        if scope is not None and cid not in scope:
+            continue
         runs = tagged.get(cid, [])
         proven = bool(runs) and all(_status(r) == "passed" for r in runs)
         breakages = guarded_by.get(cid, [])
@@ -79,9 +82,11 @@ def criteria_section(records: list[dict], guarded_by: dict[str, list[str]]) -> l
 
 
 def build(records: list[dict], *, timestamp: str, environment: str, target: dict, seconds: float,
-          guarded_by: dict[str, list[str]], code_coverage: str | None = None, mutation: dict | None = None) -> dict:
+          guarded_by: dict[str, list[str]], code_coverage: str | None = None, mutation: dict | None = None,
+          scope: set[str] | None = None) -> dict:
+    """`scope`: the criteria this kind of target can prove (pinned decision 24); all when None."""
     tests = tests_section(records)
-    criteria = criteria_section(records, guarded_by)
+    criteria = criteria_section(records, guarded_by, scope)
     statuses = [_status(r) for r in records]
     ran = [s for s in statuses if s != "skipped"]
     proven = sum(c["proven"] for c in criteria)

@@ -7,6 +7,7 @@ system's log lines always (pinned decision 9)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,11 +43,39 @@ def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -
         taken.append((start, end, kind))
 
 
-def redact(text: str | None, known_names: list[str] = ()) -> Redacted:
+def warm_up() -> None:
+    """Load the medical vocabulary and the name lists now, not on the first caller's hang-up."""
+    medical.vocabulary()
+    names.name_list()
+
+
+def clinic_facts(clinic: dict) -> list[str]:
+    """What a clinic's record says about itself, which is not a caller's personal data
+    (pinned decision 23): its name and web address, and each word of its doctors' and
+    staff's names ("Tom Whitfield" is kept as "Tom", "Whitfield" and both together)."""
+    people = [p.get("name", "") if isinstance(p, dict) else str(p)
+              for p in [*(clinic.get("doctors") or []), *(clinic.get("staff") or [])]]
+    facts = [clinic.get("name") or "", clinic.get("website") or ""] + [w for p in people for w in p.split()]
+    return [f.strip() for f in facts if len(f.strip()) > 1]
+
+
+def _kept(text: str, keep) -> list[tuple[int, int]]:
+    """Where the clinic's own facts stand in the text: a person's name as written, the
+    clinic's name or web address in any case."""
+    spans = []
+    for fact in keep:
+        whole = " " in fact or "." in fact
+        pattern = rf"(?<![\w.-]){re.escape(fact)}(?![\w-]|\.\w)"
+        spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE if whole else 0)]
+    return spans
+
+
+def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) -> Redacted:
+    """`known_names`: the caller's own, always redacted; `keep`: the clinic's own facts."""
     text = text or ""
     if os.environ.get("CLINIC_FAULT_INJECTION") == "1" and FAULT_MARKER in text:
         raise RedactionFailed("fault injected for the fail-closed check")
-    taken: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep)]
     for kind, find in RECOGNISERS:
         for start, end in find(text):
             _claim(taken, start, end, kind)
@@ -55,6 +84,8 @@ def redact(text: str | None, known_names: list[str] = ()) -> Redacted:
     result = Redacted(text)
     pieces, last = [], 0
     for start, end, kind in sorted(taken):
+        if kind == "kept":
+            continue
         pieces.append(text[last:start] + TOKENS[kind])
         result.counts[kind] += 1
         last = end

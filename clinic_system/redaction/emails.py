@@ -1,9 +1,20 @@
-"""Email addresses, plus signs and sub-domains included; also "john at example dot com"."""
+"""Email addresses, plus signs and sub-domains included; also spoken ("kadri dot tamm at
+gmail dot com", "ewan underscore macrae at hotmail dot co dot uk") and the spelling-out
+that often follows one ("..., that's T-A-S-H-I", "G-A-B-I-J-A dot M")."""
 import re
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-SPOKEN = re.compile(r"\b[\w.+-]+ at [a-z0-9-]+(?: dot [a-z]{2,})+\b", re.IGNORECASE)
+JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
+SPOKEN = re.compile(rf"\b[\w.+-]+(?:{JOIN}[\w.+-]+)* at [a-z0-9-]+(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
+SPELLED = r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
+# A spelling within a few words after an address spells the address.
+SPELLED_AFTER = re.compile(rf"(?:,|\.)?\s*(?:that's|that is|spelled|spelt)?\s*,?\s*({SPELLED})")
 
 
 def find(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in SPOKEN.finditer(text)]
+    spans = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in SPOKEN.finditer(text)]
+    for _, end in list(spans):
+        after = SPELLED_AFTER.match(text, end)
+        if after:
+            spans.append(after.span(1))
+    return spans

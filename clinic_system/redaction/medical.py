@@ -1,44 +1,72 @@
-"""Medical terms: procedures, conditions, medications and body-related concerns, with their
-inflections. A word list for the common terms, and word-endings that name a procedure
-(-plasty, -ectomy), a condition (-itis, -osis) or a medicine (-cillin, -olol, -statin)."""
-import re
+"""Medical terms: conditions, symptoms, medications and procedures, and the body parts they
+are about.
 
-TERMS = [
-    # procedures and treatments
-    r"surg(?:ery|eries|ical|ically|eon|eons)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
-    r"fillers?", r"injections?", r"injectables?", r"implants?", r"augment(?:ation|ations|ed)",
-    r"face ?lifts?", r"tummy tucks?", r"nose jobs?", r"boob jobs?", r"revisions?", r"peels?", r"laser(?:ed|ing)?",
-    r"anaesthe(?:tic|sia)", r"anesthe(?:tic|sia)", r"stitch(?:es|ed)?", r"sutures?", r"biops(?:y|ies)",
-    r"graft(?:s|ing)?", r"transplants?", r"microneedling", r"chemotherapy", r"radiotherapy", r"therapy",
-    # conditions and concerns
-    r"scar(?:s|red|ring)?", r"keloids?", r"acne", r"rosacea", r"eczema", r"psoriasis", r"melasma", r"cancer(?:ous)?",
-    r"tumou?rs?", r"diabet(?:es|ic)", r"asthma(?:tic)?", r"hypertension", r"depress(?:ion|ed)", r"anxiety",
-    r"infect(?:ion|ions|ed)", r"allerg(?:y|ies|ic)", r"pregnan(?:t|cy)", r"cellulite", r"wrinkl(?:e|es|ed|ing)",
-    r"sagg(?:ing|y)", r"droop(?:y|ing)", r"stretch marks?", r"hair loss", r"bruis(?:e|es|ed|ing)",
-    r"swell(?:ing|ings|ed|en)", r"numb(?:ness)?", r"bleed(?:ing|s)?", r"lumps?", r"moles?", r"cysts?", r"warts?",
-    r"complications?", r"deformit(?:y|ies)", r"asymmetr(?:y|ical)", r"hernias?", r"migraines?", r"seizures?",
-    r"broken nose", r"deviated septum", r"septum", r"hump", r"alopecia", r"vitiligo", r"impetigo", r"vertigo",
-    r"varicose", r"veins?", r"tattoos?", r"thyroid\w*", r"hyaluronic", r"dermabrasion", r"crow's feet",
-    r"eye bags", r"bags under (?:my|her|his) eyes", r"thread lifts?", r"sclerotherap(?:y|ies)",
-    # medicines
-    r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
-    r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
-    r"antidepressants?", r"blood thinners?", r"medications?", r"prescriptions?",
-    # body-related
-    r"nos(?:e|es|ed)", r"nasal", r"breasts?", r"chin", r"jaw(?:line)?", r"eyelids?", r"tumm(?:y|ies)", r"bell(?:y|ies)",
-    r"abdom(?:en|inal)", r"thighs?", r"buttocks?", r"lips?", r"jowls?", r"cheekbones?", r"nostrils?", r"skin",
-    r"bod(?:y|ies)", r"weight loss", r"love handles",
-]
-ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
-           r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
-           r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
-           r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
-           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism"]
-NOT_MEDICAL = {"aroma", "aromas"}
-WORD_LIST = re.compile(r"\b(?:" + "|".join(TERMS) + r")\b", re.IGNORECASE)
-BY_ENDING = re.compile(r"\b[a-z]{2,}(?:" + "|".join(ENDINGS) + r")\b", re.IGNORECASE)
+Three sources, longest match first:
+- a terminology vocabulary (data/medical_terms.txt.gz, built by scripts/make_medical_terms.py
+  from ICD-10-CM and a drug-name dictionary, both shipped inside registry packages): what a word list cannot foresee ("capsular contracture", "Profhilo");
+- the words cosmetic clinics' callers use that no clinical terminology lists ("nose job",
+  "tummy tuck", "BBL", "lip filler"), and word endings that name a procedure (-plasty),
+  a condition (-itis) or a medicine (-cillin);
+- a body part next to a treatment noun ("arm lift", "breast reduction", "fat transfer"),
+  and a body part said as the site of a concern ("a keloid on my ear")."""
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import lay_terms
+
+VOCABULARY = Path(__file__).with_name("data") / "medical_terms.txt.gz"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LONGEST = 4
+LAY = re.compile(r"\b(?:" + "|".join(lay_terms.TERMS) + r")\b", re.IGNORECASE)
+BY_ENDING = re.compile(r"\b[a-z]{2,}(?:" + "|".join(lay_terms.ENDINGS) + r")\b", re.IGNORECASE)
+BODY = r"(?:" + "|".join(lay_terms.BODY_PARTS) + r")"
+TREATED = re.compile(rf"\b{BODY}\s+(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b", re.IGNORECASE)
+# "on my ear", "around her eyes", "my crown": a body part said as the place of a concern.
+SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|from|to)\s+(?:my|her|his|their|the)\s+"
+                  rf"(?:(?:left|right|upper|lower|inner|outer|whole|thinning|sagging|droopy|loose)\s+)?({BODY})\b",
+                  re.IGNORECASE)
+
+
+# Body parts that are never ordinary words in a booking call; "back", "arms", "crown" only as a site.
+ALWAYS = re.compile(r"\b(?:" + "|".join(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    with gzip.open(VOCABULARY, "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip())
+
+
+def _singular(word: str) -> str:
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def _from_vocabulary(text: str) -> list[tuple[int, int]]:
+    terms = vocabulary()
+    words = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in WORD.finditer(text)]
+    spans, i = [], 0
+    while i < len(words):
+        for n in range(min(LONGEST, len(words) - i), 0, -1):
+            phrase = " ".join(w for _, _, w in words[i:i + n])
+            if phrase in terms or _singular(phrase) in terms:
+                spans.append((words[i][0], words[i + n - 1][1]))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
 
 
 def find(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in WORD_LIST.finditer(text)]
-    return spans + [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in NOT_MEDICAL]
+    spans = [m.span() for m in TREATED.finditer(text)] + [m.span() for m in LAY.finditer(text)]
+    spans += [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in lay_terms.NOT_MEDICAL]
+    spans += [m.span(1) for m in SITE.finditer(text)] + [m.span() for m in ALWAYS.finditer(text)]
+    # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").
+    return sorted(set(spans + _from_vocabulary(text)), key=lambda span: (span[0] - span[1], span[0]))

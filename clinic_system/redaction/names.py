@@ -1,17 +1,35 @@
-"""People's names: after an introduction ("my name is", "this is", "I'm", a title), the
-patient's own name from the clinic's record, and first or last names from a name list
-(Faker's en_US lists, read at start) when written as names (capitalised, not an ordinary
-word). A name found once is redacted wherever it appears in the text."""
+"""People's names: after an introduction ("my name is", "this is", "I'm", a title, "my
+daughter"), before one ("Leilani Faleolo speaking", "Hemi Parata here"), the patient's own
+name from the clinic's record, spelled out ("H-O-R-O-M-O-N-A"), and first or last names
+from a name list (every Faker locale's names in Latin letters, read at start: Welsh, Irish,
+Vietnamese, Georgian, Yoruba, ...) when written as names (capitalised, not an ordinary
+word). A name found once is redacted wherever it appears in the text, with the particles
+that belong to it ("Ní Bhriain", "Mac Giolla Phádraig")."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 # A capitalised word in any alphabet: Édith, Ångström, O'Neill-Murphy, Rębiś, McDonald.
-NAME = r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
-STRONG = r"[Mm]y name is|[Nn]ame's|[Cc]all me|[Pp]ut it under|booking is for|[Ii]t's in the name of"
+# An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
+NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
+        r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
+STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]all me|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
+          r"booking is for|under the name(?: of)?|[Ii]t's in the name of|surname is|first name is|last name is|"
+          r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
+          r"sister|brother|friend|fiancée?|aunt|uncle|niece|nephew|grandmother|grandfather|gran|nan|granny|"
+          r"grandma|grandpa|cousin|GP|doctor|surgeon|colleague|boss|carer|child|kid|twin|stepdaughter|stepson|"
+          r"girlfriend|boyfriend|flatmate|neighbour|neighbor),?(?: is)?")
 WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?"
-PARTICLE = r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|al)"
+PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|ibn|al|el|ap|ab|dos|das|do|"
+            r"de los|de las|dela|Ní|Nic|Ó|Ua|Mac|Mhic|Te|De|Van|Von|Al|El|Da|Di|Dela|Bin)")
+# Capitalised particles are part of the name they stand before, and are redacted with it.
+NAME_PARTICLES = {"Ní", "Nic", "Ó", "Ua", "Mac", "Mhic", "Te", "De", "Van", "Von", "Al", "El", "Da", "Di", "Dela",
+                  "Bin", "Le", "La", "Du", "Dos", "Das"}
+SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
+# "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
+NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
+                          rf"\s+(?:here|speaking|calling)\b")
 INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
@@ -19,7 +37,7 @@ TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
 PAIR = re.compile(rf"(?<![\w'’-])({NAME}) ({NAME})(?![\w'’-])")
 # Capitalised words that are not names here, however often parents choose them.
 ORDINARY = set("""
-I I'm I'd I'll Hi Hello Hey Yes No Yeah Okay Ok Sure Thanks Thank Please Sorry Great Good Fine Well So And But Or
+I I'm I'd I'll It's That's There's Here's Hi Hello Hey Yes No Yeah Okay Ok Sure Thanks Thank Please Sorry Great Good Fine Well So And But Or
 The A An This That These Those It Its We You He She They My Our Your His Her Their Can Could Would Should Will
 Shall May Might Must Do Does Did Is Are Was Were Be Been Have Has Had What When Where Which Who Why How Just Also
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September
@@ -28,6 +46,9 @@ Dr Doctor Mr Mrs Ms Miss Clinic Cosmetic Surgery Premier Advanced Aesthetic Cust
 Booking Book Appointment Consultation Hold Text Link Call Calling Phone Number Email Address Street Road London
 Price Cost Pounds Dollars OK Right Perfect Lovely Brilliant Cheers Bye Goodbye Maybe Actually Really Still Again
 Summer Winter Spring Autumn Fall Christmas Easter Z O E
+American Express Visa Mastercard Maestro PayPal Klarna Apple Google Amex NHS GP French France English England
+British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
+Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
 """.split())
 # Ordinary words that are also names: names after an introduction, not from the list alone.
 AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
@@ -38,10 +59,22 @@ NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Won
 
 @lru_cache(maxsize=1)
 def name_list() -> frozenset[str]:
-    from faker.providers.person.en_US import Provider
+    import importlib
+    import pkgutil
 
-    names = set(Provider.first_names) | set(Provider.last_names)
-    return frozenset(n for n in names if n not in ORDINARY and n not in AMBIGUOUS and len(n) > 2)
+    import faker.providers.person as people
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        for attribute in ("first_names", "last_names", "first_names_male", "first_names_female",
+                          "last_names_male", "last_names_female", "first_names_nonbinary"):
+            value = vars(provider).get(attribute) if provider else None
+            if isinstance(value, (list, tuple, set, frozenset, dict)):
+                names.update(n for n in value if isinstance(n, str))
+    latin = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ'’-]+")  # one word in Latin letters: the way a transcript writes it
+    return frozenset(n for n in names if latin.fullmatch(n) and n[0].isupper() and n not in ORDINARY
+                     and n not in AMBIGUOUS and len(n) > 2)
 
 
 def _introduced(text: str) -> set[str]:
@@ -54,15 +87,29 @@ def _introduced(text: str) -> set[str]:
             if not re.fullmatch(PARTICLE, word):
                 found.add(word)
     found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
+    for match in NAMED_BEFORE.finditer(text):
+        found.update(w for w in match.group(1).split() if w not in NOT_AFTER_INTRO and not re.fullmatch(PARTICLE, w))
     return found
 
 
+RELATIVE = (r"(?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|sister|brother|friend|aunt|uncle|"
+            r"niece|nephew|gran|nan|cousin|child|kid|twin|girlfriend|boyfriend)")
+OPENING_RUN = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME})){{2,3}}),")
+POSSESSIVE = re.compile(rf"(?<![\w'’-])({NAME})['’]s (?:{RELATIVE}|appointment|booking|consultation)\b")
+
+
 def _pairs(text: str) -> set[str]:
-    """Two capitalised words mid-sentence that are not ordinary words: a full name."""
-    found = set()
+    """Two capitalised words mid-sentence that are not ordinary words: a full name; at the
+    start of a sentence, when a comma follows ("Zhou Haoran, I'm calling for my mother")."""
+    found = {m.group(1) for m in POSSESSIVE.finditer(text)}
+    for match in OPENING_RUN.finditer(text):
+        words = match.group(1).split()
+        if _sentence_start(text, match.start(1)) and not set(words) & (ORDINARY | AMBIGUOUS):
+            found.update(words)
     for match in PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
-        if _sentence_start(text, match.start()) or {first, second} & (ORDINARY | AMBIGUOUS):
+        opening = _sentence_start(text, match.start())
+        if (opening and text[match.end():match.end() + 1] != ",") or {first, second} & (ORDINARY | AMBIGUOUS):
             continue
         found.update((first, second))
     return found
@@ -76,7 +123,12 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         word = match.group(0)
         if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
-    return [m.span() for m in tokens if m.group(0) in wanted]
+    spans = [m.span() for m in tokens if m.group(0) in wanted]
+    spans += [(m.start(), m.end() - 2) for m in tokens if m.group(0)[-2:] in ("'s", "’s") and m.group(0)[:-2] in wanted]
+    for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name
+        if before.group(0) in NAME_PARTICLES and after.group(0) in wanted and after.start() - before.end() == 1:
+            spans.append(before.span())
+    return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)]))
 
 
 def _sentence_start(text: str, at: int) -> bool:

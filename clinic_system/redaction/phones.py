@@ -1,6 +1,7 @@
 """Phone numbers: Google's libphonenumber (the `phonenumbers` package) finds US, UK and
-international forms; two small patterns add what it leaves, the plan's 7-digit local
-"555-1234" and digits read out one by one ("five five five, one two three ...")."""
+international forms, also when a line break splits them; small patterns add what it leaves:
+the plan's 7-digit local "555-1234", an area code said on its own, an extension after the
+number, and numbers read out as words ("oh seven seven double oh, nine hundred ...")."""
 import re
 
 import phonenumbers
@@ -8,16 +9,31 @@ import phonenumbers
 REGIONS = ("US", "GB")
 MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
-DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double \w+)"
-SPOKEN = re.compile(rf"\b{DIGIT}(?:[\s,.-]+{DIGIT}){{6,}}\b", re.IGNORECASE)
+AREA_CODE = re.compile(r"\barea code (?:is )?\(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
+EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
+DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand)"
+SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{6,}}\b", re.IGNORECASE)
+# Dates are not phone numbers (PII-6): 01.02.2026, 14/03/2026, 2026-03-14.
+DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _reference(text: str, match) -> bool:
+    """A date, or the digits of a reference such as "INV-2026-0042": not "24-48 hours" either."""
+    return bool(DATE.fullmatch(match.raw_string.strip()) or re.search(r"[A-Za-z]-$", text[:match.start]))
 
 
 def find(text: str) -> list[tuple[int, int]]:
     spans = set()
+    flat = text.replace("\n", " ")  # same length: positions stay right
     for region in REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-            if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS:  # not "24-48 hours"
+        for match in phonenumbers.PhoneNumberMatcher(flat, region, leniency=phonenumbers.Leniency.POSSIBLE):
+            if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS and not _reference(flat, match):
                 spans.add((match.start, match.end))
-    spans.update(m.span() for m in LOCAL.finditer(text))
+    spans.update(m.span() for m in LOCAL.finditer(flat))
     spans.update(m.span() for m in SPOKEN.finditer(text))
-    return sorted(spans)
+    spans.update(m.span(1) for m in AREA_CODE.finditer(text))
+    out = []
+    for start, end in spans:  # an extension belongs to its number
+        extension = EXTENSION.match(text, end)
+        out.append((start, extension.end() if extension else end))
+    return sorted(out, key=lambda span: (span[0] - span[1], span[0]))

@@ -1,0 +1,98 @@
+"""The PII audit of a redactor on its own (pinned decision 24): the second-edition corpora
+(fixtures/pii/v2, provenance in its README) put through the redactor's command in one go,
+and graded per corpus. The embedded target's command is the reference redactor's
+(`python -m clinic_system.redaction`); REDACTOR_CMD names any other team's.
+
+The corpora: `tuning` and `clean_tuning` (what the reference redactor was tuned on),
+`held_out` and `clean_held_out` (never used for tuning: the honest figures)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..drivers.redactor import RedactorBroken, redact_all
+from .pii_grading import DEFAULT_MARKER, KINDS, Figures, Markers, grade  # noqa: F401  (KINDS for steps)
+
+V2 = Path(__file__).resolve().parents[2] / "fixtures" / "pii" / "v2"
+CORPORA = ("tuning", "clean_tuning", "held_out", "clean_held_out")
+
+
+def corpus(name: str) -> list[dict]:
+    rows = [json.loads(line) for line in (V2 / f"{name}.jsonl").read_text().splitlines() if line.strip()]
+    return [{"labels": [], **row} for row in rows]
+
+
+def labels_in(name: str) -> int:
+    return sum(len(row["labels"]) for row in corpus(name))
+
+
+def markers(template: str = DEFAULT_MARKER, kinds: str = "") -> Markers:
+    """A marker template (e.g. "[{KIND}_REDACTED]") and the redactor's own kind names
+    ("name=PERSON,phone=PHONE_NUMBER"; the others are NAME, PHONE, EMAIL, ADDRESS, SSN, MEDICAL)."""
+    aliases = dict(pair.split("=", 1) for pair in kinds.split(",") if "=" in pair)
+    return Markers(template or DEFAULT_MARKER, {k.strip(): v.strip() for k, v in aliases.items()})
+
+
+@dataclass
+class Audit:
+    command: str
+    figures: dict[str, Figures] | None = None   # per corpus
+    broken: str | None = None                   # why the command is not a working redactor
+
+    def combined(self, *names: str) -> Figures:
+        """The labelled and clean corpora of one side graded together (precision counts both)."""
+        total = Figures()
+        for name in names:
+            part = self.figures[name]
+            total.caught.update(part.caught)
+            total.kind_right.update(part.kind_right)
+            total.total.update(part.total)
+            total.justified += part.justified
+            total.replacements += part.replacements
+            total.survivors += part.survivors
+            total.over_redacted += part.over_redacted
+            total.clean_changed += part.clean_changed
+        return total
+
+
+async def audit_target(world) -> Audit:
+    """The audit of the run's redactor: the reference one (embedded), or REDACTOR_CMD's."""
+    target = world.target
+    audited = await audit(target.redactor_command, markers(target.redactor_marker, target.redactor_kinds))
+    if audited.figures:
+        for name, figures in audited.figures.items():
+            world.evidence.row(f"{name}: figures", {k: v for k, v in figures.as_dict().items()
+                                                    if k not in ("missed", "overRedacted")})
+            world.evidence.row(f"{name}: missed", figures.by_kind())
+            world.evidence.row(f"{name}: over-redacted", figures.over_redacted)
+    return audited
+
+
+async def audit(command: str, markers: Markers | None = None, corpora=CORPORA) -> Audit:
+    """Every utterance of the corpora through the command, in one conversation."""
+    rows = {name: corpus(name) for name in corpora}
+    texts = [row["text"] for name in corpora for row in rows[name]]
+    try:
+        outputs = await redact_all(command, texts)
+    except RedactorBroken as broken:
+        return Audit(command, broken=str(broken))
+    figures, at = {}, 0
+    for name in corpora:
+        figures[name] = grade(rows[name], outputs[at:at + len(rows[name])], markers)
+        at += len(rows[name])
+    return Audit(command, figures)
+
+
+def figures_to_record(audited: Audit) -> dict[str, tuple[float, str]]:
+    """The figures of the run (metrics.FIGURES): tuning and held-out apart, per kind."""
+    out: dict[str, tuple[float, str]] = {}
+    for side, names, suffix in (("Tuning", ("tuning", "clean_tuning"), "Tuning"),
+                                ("HeldOut", ("held_out", "clean_held_out"), "HeldOutV2")):
+        figures = audited.combined(*names)
+        out.update({f"piiRecall{suffix}[{kind}]": (round(share, 1), "%") for kind, share in figures.recall().items()})
+        out[f"piiRecall{suffix}"] = (round(figures.overall_recall(), 1), "%")
+        out[f"piiPrecision{suffix}"] = (round(figures.precision(), 1), "%")
+        out[f"piiOverRedactions{suffix}"] = (len(figures.over_redacted), "")
+        out[f"piiCleanChanged{suffix}"] = (len(figures.clean_changed), "")
+    return out

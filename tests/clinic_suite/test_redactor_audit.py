@@ -1,0 +1,154 @@
+"""The PII audit of a redactor as a command (pinned decision 24): the reference redactor's
+module entry point graded through it, a deliberately weak redactor given its (low) figures,
+and commands that crash, hang or answer garbage failing the audit with a clear message."""
+import asyncio
+import json
+import sys
+
+import pytest
+
+from clinic_suite.drivers.redactor import RedactorBroken, redact_all, reference_command
+from clinic_suite.journeys import redaction_audit
+from clinic_suite.journeys.pii_grading import KINDS, Markers, grade
+
+TUNING = ("tuning", "clean_tuning")
+WEAK = """import json, re, sys
+for line in sys.stdin:
+    text = json.loads(line)["text"]
+    print(json.dumps({"text": re.sub(r"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", "[EMAIL_REDACTED]", text)}), flush=True)
+"""
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def test_the_reference_redactor_through_its_command_catches_the_tuning_corpus():
+    audited = run(redaction_audit.audit(reference_command(), corpora=TUNING))
+    assert audited.broken is None
+    figures = audited.combined(*TUNING)
+    assert figures.recall() == {kind: 100.0 for kind in KINDS}, figures.by_kind()
+    assert figures.kind_accuracy()["email"] == 100.0
+    assert figures.precision() >= 98.0, figures.over_redacted
+    assert figures.clean_changed == []
+
+
+@pytest.fixture
+def weak(tmp_path):
+    script = tmp_path / "email_only.py"
+    script.write_text(WEAK)
+    return f"{sys.executable} {script}"
+
+
+def test_a_weak_email_only_redactor_gets_its_low_figures(weak):
+    audited = run(redaction_audit.audit(weak, redaction_audit.markers("[{KIND}_REDACTED]"), corpora=TUNING))
+    figures = audited.combined(*TUNING)
+    emails = [l["value"] for row in redaction_audit.corpus("tuning") for l in row["labels"] if l["type"] == "email"]
+    written = [v for v in emails if "@" in v]   # spoken and spelled emails are beyond it
+    assert figures.recall()["email"] == pytest.approx(100.0 * len(written) / len(emails))
+    assert figures.kind_accuracy()["email"] == figures.recall()["email"]   # its marker says EMAIL
+    assert {k: figures.recall()[k] for k in ("name", "phone", "address", "ssn", "medical")} == {
+        "name": 0.0, "phone": 0.0, "address": 0.0, "ssn": 0.0, "medical": 0.0}
+    assert figures.precision() == 100.0 and figures.clean_changed == []
+
+
+def test_a_value_is_caught_when_gone_and_its_kind_when_the_marker_says_it(weak):
+    # The same weak redactor read with the plan's marker: its "[EMAIL_REDACTED]" names no kind.
+    audited = run(redaction_audit.audit(weak, corpora=("tuning",)))
+    figures = audited.figures["tuning"]
+    assert figures.recall()["email"] > 80.0 and figures.kind_accuracy()["email"] == 0.0
+
+
+@pytest.mark.parametrize("template,output", [
+    ("[REDACTED_{KIND}]", "call [REDACTED_PHONE] now"),
+    ("[{KIND}_REDACTED]", "call [PHONE_REDACTED] now"),
+    ("[REDACTED: {KIND}]", "call [REDACTED: PHONE] now"),
+    ("<{KIND}>", "call <PHONE_NUMBER> now"),
+])
+def test_marker_formats(template, output):
+    row = {"text": "call 555-123-4567 now", "labels": [{"type": "phone", "value": "555-123-4567"}]}
+    markers = Markers(template, {"phone": "PHONE_NUMBER"} if "<" in template else None)
+    figures = grade([row], [output], markers)
+    assert (figures.recall(), figures.kind_accuracy(), figures.precision()) == ({"phone": 100.0}, {"phone": 100.0}, 100.0)
+
+
+def test_over_redaction_is_counted():
+    row = {"text": "It costs £2,500 on Tuesday", "labels": []}
+    figures = grade([row], ["It costs [REDACTED_PHONE] on [REDACTED_NAME]"])
+    assert figures.replacements == 2 and figures.over_redacted == ["£2,500", "Tuesday"]
+    assert figures.precision() == 0.0 and len(figures.clean_changed) == 1
+
+
+@pytest.mark.parametrize("command,says", [
+    ("exit 3", "stopped after 0 of 2 answers (exit code 3)"),
+    (f"{sys.executable} -c 'import sys; sys.stderr.write(\"model not found\"); sys.exit(2)'", "model not found"),
+    ("echo hello", "answer 1 is not JSON: 'hello'"),
+    ("echo '[1, 2]'", 'answer 1 is not {"text": "..."}'),
+    ("sleep 30", "no answer to text 1 within 1 s (it hangs)"),
+    ("no-such-redactor-command", "not found"),
+])
+def test_a_broken_command_fails_with_a_clear_message(command, says):
+    with pytest.raises(RedactorBroken, match=None) as failure:
+        run(redact_all(command, ["my name is John", "call 555-1234"], answer_timeout=1, total_timeout=5))
+    assert says in str(failure.value)
+
+
+def test_a_broken_command_fails_the_audit():
+    audited = run(redaction_audit.audit("echo hello", corpora=("clean_tuning",)))
+    assert audited.figures is None and "not JSON" in audited.broken
+
+
+def test_the_reference_command_answers_each_line_even_a_bad_one():
+    lines = run(redact_all(reference_command(), ["Dr. Sarah at Premier Cosmetic Surgery, £150", "My SSN ends in 6789"]))
+    assert lines == ["Dr. Sarah at Premier Cosmetic Surgery, £150", "My SSN ends in [REDACTED_SSN]"]
+
+
+def test_the_module_entry_point_refuses_a_bad_line_and_goes_on():
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "clinic_system.redaction"], input='{"txt": 1}\n{"text": "hi"}\n',
+                          capture_output=True, text=True, timeout=30)
+    assert [json.loads(line) for line in done.stdout.splitlines()] == [
+        {"error": 'each line must be {"text": "..."}'}, {"text": "hi"}]
+
+
+SLOW = "import sys, time\nfor line in sys.stdin:\n    time.sleep(0.5)\n    print(line.strip(), flush=True)\n"
+CHATTY = "import sys\nsys.stderr.write('x' * 1_000_000)\nfor line in sys.stdin:\n    print(line.strip(), flush=True)\n"
+
+
+def test_a_redactor_too_slow_for_the_whole_corpus_fails(tmp_path):
+    (tmp_path / "slow.py").write_text(SLOW)
+    with pytest.raises(RedactorBroken, match="more than 1 s for 5 texts"):
+        run(redact_all(f"{sys.executable} {tmp_path / 'slow.py'}", ["a"] * 5, answer_timeout=2, total_timeout=1))
+
+
+def test_a_redactor_that_talks_a_lot_on_its_error_output_is_still_heard(tmp_path):
+    (tmp_path / "chatty.py").write_text(CHATTY)
+    assert run(redact_all(f"{sys.executable} {tmp_path / 'chatty.py'}", ["a", "b"], answer_timeout=5)) == ["a", "b"]
+
+
+def test_a_redactor_run_writes_its_reports_apart_and_fails_a_weak_redactor(weak):
+    """REDACTOR_CMD through the acceptance command: its reports under reports/targets/<name>/,
+    the embedded run's untouched, a non-zero exit for a redactor that leaks."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folder = root / "reports" / "targets" / "unit-test-email-only"
+    embedded = root / "reports" / "summary.json"
+    before = embedded.stat().st_mtime if embedded.exists() else None
+    env = {**os.environ, "REDACTOR_CMD": weak, "REDACTOR_MARKER": "[{KIND}_REDACTED]",
+           "REDACTOR_NAME": "unit-test-email-only"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "clinic_suite.reporting.acceptance"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 1, done.stdout[-2000:]
+        summary = json.loads((folder / "summary.json").read_text())
+        pii = next(t for t in summary["tests"] if t["id"] == "pii-redaction-003")
+        assert pii["metrics"]["piiRecallTuning[email]"] == "81.6%" and pii["metrics"]["piiRecallTuning[medical]"] == "0%"
+        assert {c["id"] for c in summary["criteria"]} == {"PII-1", "PII-6", "REP-1", "REP-2", "REP-3"}
+        assert (embedded.stat().st_mtime if embedded.exists() else None) == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
