@@ -33,6 +33,7 @@ def _loop() -> asyncio.AbstractEventLoop:
 def before_all(context):
     started = time.monotonic()
     context.run_salt = secrets.token_hex(4)
+    context.browser = Browser()  # Chromium starts when a scenario first opens a page
     redactor = redactor_from_env()
     if redactor is not None:  # REDACTOR_CMD: only the redactor is graded, no clinic system runs
         context.target, context.admin_pool = redactor, None
@@ -45,7 +46,6 @@ def before_all(context):
         target = start_embedded()
     context.target = target
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
-    context.browser = Browser()  # Chromium starts when a scenario first opens a page
     database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
     run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
