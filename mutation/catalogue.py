@@ -26,6 +26,7 @@ class Mutant:
     line: int
     function: str      # the enclosing def, or "<module>"
     nth: int           # index among this operator's mutants inside that function: a key that survives moves
+    scope: tuple[int, int] = (0, 0)   # the enclosing def's first and last line; (0, 0) at module level
 
     @property
     def key(self) -> str:
@@ -63,6 +64,13 @@ def _function_of(node) -> str:
     return ".".join(reversed(names)) or "<module>"
 
 
+def _scope_of(node) -> tuple[int, int]:
+    """The lines of the innermost def around the node: what runs when its defaults matter."""
+    while node is not None and node.type not in ("funcdef", "classdef"):
+        node = node.parent
+    return (node.start_pos[0], node.end_pos[0]) if node is not None else (0, 0)
+
+
 def of_module(path: Path) -> list[Mutant]:
     source = path.read_text()
     module = str(path.relative_to(ROOT))
@@ -73,7 +81,8 @@ def of_module(path: Path) -> list[Mutant]:
         per_function: dict[str, int] = defaultdict(int)
         for occurrence, node in enumerate(walker.found):
             function = _function_of(node)
-            out.append(Mutant(module, name, occurrence, node.start_pos[0], function, per_function[function]))
+            out.append(Mutant(module, name, occurrence, node.start_pos[0], function, per_function[function],
+                              _scope_of(node)))
             per_function[function] += 1
     return out
 

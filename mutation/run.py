@@ -55,16 +55,27 @@ def triage() -> dict[str, str]:
     return {e["key"]: e["reason"] for e in tomllib.loads(TRIAGE.read_text()).get("equivalent", [])}
 
 
+def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict) -> set[str]:
+    """The scenarios that execute the mutant's line. A line only the start-up runs (a def with
+    its defaults and decorators, a class body, a constant) matters to the scenarios that run
+    the body of its def or class; at module level, to every scenario."""
+    if lines.get(mutant.line):
+        return set(lines[mutant.line])
+    if mutant.line not in lines.get(0, []):
+        return set()
+    first, last = mutant.scope
+    if first:  # a def whose body, too, runs only at start-up serves every scenario
+        return {s for line, names in lines.items() if line and first <= line <= last for s in names} or set(seconds)
+    return set(seconds)
+
+
 def run_one(mutant: Mutant, lines: dict, seconds: dict) -> Outcome:
     started = time.monotonic()
     mutated = mutant.mutated_source()
     if mutated is None:
         return Outcome(mutant, "noMutation", 0.0)
     change = mutant.change(mutated)
-    # A line only the start-up runs (imports, definitions, defaults) serves every scenario.
-    covering = sorted(lines.get(mutant.module, {}).get(mutant.line) or
-                      (list(seconds) if mutant.line in lines.get(mutant.module, {}).get(0, []) else []),
-                      key=lambda s: seconds.get(s, 60))
+    covering = sorted(covering_scenarios(mutant, lines.get(mutant.module, {}), seconds), key=lambda s: seconds.get(s, 60))
     if not covering:
         return Outcome(mutant, "notCovered", 0.0, change=change)
     limit = START_ALLOWANCE_S + SLOWDOWN * sum(seconds.get(s, 10.0) for s in covering)
