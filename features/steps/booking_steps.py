@@ -46,16 +46,20 @@ async def opens_link(context, name):
     world.last = await patient_page.open_link(world, world.call(name).link, f"{name}'s link")
 
 
-@then("she sees that {phrase} is still held for her")
-async def sees_held(context, phrase):
-    world = context.world
+async def _page_and_machine_say(world, phrase: str, page_words: str, machine: dict) -> None:
+    """The page the patient opened says `page_words` of the time; the link's JSON answer agrees."""
     page, when_ = world.last, _time(world, phrase)
     check(page.status, equal_to(200), f"the link opens: {page.text[:300]}")
-    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is held for you until"), "the page shows the time")
+    check(page.text, contains_string(f"{dates.spoken_slot(when_)} {page_words}"), "the page says so")
     answer = (await booking.resume_as_machine(world, world.call())).json()
-    check(answer, has_entries(slotHeld=True, originalSlot=contains_string(dates.clock(when_))),
-          "and the link's machine answer says the same")
+    check(answer, has_entries(**machine), "and the link's machine answer agrees")
     check(datetime.fromisoformat(answer["slotTime"]), equal_to(when_), "about the same time")
+
+
+@then("she sees that {phrase} is still held for her")
+async def sees_held(context, phrase):
+    await _page_and_machine_say(context.world, phrase, "is held for you until",
+                                {"slotHeld": True, "originalSlot": contains_string(dates.clock(_time(context.world, phrase)))})
 
 
 @then("she can book it from the link without choosing a time again")
@@ -146,14 +150,8 @@ async def link_says_not_held(context):
 
 @then("she is told {phrase} is no longer held for her")
 async def told_not_held(context, phrase):
-    world = context.world
-    page, when_ = world.last, _time(world, phrase)
-    check(page.status, equal_to(200), f"the link opens: {page.text[:300]}")
-    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is no longer held for you"), "she is told so")
-    answer = (await booking.resume_as_machine(world, world.call())).json()
-    check(answer, has_entries(slotHeld=False, heldUntil=none(), action=contains_string("hold has ended")),
-          "and the machine answer agrees")
-    check(datetime.fromisoformat(answer["slotTime"]), equal_to(when_), "about the same time")
+    await _page_and_machine_say(context.world, phrase, "is no longer held for you",
+                                {"slotHeld": False, "heldUntil": none(), "action": contains_string("hold has ended")})
 
 
 async def _offers_really_free(world) -> list[datetime]:
