@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from .vapi_wire import KINDS
+
 REMOTE_VARS = ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL")
 
 
@@ -20,6 +22,7 @@ class Target:
     log_file: str | None = None
     spool_dir: str | None = None
     sms_auth_token: str | None = None   # signs delivery reports as the provider does
+    vapi_auth: str = "secret"   # how the clinics the suite sets up sign their voice line (VAPI_AUTH)
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -62,7 +65,15 @@ def remote_from_env(env=os.environ) -> Target | None:
                   admin_token=env["CLINIC_ADMIN_TOKEN"], database_url=env["CLINIC_DATABASE_URL"],
                   sms_stub_url=env["SMS_STUB_URL"].rstrip("/"),
                   service_database_url=env.get("CLINIC_SERVICE_DATABASE_URL"),
-                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"))
+                  log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"),
+                  vapi_auth=vapi_auth_from(env))
+
+
+def vapi_auth_from(env) -> str:
+    kind = env.get("VAPI_AUTH", "secret")
+    if kind not in KINDS:
+        raise SystemExit(f"VAPI_AUTH={kind!r}: use one of {', '.join(KINDS)}")
+    return kind
 
 
 def start_embedded() -> Target:
