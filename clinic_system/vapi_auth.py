@@ -60,6 +60,8 @@ async def clinic_of(pool, key: bytes, shown: Presented, raw: bytes, message: dic
     """The clinic the delivery is proven to come from; 401 otherwise. None: an HMAC delivery for
     a line no clinic owns (an assistant-request for an unknown number is answered, not refused)."""
     if shown.signature is None:
+        if not shown.secret:
+            raise unauthorized()
         org_id = await pool.fetchval("SELECT clinic_for_vapi_secret($1, $2)", credentials.digest(shown.secret),
                                      shown.via)
         if org_id is None:
