@@ -23,7 +23,7 @@ def set_up_clinics(api_url: str, admin_token: str, fixture: Path = FIXTURE) -> d
             answer.raise_for_status()
             created = answer.json()
             clinics[key] = {"name": clinic["name"], "orgId": created["orgId"], "apiKey": created["apiKey"],
-                            "webhookSecret": created["webhookSecret"]}
+                            "webhookSecret": created["webhookSecret"], "vapi": created.get("vapi")}
     return clinics
 
 
