@@ -80,8 +80,8 @@ Feature: A patient phones the clinic and the receptionist picks up
     @criterion.ST-2 @critical
     Scenario Outline: The voice service's first two messages about a new call arrive together (<credential>)
       Given Premier Cosmetic Surgery takes bookings by phone on a line that signs with <credential>
-      When the voice service's first two messages about a call from Ines, a number the clinic has never had, arrive at the same moment
-      Then both are answered as usual, and the clinic has one call and one new patient for Ines's number
+      When the voice service's first two messages about each of 3 calls from Ines, a number the clinic has never had, arrive at the same moment
+      Then both messages of each call are answered as usual, and the clinic has one call for each and one new patient for Ines's number
 
       Examples:
         | credential               |

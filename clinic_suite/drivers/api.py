@@ -1,6 +1,7 @@
 """The clinic system's HTTP API as the suite uses it; every exchange goes into the evidence."""
 from __future__ import annotations
 
+import asyncio
 import json as jsonlib
 import time
 
@@ -64,13 +65,19 @@ class ClinicApi:
         return Delivery(VAPI_ENDPOINTS[endpoint], body, {"content-type": "application/json",
                                                          **vapi_wire.headers_for(credential, body, signed_at)}, kind)
 
-    async def deliver(self, delivery: Delivery, own_connection: bool = False) -> httpx.Response:
-        """Send (or send again) exactly these bytes; the answer is checked against Vapi's schema.
-        `own_connection`: as a second Vapi worker would, not queued behind this client's requests."""
-        if own_connection:
-            async with httpx.AsyncClient(base_url=self.base_url, timeout=60) as http:
-                return await self.deliver_on(delivery, http)
+    async def deliver(self, delivery: Delivery) -> httpx.Response:
+        """Send (or send again) exactly these bytes; the answer is checked against Vapi's schema."""
         return await self.deliver_on(delivery, self.http)
+
+    async def deliver_together(self, deliveries: list[Delivery]) -> list[httpx.Response]:
+        """Each delivery on a connection of its own, opened beforehand, all sent at the same moment:
+        as several Vapi workers would, none queued behind another."""
+        clients = [httpx.AsyncClient(base_url=self.base_url, timeout=60) for _ in deliveries]
+        try:
+            await asyncio.gather(*(http.get("/health") for http in clients))
+            return list(await asyncio.gather(*(self.deliver_on(d, http) for d, http in zip(deliveries, clients))))
+        finally:
+            await asyncio.gather(*(http.aclose() for http in clients))
 
     async def deliver_on(self, delivery: Delivery, http: httpx.AsyncClient) -> httpx.Response:
         answer = await self.send("POST", delivery.endpoint, content=delivery.body, headers=delivery.headers,
@@ -78,9 +85,8 @@ class ClinicApi:
         vapi_wire.check_answer(delivery.kind, answer)
         return answer
 
-    async def vapi(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook",
-                   own_connection: bool = False) -> httpx.Response:
-        return await self.deliver(self.vapi_delivery(credential, payload, endpoint), own_connection)
+    async def vapi(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook") -> httpx.Response:
+        return await self.deliver(self.vapi_delivery(credential, payload, endpoint))
 
     async def call(self, api_key: str, call_id: str) -> httpx.Response:
         return await self.send("GET", f"/api/calls/{call_id}", headers=bearer(api_key))

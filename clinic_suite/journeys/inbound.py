@@ -3,7 +3,6 @@ Vapi itself, asking which assistant answers and saying the call is in progress; 
 signed the way the clinic's line signs."""
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 
@@ -90,11 +89,12 @@ async def delivered_twice(world: World, call: Call) -> list:
     return [await world.api.deliver(delivery), await world.api.deliver(delivery)]
 
 
-async def first_messages_together(world: World, call: Call) -> list:
-    """Vapi's first two messages about one call, at the same moment, each on its own connection."""
+async def first_messages_together(world: World, call: Call) -> tuple[Call, list]:
+    """Vapi's first two messages about one call (the request for a receptionist and the notice that
+    the call is in progress) at the same moment; the call and both answers."""
     clinic = call.patient.clinic
-    return await asyncio.gather(*(world.api.vapi(clinic.vapi, first_message(call, kind), own_connection=True)
-                                  for kind in ("assistant-request", "status-update")))
+    return call, await world.api.deliver_together([world.api.vapi_delivery(clinic.vapi, first_message(call, kind))
+                                                   for kind in ("assistant-request", "status-update")])
 
 
 def refused(answer) -> None:

@@ -97,21 +97,22 @@ async def second_delivery(context, outcome):
     await inbound.one_call_in_progress(world, world.call("Maria"))
 
 
-@when("the voice service's first two messages about a call from {name}, a number the clinic has never had, arrive at the same moment")
-async def first_two_together(context, name):
+@when("the voice service's first two messages about each of {count:d} calls from {name}, a number the clinic has never had, arrive at the same moment")
+async def first_messages_together(context, count, name):
     world = context.world
-    call = inbound.new_call(world, await inbound.stranger(world, world.clinic(), name))
-    world.last = await inbound.first_messages_together(world, call)
+    patient = await inbound.stranger(world, world.clinic(), name)
+    world.last = [await inbound.first_messages_together(world, inbound.new_call(world, patient)) for _ in range(count)]
 
 
-@then("both are answered as usual, and the clinic has one call and one new patient for {name}'s number")
+@then("both messages of each call are answered as usual, and the clinic has one call for each and one new patient for {name}'s number")
 async def one_call_of_two(context, name):
     world = context.world
-    check([a.status_code for a in world.last], equal_to([200, 200]), "both answered as usual")
-    call = world.call(name)
-    await inbound.one_call_in_progress(world, call)
-    check(await world.db.patients_with_phone(call.patient.clinic.org_id, call.patient.phone), equal_to(1),
-          "one patient for the number")
+    patient = world.patient(name)
+    for call, answers in world.last:
+        check([a.status_code for a in answers], equal_to([200, 200]), "both answered as usual")
+        await inbound.one_call_in_progress(world, call)
+    check(await world.db.patients_with_phone(patient.clinic.org_id, patient.phone), equal_to(1),
+          "one patient for the number, however many calls")
 
 
 @when("Maria phones {clinic} and picks {phrase}, every message naming {other} {where:Where}")
