@@ -76,7 +76,9 @@ def hang_up_report(call: Call, report_shape: str = "Vapi") -> tuple[dict, str]:
         call.reason = "customer-ended-call"
         return payloads.end_of_call_vapi(call.vapi_call(), said, consent=consent, summary=call.summary), "webhook"
     call.reason = "customer-ended"
-    return payloads.end_of_call_plan(call.call_id, said, consent=consent), "end-of-call"
+    described = call.vapi_call()
+    line = {k: described[k] for k in ("assistantId", "phoneNumberId")}
+    return payloads.end_of_call_plan(call.call_id, said, consent=consent, line=line), "end-of-call"
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1,

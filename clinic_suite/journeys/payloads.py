@@ -49,12 +49,13 @@ def end_of_call_vapi(call_id: str, transcript: str, *, reason: str = "customer-e
 
 
 def end_of_call_plan(call_id: str, transcript: str, *, reason: str = "customer-ended", consent: bool = True,
-                     duration: int = 45) -> dict:
-    """The plan's Step 2 body, with consent where Vapi carries it (pinned decision 6)."""
+                     duration: int = 45, line: dict | None = None) -> dict:
+    """The plan's Step 2 body, with consent where Vapi carries it (pinned decision 6); `line` adds
+    the assistant and number the call came in on, which an HMAC-signing clinic is found by."""
     return {"message": {
         "type": "end-of-call-report",
         "call": {"id": call_id, "status": "ended", "duration": duration, "reason": reason,
-                 "metadata": {"gdprConsent": consent}},
+                 "metadata": {"gdprConsent": consent}, **(line or {})},
         "transcript": transcript,
         "analysis": {"sentiment": "neutral", "intent": "booking_inquiry"},
     }}
