@@ -145,12 +145,10 @@ async def call_and_hold_are(context, phrase, clinic):
 
 @when("the voice service asks {clinic} to answer a number it does not own")
 async def unknown_number(context, clinic):
-    world = context.world
-    world.last = await inbound.unknown_number(world, world.clinic(clinic))
+    context.world.last = await inbound.unknown_number(context.world, context.world.clinic(clinic))
 
 
 @then("the caller is told the number is not in service, and no call is recorded")
 async def not_in_service(context):
-    world = context.world
-    check(world.last["error"], contains_string("not in service"), "the refusal Vapi speaks to the caller")
-    await inbound.no_call(world, world.call())
+    check(context.world.last["error"], contains_string("not in service"), "the refusal Vapi speaks to the caller")
+    await inbound.no_call(context.world, context.world.call())
