@@ -17,9 +17,11 @@ from .drivers.evidence import Evidence
 from .drivers.service_role import ServiceRole
 from .drivers.sms_stub import SmsStub
 from .drivers.target import Target
+from .drivers.vapi_wire import VapiCredential
 from .people import People
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+VAPI_ORG = "vapi-org-0f3c"   # Vapi's own organisation id, as it puts it in call.orgId: not a clinic
 
 
 @dataclass
@@ -30,6 +32,13 @@ class Clinic:
     webhook_secret: str
     timezone: str
     doctors: list[dict] = field(default_factory=list)   # as set up: {"name", "title", "pronoun", "specialty"}
+    vapi_auth: str = "secret"                 # how its voice line signs (pinned decision 19)
+    assistant_id: str | None = None           # the Vapi assistant and phone number it owns
+    phone_number_id: str | None = None
+
+    @property
+    def vapi(self) -> VapiCredential:
+        return VapiCredential(self.vapi_auth, self.webhook_secret)
 
     def words(self) -> set[str]:
         """What would betray this clinic in another clinic's answer: its name and its doctors."""
@@ -39,8 +48,8 @@ class Clinic:
 @dataclass
 class Patient:
     first_name: str
-    patient_id: str
-    name: str
+    patient_id: str | None     # None until the clinic has made a patient of an unknown caller
+    name: str | None
     phone: str
     clinic: Clinic
     consent: bool = True
@@ -61,6 +70,15 @@ class Call:
     ended_at: datetime | None = None     # when the caller hung up, as the report says
     link: str | None = None
     tool_calls: int = 0
+    vapi_fields: dict = field(default_factory=dict)   # added to Vapi's description of the call
+    tool_extra: dict = field(default_factory=dict)    # added to every tool call's arguments
+
+    def vapi_call(self, line: Clinic | None = None, **extra) -> dict:
+        """The call as Vapi describes it in every message: its id, the line it came in on (the
+        patient's clinic unless another is given), the caller's number; `extra` adds fields."""
+        line = line or self.patient.clinic
+        return {"id": self.call_id, "orgId": VAPI_ORG, "type": "inboundPhoneCall", "assistantId": line.assistant_id,
+                "phoneNumberId": line.phone_number_id, "customer": {"number": self.patient.phone}, **self.vapi_fields, **extra}
 
 
 @dataclass

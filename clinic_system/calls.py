@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from pydantic import ConfigDict, Field, field_validator
 
-from . import booking, clinics, db, slots
+from . import booking, clinics, db, inbound, slots
 from .limits import Plain
 from .errors import not_found
 from .redaction import clinic_facts, redact
@@ -146,9 +146,11 @@ async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
     return {"outcome": status, "messageId": message_id, "status": status}
 
 
-async def record_end(pool, follow_ups, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
-    """Store the report in its own transaction, then send the follow-up text it queued."""
+async def record_end(pool, follow_ups, org_id: str, report: EndOfCall, hold_minutes: int, line=None) -> dict:
+    """Store the report in its own transaction (making the call first if this report is the first
+    the service hears of it), then send the follow-up text it queued."""
     async with db.clinic_tx(pool, org_id) as conn:
+        await inbound.ensure_call(conn, org_id, line)
         outcome = await end(conn, org_id, report, hold_minutes)
     if outcome["messageId"]:
         follow_ups.schedule(org_id, outcome["messageId"])
@@ -163,7 +165,8 @@ async def _stored_texts(conn, call: dict, report: EndOfCall, now: datetime) -> d
     if report.consent:
         metadata.update(has_redacted_fields=False, **({"analysis": analysis} if analysis else {}))
         return {"transcript": transcript, "summary": summary, "preview": preview(transcript), "metadata": metadata}
-    names = [(await clinics.patient(conn, call["patient_id"]))["name"]] if call["patient_id"] else []
+    named = (await clinics.patient(conn, call["patient_id"]))["name"] if call["patient_id"] else None
+    names = [named] if named else []  # a caller the clinic did not know has no name (pinned decision 19)
     keep = clinic_facts(await clinics.own_facts(conn, call["org_id"]))
     try:
         parts = [redact(transcript, names, keep), redact(summary, names, keep)]

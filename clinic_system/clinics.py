@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import asyncpg
 from pydantic import ConfigDict, Field, field_validator
 
 from . import credentials
+from .errors import conflict, invalid, not_found
 from .limits import Plain
-from .errors import invalid, not_found
 from .slots import DAYS, Hours
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}$")
@@ -38,6 +40,17 @@ class StaffIn(Plain):
     role: str | None = Field(default=None, max_length=80)
 
 
+VAPI_ID = r"^[A-Za-z0-9_.:-]{1,120}$"
+
+
+class VapiIn(Plain):
+    """How the clinic's voice line signs its messages, and the Vapi assistant and number it owns."""
+    model_config = ConfigDict(extra="forbid")
+    auth: Literal["secret", "bearer", "hmac"] = "secret"
+    assistantId: str | None = Field(default=None, pattern=VAPI_ID)
+    phoneNumberId: str | None = Field(default=None, pattern=VAPI_ID)
+
+
 class ClinicIn(Plain):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=120)
@@ -47,6 +60,7 @@ class ClinicIn(Plain):
     # Optional facts the redactor keeps (pinned decision 23): callers say them, they are not theirs.
     website: str | None = Field(default=None, max_length=200, pattern=r"^[^\s]+\.[^\s]+$")
     staff: list[StaffIn] = Field(default_factory=list, max_length=200)
+    vapi: VapiIn = Field(default_factory=VapiIn)
 
     @field_validator("timezone")
     @classmethod
@@ -86,16 +100,21 @@ def new_id(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(6)}"
 
 
-async def create(conn, clinic: ClinicIn) -> dict:
+async def create(conn, clinic: ClinicIn, key: bytes) -> dict:
     org_id = new_id("org")
-    api_key, webhook_secret = credentials.new_api_key(), credentials.new_webhook_secret()
+    api_key, vapi = credentials.new_api_key(), clinic.vapi
+    webhook_secret = credentials.vapi_hmac_secret(key, org_id) if vapi.auth == "hmac" else credentials.new_webhook_secret()
     await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id)
-    await conn.execute(
-        "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash, website, staff)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        org_id, clinic.name, clinic.timezone, clinic.openingHours,
-        credentials.digest(api_key), credentials.digest(webhook_secret), clinic.website,
-        [s.model_dump(exclude_none=True) for s in clinic.staff])
+    try:
+        await conn.execute(
+            "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash,"
+            " website, staff, vapi_auth, vapi_assistant_id, vapi_phone_number_id)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            org_id, clinic.name, clinic.timezone, clinic.openingHours, credentials.digest(api_key),
+            credentials.digest(webhook_secret), clinic.website, [s.model_dump(exclude_none=True) for s in clinic.staff],
+            vapi.auth, vapi.assistantId, vapi.phoneNumberId)
+    except asyncpg.UniqueViolationError:  # an assistant or number identifies one clinic only
+        raise conflict("Vapi line already in use", "another clinic owns that assistant or phone number") from None
     doctors = []
     for d in clinic.doctors:
         doctor_id = new_id("doc")
@@ -103,7 +122,8 @@ async def create(conn, clinic: ClinicIn) -> dict:
                            " VALUES ($1, $2, $3, $4, $5, $6)", doctor_id, org_id, d.name, d.title, d.pronoun, d.specialty)
         doctors.append({"id": doctor_id, **d.model_dump()})
     await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'clinic:created', '{}')", org_id)
-    return {"orgId": org_id, "apiKey": api_key, "webhookSecret": webhook_secret, "doctors": doctors}
+    return {"orgId": org_id, "apiKey": api_key, "webhookSecret": webhook_secret, "doctors": doctors,
+            "vapi": vapi.model_dump()}
 
 
 async def add_patient(conn, org_id: str, patient: PatientIn) -> dict:

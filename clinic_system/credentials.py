@@ -89,3 +89,11 @@ async def clinic_of(db, function: str, secret: str | None) -> str:
     if org_id is None:
         raise unauthorized()
     return org_id
+
+
+def vapi_hmac_secret(key: bytes, org_id: str) -> str:
+    """An HMAC clinic's signing key must be known to the service to check a signature, yet no
+    secret is stored in the clear: it is derived from the service's key and the clinic's id
+    (domain-separated from the link tokens), and only its digest is stored like any secret."""
+    derived = hmac.new(key, f"vapi-hmac:{org_id}".encode(), hashlib.sha256).digest()
+    return "whsec_" + _b64(derived)

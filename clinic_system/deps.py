@@ -10,7 +10,7 @@ from typing import Callable
 
 from fastapi import Header, Request
 
-from . import clinics, credentials
+from . import clinics, credentials, vapi_auth
 from .config import Settings
 from .db import clinic_tx
 from .errors import ApiError, unauthorized
@@ -59,18 +59,15 @@ def admin(request: Request, authorization: str | None = Header(default=None)) ->
         raise unauthorized()
 
 
-def webhook_secret(authorization: str | None = Header(default=None),
-                   x_vapi_secret: str | None = Header(default=None)) -> str:
-    """Vapi's secret (x-vapi-secret, or Bearer): present before the body is read; whose it is,
-    webhook_clinic tells once the body has been checked (a malformed body is 422 first)."""
-    secret = x_vapi_secret or credentials.bearer(authorization)
-    if not secret or len(secret) > 200:
-        raise unauthorized()
-    return secret
+def vapi_credential(request: Request) -> vapi_auth.Presented:
+    """Vapi's credential headers, present before the body is read (401 when none is); whose they
+    are, vapi_clinic tells once the body has been checked (a malformed body is 422 first)."""
+    return vapi_auth.presented(request.headers)
 
 
-async def webhook_clinic(request: Request, secret: str) -> str:
-    request.state.org_id = await credentials.clinic_of(request.app.state.pool, "clinic_for_webhook_secret", secret)
+async def vapi_clinic(request: Request, settings: Settings, shown: vapi_auth.Presented, raw: bytes,
+                      message: dict) -> str | None:
+    request.state.org_id = await vapi_auth.clinic_of(request.app.state.pool, settings.token_key, shown, raw, message)
     return request.state.org_id
 
 

@@ -2,7 +2,7 @@
 its own transaction, once (tool_answers), and answers with the line the agent speaks."""
 from __future__ import annotations
 
-from . import booking, calls, clinics, tool_answers
+from . import booking, calls, clinics, inbound, tool_answers
 from .db import clinic_tx
 from .errors import ApiError, invalid
 from .knowledge import store
@@ -10,10 +10,12 @@ from .knowledge.embeddings import embedder
 from .vapi import ToolCall
 
 
-async def run(pool, org_id: str, call_id: str, tool_calls: list[ToolCall], hold_minutes: int) -> list[dict]:
+async def run(pool, org_id: str, call_id: str, tool_calls: list[ToolCall], hold_minutes: int,
+              line=None) -> list[dict]:
     results = []
     for tool in tool_calls:
         async with clinic_tx(pool, org_id) as conn:
+            await inbound.ensure_call(conn, org_id, line)  # a tool call may be the first we hear of the call
             await calls.get(conn, call_id)
             first = await tool_answers.first_time(conn, org_id, tool.id, call_id, tool.name)
             if not first:  # the same tool call again: replay the first answer, do nothing twice

@@ -1,11 +1,15 @@
 """The clinic system's HTTP API as the suite uses it; every exchange goes into the evidence."""
 from __future__ import annotations
 
+import asyncio
+import json as jsonlib
 import time
 
 import httpx
 
+from . import vapi_wire
 from .evidence import Evidence
+from .vapi_wire import Delivery, VapiCredential
 
 # The Vapi server-message endpoints: Vapi's own, and the plan's end-of-call path.
 VAPI_ENDPOINTS = {"webhook": "/api/vapi/webhook", "end-of-call": "/api/vapi/webhook/end-of-call"}
@@ -30,10 +34,10 @@ class ClinicApi:
         await self.http.aclose()
 
     async def send(self, method: str, url: str, *, json=None, params=None, headers=None, data=None,
-                   files=None, shown=None) -> httpx.Response:
+                   files=None, content=None, shown=None, http: httpx.AsyncClient | None = None) -> httpx.Response:
         started = time.perf_counter()
-        answer = await self.http.request(method, url, json=json, params=params, headers=headers, data=data,
-                                         files=files)
+        answer = await (http or self.http).request(method, url, json=json, params=params, headers=headers, data=data,
+                                         files=files, content=content)
         try:
             body = answer.json()
         except ValueError:
@@ -55,10 +59,37 @@ class ClinicApi:
     async def initiate_call(self, api_key: str, body: dict) -> httpx.Response:
         return await self.send("POST", "/api/vapi/calls/initiate", json=body, headers=bearer(api_key))
 
-    async def vapi(self, webhook_secret: str | None, payload: dict, endpoint: str = "webhook") -> httpx.Response:
-        """A Vapi server message; no secret sends it unauthenticated."""
-        headers = {"x-vapi-secret": webhook_secret} if webhook_secret else {}
-        return await self.send("POST", VAPI_ENDPOINTS[endpoint], json=payload, headers=headers)
+    def vapi_delivery(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook",
+                      signed_at: float | None = None) -> Delivery:
+        """A Vapi server message, signed as the clinic's line signs (None: unsigned). On Vapi's own
+        path it is checked against Vapi's schema first; the plan's path takes the plan's shapes."""
+        kind = vapi_wire.check_message(payload) if endpoint == "webhook" else None
+        body = jsonlib.dumps(payload).encode()
+        return Delivery(VAPI_ENDPOINTS[endpoint], body, {"content-type": "application/json",
+                                                         **vapi_wire.headers_for(credential, body, signed_at)}, kind)
+
+    async def deliver(self, delivery: Delivery) -> httpx.Response:
+        """Send (or send again) exactly these bytes; the answer is checked against Vapi's schema."""
+        return await self.deliver_on(delivery, self.http)
+
+    async def deliver_together(self, deliveries: list[Delivery]) -> list[httpx.Response]:
+        """Each delivery on a connection of its own, opened beforehand, all sent at the same moment:
+        as several Vapi workers would, none queued behind another."""
+        clients = [httpx.AsyncClient(base_url=self.base_url, timeout=60) for _ in deliveries]
+        try:
+            await asyncio.gather(*(http.get("/health") for http in clients))
+            return list(await asyncio.gather(*(self.deliver_on(d, http) for d, http in zip(deliveries, clients))))
+        finally:
+            await asyncio.gather(*(http.aclose() for http in clients))
+
+    async def deliver_on(self, delivery: Delivery, http: httpx.AsyncClient) -> httpx.Response:
+        answer = await self.send("POST", delivery.endpoint, content=delivery.body, headers=delivery.headers,
+                                 shown=jsonlib.loads(delivery.body), http=http)
+        vapi_wire.check_answer(delivery.kind, answer)
+        return answer
+
+    async def vapi(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook") -> httpx.Response:
+        return await self.deliver(self.vapi_delivery(credential, payload, endpoint))
 
     async def call(self, api_key: str, call_id: str) -> httpx.Response:
         return await self.send("GET", f"/api/calls/{call_id}", headers=bearer(api_key))

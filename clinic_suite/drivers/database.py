@@ -99,6 +99,17 @@ class ClinicDatabase:
             "calls", "SELECT c.*, s.held_until AS slot_held_until FROM calls c LEFT JOIN appointment_slots s "
             "ON s.call_id = c.id AND s.status = 'held' WHERE c.id = $1 AND c.org_id = $2", call_id, org_id)
 
+    async def calls_with_id(self, call_id: str) -> int:
+        """How many calls carry this id, in every clinic."""
+        return await self.pool.fetchval("SELECT count(*) FROM calls WHERE id = $1", call_id)
+
+    async def patient(self, patient_id: str, org_id: str) -> dict | None:
+        return await self._row("patients", "SELECT patient_id, name, phone FROM patients WHERE patient_id = $1 "
+                               "AND org_id = $2", patient_id, org_id)
+
+    async def patients_with_phone(self, org_id: str, phone: str) -> int:
+        return await self.pool.fetchval("SELECT count(*) FROM patients WHERE org_id = $1 AND phone = $2", org_id, phone)
+
     async def status_history(self, call_id: str) -> list[dict]:
         return await self._rows("call_status_history", "SELECT from_status, to_status, changed_at "
                                 "FROM call_status_history WHERE call_id = $1 ORDER BY id", call_id)

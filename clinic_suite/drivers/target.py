@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from .vapi_wire import KINDS
+
 REMOTE_VARS = ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL")
 
 
@@ -24,6 +26,7 @@ class Target:
     grades_redactor_only: bool = False   # REDACTOR_CMD: no clinic system, only the redactor is graded
     redactor_marker: str = "[REDACTED_{KIND}]"   # REDACTOR_MARKER: how its markers are written
     redactor_kinds: str = ""             # REDACTOR_KINDS: its names for the kinds, "name=PERSON,phone=PHONE_NUMBER"
+    vapi_auth: str = "secret"   # how the clinics the suite sets up sign their voice line (VAPI_AUTH)
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -78,7 +81,14 @@ def remote_from_env(env=os.environ) -> Target | None:
                   sms_stub_url=env["SMS_STUB_URL"].rstrip("/"),
                   service_database_url=env.get("CLINIC_SERVICE_DATABASE_URL"),
                   log_file=env.get("CLINIC_LOG_FILE"), sms_auth_token=env.get("SMS_AUTH_TOKEN"),
-                  redactor_command=env.get("REDACTOR_CMD") or None)
+                  redactor_command=env.get("REDACTOR_CMD") or None, vapi_auth=vapi_auth_from(env))
+
+
+def vapi_auth_from(env) -> str:
+    kind = env.get("VAPI_AUTH", "secret")
+    if kind not in KINDS:
+        raise SystemExit(f"VAPI_AUTH={kind!r}: use one of {', '.join(KINDS)}")
+    return kind
 
 
 def start_embedded() -> Target:

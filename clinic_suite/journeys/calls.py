@@ -43,8 +43,8 @@ async def use_tool(world: World, call: Call, name: str, arguments: dict, tool_ca
     """The voice agent calls one of the system's tools during the call; returns the answer."""
     call.tool_calls += 1
     tool_call_id = tool_call_id or f"{call.call_id}_tool_{call.tool_calls}"
-    return await world.api.vapi(call.patient.clinic.webhook_secret,
-                                payloads.tool_calls(call.call_id, [(tool_call_id, name, arguments)]))
+    return await world.api.vapi(call.patient.clinic.vapi,
+                                payloads.tool_calls(call.vapi_call(), [(tool_call_id, name, {**arguments, **call.tool_extra})]))
 
 
 def tool_result(answer) -> str:
@@ -75,10 +75,12 @@ def hang_up_report(call: Call, report_shape: str = "Vapi", late_by: timedelta = 
     if report_shape == "Vapi":
         call.reason = "customer-ended-call"
         call.ended_at = datetime.now(timezone.utc).replace(microsecond=0) - late_by
-        return payloads.end_of_call_vapi(call.call_id, said, consent=consent, summary=call.summary,
+        return payloads.end_of_call_vapi(call.vapi_call(), said, consent=consent, summary=call.summary,
                                          ended_at=call.ended_at), "webhook"
     call.reason = "customer-ended"
-    return payloads.end_of_call_plan(call.call_id, said, consent=consent), "end-of-call"
+    described = call.vapi_call()
+    line = {k: described[k] for k in ("assistantId", "phoneNumberId")}
+    return payloads.end_of_call_plan(call.call_id, said, consent=consent, line=line), "end-of-call"
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1,
@@ -86,9 +88,10 @@ async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", 
     """Send the hang-up report (several times: Vapi may deliver twice); returns the answers.
     `secret` is the clinic's webhook secret unless another (or None) is given."""
     payload, endpoint = hang_up_report(call, report_shape, late_by)
-    secret = call.patient.clinic.webhook_secret if secret == "the clinic's" else secret
+    own = call.patient.clinic.vapi
+    credential = own if secret == "the clinic's" else (own.forged(secret) if secret else None)
     call.hung_up_at = time.monotonic()
-    return [await world.api.vapi(secret, payload, endpoint) for _ in range(times)]
+    return [await world.api.vapi(credential, payload, endpoint) for _ in range(times)]
 
 
 async def hang_up(world: World, call: Call, report_shape: str = "Vapi", late_by: timedelta = timedelta(0)) -> None:

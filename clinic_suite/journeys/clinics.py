@@ -1,22 +1,28 @@
 """Every scenario creates its own clinics and patients through the admin API."""
 from __future__ import annotations
 
+import uuid
+
 from hamcrest import equal_to, has_key
 
 from ..checks import check
 from ..world import Clinic, Patient, World, clinic_fixture
 
 
-async def set_up_clinic(world: World, name: str, like: str | None = None) -> Clinic:
+async def set_up_clinic(world: World, name: str, like: str | None = None, vapi_auth: str | None = None) -> Clinic:
     """The clinic of fixtures/clinics.json called name, or one set up like that clinic under
-    another name (a scenario that needs more clinics than the fixture has)."""
-    fixture = {**clinic_fixture(like), "name": name} if like else clinic_fixture(name)
+    another name (a scenario that needs more clinics than the fixture has); with a Vapi
+    assistant and number of its own (unique, so that they name this clinic only), its line
+    signing as asked, or as the target's clinics do."""
+    line = uuid.uuid4().hex[:12]
+    vapi = {"auth": vapi_auth or world.target.vapi_auth, "assistantId": f"asst_{line}", "phoneNumberId": f"pn_{line}"}
+    fixture = {**({**clinic_fixture(like), "name": name} if like else clinic_fixture(name)), "vapi": vapi}
     answer = await world.api.create_clinic(fixture)
     check(answer.status_code, equal_to(201), f"setting up {name}: {answer.text[:300]}")
     body = answer.json()
     check(body, has_key("orgId"))
     clinic = Clinic(name, body["orgId"], body["apiKey"], body["webhookSecret"], fixture["timezone"],
-                    fixture.get("doctors", []))
+                    fixture.get("doctors", []), vapi["auth"], vapi["assistantId"], vapi["phoneNumberId"])
     world.clinics[name] = clinic
     return clinic
 

@@ -79,8 +79,8 @@ async def claim_together(world: World, clinic: Clinic, crowd: Crowd, through: st
                     "callId": call.call_id, "timestamp": int(time.time() * 1000)}
             return lambda: world.api.claim_slot(clinic.api_key, body)
         args = {"slotTime": when.isoformat(), "patientId": call.patient.patient_id}
-        payload = payloads.tool_calls(call.call_id, [(f"{call.call_id}_claim", "claim_slot", args)])
-        return lambda: world.api.vapi(clinic.webhook_secret, payload)
+        payload = payloads.tool_calls(call.vapi_call(), [(f"{call.call_id}_claim", "claim_slot", args)])
+        return lambda: world.api.vapi(clinic.vapi, payload)
     tasks = [asyncio.ensure_future(_released(release, sender(call, when))) for call, when in crowd.calls]
     await asyncio.sleep(0)  # every task is now parked at the gate
     release.set()

@@ -53,7 +53,7 @@ ATTEMPTS: dict[str, tuple[Send, int, str]] = {
                                                         "patientId": s.target_patient.patient_id}),
         404, "denied:foreign-patient"),
     "end its patient's call through the voice line": (
-        lambda w, s, c: w.api.vapi(c.webhook_secret, payloads.end_of_call_vapi(s.target_call.call_id, "hello")),
+        lambda w, s, c: w.api.vapi(c.vapi, payloads.end_of_call_vapi(s.target_call.vapi_call(line=c), "hello")),
         404, "denied:foreign-call"),
     "act in its name": (
         lambda w, s, c: w.api.initiate_call(c.api_key, {

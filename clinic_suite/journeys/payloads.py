@@ -11,6 +11,11 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def _call(call) -> dict:
+    """A call id alone, or the call as Vapi describes it (id, assistant, number, customer)."""
+    return {"id": call} if isinstance(call, str) else dict(call)
+
+
 def tool_calls(call_id: str, calls: list[tuple[str, str, dict]], shape: str = "function") -> dict:
     """calls: (toolCallId, name, arguments). shape "function" is Vapi's current
     {id, type, function: {name, arguments}}; "flat" the docs' older {id, name, parameters}."""
@@ -19,7 +24,7 @@ def tool_calls(call_id: str, calls: list[tuple[str, str, dict]], shape: str = "f
     else:
         items = [{"id": i, "name": n, "parameters": a} for i, n, a in calls]
     return {"message": {
-        "type": "tool-calls", "timestamp": _now_ms(), "call": {"id": call_id},
+        "type": "tool-calls", "timestamp": _now_ms(), "call": _call(call_id),
         "toolCallList": items,
         "toolWithToolCallList": [{"type": "function", "function": {"name": n}, "toolCall": item}
                                  for (_, n, _), item in zip(calls, items)],
@@ -35,7 +40,8 @@ def end_of_call_vapi(call_id: str, transcript: str, *, reason: str = "customer-e
     ended = (ended_at or datetime.now(timezone.utc)).isoformat().replace("+00:00", "Z")
     return {"message": {
         "type": "end-of-call-report", "timestamp": _now_ms(), "endedReason": reason,
-        "call": {"id": call_id, "status": "ended", "metadata": {"gdprConsent": consent}},
+        "call": {**_call(call_id), "status": "ended",
+                 "metadata": {**_call(call_id).get("metadata", {}), "gdprConsent": consent}},
         "artifact": {"transcript": transcript, "messages": []},
         "analysis": {"summary": summary or "", "structuredData": {}, "successEvaluation": "false"},
         "endedAt": ended, "durationSeconds": duration,
@@ -43,16 +49,24 @@ def end_of_call_vapi(call_id: str, transcript: str, *, reason: str = "customer-e
 
 
 def end_of_call_plan(call_id: str, transcript: str, *, reason: str = "customer-ended", consent: bool = True,
-                     duration: int = 45) -> dict:
-    """The plan's Step 2 body, with consent where Vapi carries it (pinned decision 6)."""
+                     duration: int = 45, line: dict | None = None) -> dict:
+    """The plan's Step 2 body, with consent where Vapi carries it (pinned decision 6); `line` adds
+    the assistant and number the call came in on, which an HMAC-signing clinic is found by."""
     return {"message": {
         "type": "end-of-call-report",
         "call": {"id": call_id, "status": "ended", "duration": duration, "reason": reason,
-                 "metadata": {"gdprConsent": consent}},
+                 "metadata": {"gdprConsent": consent}, **(line or {})},
         "transcript": transcript,
         "analysis": {"sentiment": "neutral", "intent": "booking_inquiry"},
     }}
 
 
-def status_update(call_id: str, status: str) -> dict:
-    return {"message": {"type": "status-update", "status": status, "timestamp": _now_ms(), "call": {"id": call_id}}}
+def status_update(call_id, status: str) -> dict:
+    return {"message": {"type": "status-update", "status": status, "timestamp": _now_ms(), "call": _call(call_id)}}
+
+
+def assistant_request(call: dict) -> dict:
+    """Vapi asks which assistant answers an incoming call, before anything is said."""
+    call = _call(call)
+    return {"message": {"type": "assistant-request", "timestamp": _now_ms(), "call": call,
+                        "phoneNumber": {"id": call.get("phoneNumberId")}, "customer": call.get("customer", {})}}

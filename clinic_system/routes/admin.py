@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse, Response
 
 from .. import __version__, clinics, db, deps
+from ..config import Settings
 from ..deps import Tx
 
 router = APIRouter()
@@ -17,9 +18,10 @@ async def health(pool=Depends(deps.get_pool)):
 
 
 @router.post("/api/admin/clinics", status_code=201, dependencies=[Depends(deps.admin)])
-async def create_clinic(clinic: clinics.ClinicIn, tx: Tx = Depends(deps.get_tx)):
+async def create_clinic(clinic: clinics.ClinicIn, tx: Tx = Depends(deps.get_tx),
+                        settings: Settings = Depends(deps.get_settings)):
     async with tx(None) as conn:
-        return await clinics.create(conn, clinic)
+        return await clinics.create(conn, clinic, settings.token_key)
 
 
 @router.post("/api/admin/clinics/{org_id}/patients", status_code=201, dependencies=[Depends(deps.admin)])

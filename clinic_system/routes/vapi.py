@@ -1,16 +1,18 @@
-"""Vapi's server messages (pinned decision 6): tool calls, status updates and end-of-call
-reports, authenticated by the clinic's webhook secret."""
+"""Vapi's server messages (pinned decision 6): assistant requests, tool calls, status updates and
+end-of-call reports, signed the way the clinic chose (vapi_auth); the first of them about a call
+the service has not seen creates it (inbound)."""
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
-from .. import calls, deps, tools, vapi
+from .. import calls, deps, inbound, tools, vapi, vapi_auth
 from ..config import Settings
 from ..db import DB_DOWN, clinic_tx
-from ..errors import ApiError, invalid
+from ..errors import ApiError, invalid, unauthorized
 from ..replay import Replay
 from ..sms import FollowUps
 from ..spool import SpoolFull
@@ -19,24 +21,31 @@ log = logging.getLogger("clinic.api")
 router = APIRouter()
 
 
-async def vapi_webhook(request: Request, secret: str = Depends(deps.webhook_secret), pool=Depends(deps.get_pool),
-                       settings: Settings = Depends(deps.get_settings),
+async def vapi_webhook(request: Request, shown: vapi_auth.Presented = Depends(deps.vapi_credential),
+                       pool=Depends(deps.get_pool), settings: Settings = Depends(deps.get_settings),
                        follow_ups: FollowUps = Depends(deps.get_follow_ups), replay: Replay = Depends(deps.get_replay)):
+    raw = await request.body()
     try:
-        payload = await request.json()
+        payload = json.loads(raw)
     except ValueError:
         raise invalid("body is not JSON") from None
     kind, message = vapi.message_of(payload)
     report = vapi.end_of_call(message) if kind == "end-of-call-report" else None  # 422 before anything else
     try:
-        org_id = await deps.webhook_clinic(request, secret)
+        org_id = await deps.vapi_clinic(request, settings, shown, raw, message)
+        line = inbound.line_of(message, *vapi_auth.line_of(message))
+        if kind == "assistant-request":
+            async with clinic_tx(pool, org_id) as conn:
+                return await inbound.assistant_for(conn, org_id, line)
+        if org_id is None:
+            raise unauthorized()
         if report is not None:
-            return await calls.record_end(pool, follow_ups, org_id, report, settings.hold_minutes)
-        return await during_call(pool, org_id, kind, message, settings.hold_minutes)
+            return await calls.record_end(pool, follow_ups, org_id, report, settings.hold_minutes, line)
+        return await during_call(pool, org_id, kind, message, settings.hold_minutes, line)
     except DB_DOWN:
-        if report is None:
+        if report is None or shown.secret is None:
             raise
-        return spooled(replay, secret, payload, report)
+        return spooled(replay, shown.secret, payload, report)
 
 
 # One handler on both paths: what arrives on either is read the same way.
@@ -44,13 +53,15 @@ router.add_api_route("/api/vapi/webhook", vapi_webhook, methods=["POST"])
 router.add_api_route("/api/vapi/webhook/end-of-call", vapi_webhook, methods=["POST"], name="vapi_end_of_call")
 
 
-async def during_call(pool, org_id: str, kind: str, message: dict, hold_minutes: int) -> dict:
+async def during_call(pool, org_id: str, kind: str, message: dict, hold_minutes: int, line) -> dict:
     if kind == "tool-calls":
         return {"results": await tools.run(pool, org_id, vapi.call_id_of(message), vapi.tool_calls(message),
-                                           hold_minutes)}
+                                           hold_minutes, line)}
     if kind == "status-update":
         update = vapi.status_update(message)
         async with clinic_tx(pool, org_id) as conn:
+            if update.status in inbound.FIRST_STATUSES:
+                await inbound.ensure_call(conn, org_id, line)
             return await calls.status_update(conn, update.call_id, update.status)
     return {"ignored": kind}  # Vapi sends many message types; the others need nothing from us
 

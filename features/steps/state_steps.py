@@ -74,7 +74,7 @@ async def report_twice_together(context, name):
     call = world.call(name)
     payload, endpoint = calls.hang_up_report(call)
     call.hung_up_at = asyncio.get_running_loop().time()
-    world.last = await asyncio.gather(*(world.api.vapi(call.patient.clinic.webhook_secret, payload, endpoint)
+    world.last = await asyncio.gather(*(world.api.vapi(call.patient.clinic.vapi, payload, endpoint)
                                         for _ in range(2)))
 
 
@@ -89,7 +89,7 @@ def both_answered(context):
 async def late_status_update(context, name):
     world = context.world
     call = world.call(name)
-    answer = await world.api.vapi(call.patient.clinic.webhook_secret, payloads.status_update(call.call_id, "ended"))
+    answer = await world.api.vapi(call.patient.clinic.vapi, payloads.status_update(call.vapi_call(), "ended"))
     check(answer.status_code, equal_to(200), "the notice is accepted")
 
 
@@ -99,8 +99,8 @@ async def booking_twice(context, phrase):
     call = world.call()
     call.slot_time = dates.resolve(phrase, call.patient.clinic.timezone)
     args = {"slotTime": call.slot_time.isoformat(), "patientId": call.patient.patient_id}
-    payload = payloads.tool_calls(call.call_id, [(f"{call.call_id}_book", "claim_slot", args)])
-    world.last = await asyncio.gather(*(world.api.vapi(call.patient.clinic.webhook_secret, payload)
+    payload = payloads.tool_calls(call.vapi_call(), [(f"{call.call_id}_book", "claim_slot", args)])
+    world.last = await asyncio.gather(*(world.api.vapi(call.patient.clinic.vapi, payload)
                                         for _ in range(2)))
 
 
