@@ -7,7 +7,7 @@ Feature: One clinic's patients, doctors, calls and texts are invisible to anothe
   clinic succeeds.
 
   Background:
-    Given Premier Cosmetic Surgery and Advanced Aesthetic Clinic both take bookings by phone
+    Given Premier Cosmetic Surgery and Advanced Aesthetic Clinic both take bookings by phone on lines that sign with a time-stamped signature
     And each clinic has a patient who hung up mid-booking and was sent a text
 
   Rule: The receptionist only speaks of its own clinic's doctors

@@ -1,12 +1,19 @@
 """Clinics and their patients, set up fresh for each scenario."""
 from behave import given
 
+from clinic_suite.journeys import inbound
 from clinic_suite.journeys.clinics import add_patient, set_up_clinic
 
 
 @given("{clinic} takes bookings by phone")
 async def clinic_takes_bookings(context, clinic):
     await set_up_clinic(context.world, clinic)
+
+
+@given("{first} and {second} both take bookings by phone on lines that sign with {credential}")
+async def two_clinics_signing(context, first, second, credential):
+    for name in (first, second):
+        await set_up_clinic(context.world, name, vapi_auth=inbound.CREDENTIALS[credential])
 
 
 @given("{first} and {second} both take bookings by phone")

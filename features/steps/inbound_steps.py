@@ -21,7 +21,7 @@ register_type(Where=_where)  # where a message names another clinic: one of inbo
 
 @given("{clinic} takes bookings by phone on a line that signs with {credential}")
 async def clinic_signing(context, clinic, credential):
-    await set_up_clinic(context.world, clinic, inbound.CREDENTIALS[credential])
+    await set_up_clinic(context.world, clinic, vapi_auth=inbound.CREDENTIALS[credential])
 
 
 @given("{name} is a patient of {clinic}, and agrees to her calls being kept on record")

@@ -178,7 +178,7 @@ async def still_in_progress(context, name, phrase):
 async def reported_in_progress(context, name):
     world = context.world
     call = world.call(name)
-    answer = await world.api.vapi(call.patient.clinic.webhook_secret, payloads.status_update(call.call_id, "in-progress"))
+    answer = await world.api.vapi(call.patient.clinic.vapi, payloads.status_update(call.vapi_call(), "in-progress"))
     check(answer.status_code, equal_to(200), f"the status update is answered: {answer.text[:200]}")
     check(answer.json(), has_entries(callId=call.call_id, received="in-progress"), "and taken for this call")
 
