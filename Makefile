@@ -30,8 +30,10 @@ chromium:
 
 install: $(VENV)/.installed node_modules/.installed chromium
 
+# TARGET=path/target.toml: a team's own migrations instead (reports under reports/targets/<name>/)
+TARGET ?=
 acceptance: install
-	$(PY) -m clinic_suite.reporting.acceptance $(ARGS)
+	TARGET=$(TARGET) $(PY) -m clinic_suite.reporting.acceptance $(ARGS)
 
 unit: $(VENV)/.installed
 	$(PY) -m pytest -q tests --junitxml=reports/unit.xml
@@ -46,7 +48,9 @@ test: install
 	$(MAKE) --no-print-directory unit || status=1; \
 	$(MAKE) --no-print-directory breakages || status=1; \
 	$(MAKE) --no-print-directory acceptance || status=1; \
-	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json || status=1; \
+	$(MAKE) --no-print-directory acceptance TARGET=fixtures/targets/reference/target.toml || status=1; \
+	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json \
+	  reports/targets/reference/summary.json || status=1; \
 	exit $$status
 
 # The suite's mutation score over the reference system (REP-4): not part of `make test`.

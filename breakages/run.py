@@ -66,10 +66,17 @@ def catalogue(names: list[str]) -> list[Breakage]:
     return [b for b in found if not names or b.name in names]
 
 
+def touched(breakage: Breakage) -> list[str]:
+    """The project folders a patch changes (pinned decision 25): the reference system, or a
+    database target's fixtures (fixtures/targets/<name>)."""
+    paths = re.findall(r"^diff --git a/(\S+)", breakage.patch.read_text(), re.MULTILINE)
+    return sorted({"/".join(p.split("/")[:3]) if p.startswith("fixtures/targets/") else p.split("/")[0] for p in paths})
+
+
 def patched_copy(breakage: Breakage, folder: Path) -> str | None:
-    """Copy the reference system and apply the patch; returns a problem, or None."""
-    shutil.copytree(ROOT / "clinic_system", folder / "clinic_system",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    """Copy what the patch changes (always the reference system) and apply it; returns a problem, or None."""
+    for part in {"clinic_system", *touched(breakage)}:
+        shutil.copytree(ROOT / part, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
     # -C1: one line of context must match, so a breakage survives edits near it.
     done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
                           capture_output=True, text=True)
@@ -85,6 +92,10 @@ def run_one(breakage: Breakage) -> Outcome:
             return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started, detail=problem)
         tags = " or ".join(f"@criterion.{c}" for c in breakage.criteria)
         env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run")}
+        targets = [t for t in touched(breakage) if t.startswith("fixtures/targets/")]
+        if targets:  # a broken variant of a team's migrations: its @database scenarios, on the patched copy
+            env["TARGET"] = str(folder / targets[0] / "target.toml")
+            tags = f"@database and ({tags})"
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL"):
             env.pop(name, None)  # breakages run against the embedded system only
         try:

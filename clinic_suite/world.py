@@ -91,6 +91,7 @@ class World:
     evidence: Evidence
     seed: int
     service: ServiceRole | None = None   # the service's own database role, when the target gives it
+    db_target: object = None     # the clinic database described by a target file (drivers.database_target)
     clinics: dict[str, Clinic] = field(default_factory=dict)
     patients: dict[str, Patient] = field(default_factory=dict)
     calls: dict[str, Call] = field(default_factory=dict)

@@ -17,7 +17,9 @@ from clinic_suite.drivers.database import ClinicDatabase, connect
 from clinic_suite.drivers.evidence import Evidence
 from clinic_suite.drivers.service_role import ServiceRole
 from clinic_suite.drivers.sms_stub import SmsStub
-from clinic_suite.drivers.target import redactor_from_env, remote_from_env, start_embedded
+from clinic_suite.drivers.database_target import DatabaseTarget
+from clinic_suite.drivers.target import (REFERENCE_TARGET, Target, database_target_from_env, redactor_from_env,
+                                         remote_from_env, start_database_target, start_embedded)
 from clinic_suite.people import People, scenario_seed
 from clinic_suite.reporting import behave_durations, plan, run_record
 from clinic_suite.world import World
@@ -40,14 +42,29 @@ def before_all(context):
         run_record.write_target(redactor.name, redactor.redactor_command, "redactor command", "none")
         print(f"Target: the redactor command {redactor.redactor_command!r}", file=sys.stderr)
         return
-    target = remote_from_env()
+    db_target = database_target_from_env()
+    if db_target is not None:  # TARGET=...: the team's migrations in a fresh PostgreSQL, nothing else
+        server = _loop().run_until_complete(start_database_target(db_target))
+        target = Target(name=db_target.name, api_url="", admin_token="", database_url=server.url(), sms_stub_url="",
+                        database_only=True, db_target=db_target, server=server)
+        print(f"Target: {db_target.file} ({len(db_target.migration_files())} migrations, {db_target.checksum()})",
+              file=sys.stderr)
+    else:
+        target = remote_from_env()
     if target is None:
         print("Starting the embedded clinic system (PostgreSQL, reference service, SMS stub)...", file=sys.stderr)
         target = start_embedded()
+        # The reference system described as a database target: @database scenarios run on its database.
+        target.db_target = DatabaseTarget.read(REFERENCE_TARGET)
+        target.db_target.url = target.database_url
     context.target = target
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
     database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
-    run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
+    if target.database_only:
+        run_record.write_target(target.name, str(target.db_target.file), f"migrations {target.db_target.checksum()}",
+                                database_version)
+    else:
+        run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
           file=sys.stderr)
 
@@ -64,6 +81,8 @@ def after_all(context):
     target = getattr(context, "target", None)
     if target is not None and target.stack is not None:
         target.stack.stop()
+    if target is not None and target.server is not None:
+        target.server.destroy()
 
 
 SKIPS = {  # tag -> (what the target must give, why the scenario is skipped without it)
@@ -73,17 +92,19 @@ SKIPS = {  # tag -> (what the target must give, why the scenario is skipped with
     "needs-service-database": (lambda t: t.service_database_url,
                                "needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL"),
     "redactor": (lambda t: t.redactor_command, "needs a redactor command to audit: set REDACTOR_CMD"),
+    "database": (lambda t: t.db_target, "needs the clinic database itself: the embedded system, or TARGET=<file>"),
 }
 
 
 def _needs_clinic_system(target, tags) -> bool:
-    return target.grades_redactor_only and "redactor" not in tags
+    return (target.grades_redactor_only and "redactor" not in tags) or (target.database_only and "database" not in tags)
 
 
 def before_scenario(context, scenario):
     tags = set(scenario.effective_tags)
     if _needs_clinic_system(context.target, tags):
-        scenario.skip("needs a clinic system; this run audits a redactor command only (REDACTOR_CMD)")
+        scenario.skip("needs a clinic system; this run " + ("tests a database target only (TARGET)"
+                      if context.target.database_only else "audits a redactor command only (REDACTOR_CMD)"))
         return
     for tag, (has, reason) in SKIPS.items():
         if tag in tags and not has(context.target):
@@ -91,13 +112,17 @@ def before_scenario(context, scenario):
             return
     seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
     evidence, target = Evidence(), context.target
+    on_database = "database" in tags  # the clinic database on its own, as its target file says it acts
     context.world = World(
         target=target, evidence=evidence, seed=seed, people=People(seed),
-        api=ClinicApi(target.api_url, target.admin_token, evidence,
-                      scenario=str(scenario.location) if os.environ.get("SUITE_COVERAGE_CONTEXTS") else None),
-        db=ClinicDatabase(context.admin_pool, evidence), sms=SmsStub(target.sms_stub_url, evidence),
-        service=ServiceRole(target.service_database_url) if target.service_database_url else None,
-        browser=context.browser)
+        api=None if target.database_only else ClinicApi(
+            target.api_url, target.admin_token, evidence,
+            scenario=str(scenario.location) if os.environ.get("SUITE_COVERAGE_CONTEXTS") else None),
+        db=ClinicDatabase(context.admin_pool, evidence),
+        sms=None if target.database_only else SmsStub(target.sms_stub_url, evidence),
+        service=target.db_target.service_role() if on_database else
+        ServiceRole(target.service_database_url) if target.service_database_url else None,
+        browser=context.browser, db_target=target.db_target if on_database else None)
     context.tally = checks.reset()
     context.started = time.monotonic()
     test_id = run_record.test_id_of(tags)
@@ -127,5 +152,6 @@ def after_scenario(context, scenario):
 async def _close(world: World) -> None:
     if world.phone is not None:
         await world.phone.close()
-    await world.api.close()
-    await world.sms.close()
+    for driver in (world.api, world.sms):
+        if driver is not None:
+            await driver.close()

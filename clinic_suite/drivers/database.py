@@ -46,7 +46,7 @@ CLINIC_TABLES = """
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-      AND EXISTS (SELECT 1 FROM pg_attribute o WHERE o.attrelid = c.oid AND o.attname = 'org_id' AND NOT o.attisdropped)
+      AND EXISTS (SELECT 1 FROM pg_attribute o WHERE o.attrelid = c.oid AND o.attname = $1 AND NOT o.attisdropped)
     GROUP BY c.relname ORDER BY 1
 """
 POLICIES = """
@@ -64,7 +64,10 @@ PUBLIC_TABLE_GRANTS = """
 """
 DEFINER_FUNCTIONS = """
     SELECT p.proname AS name, pg_get_function_identity_arguments(p.oid) AS arguments,
-           pg_get_function_result(p.oid) AS returns, has_function_privilege('public', p.oid, 'EXECUTE') AS public
+           pg_get_function_result(p.oid) AS returns,
+           has_function_privilege('public', p.oid, 'EXECUTE')
+             OR coalesce((SELECT has_function_privilege(r.oid, p.oid, 'EXECUTE') FROM pg_roles r
+                          WHERE r.rolname = 'anon'), false) AS public
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1
 """
@@ -182,8 +185,8 @@ class ClinicDatabase:
     async def rls_guards(self) -> list[dict]:
         return await self._rows("tables with org_id", RLS_GUARDS)
 
-    async def clinic_tables(self) -> list[dict]:
-        return await self._rows("every table with a clinic column", CLINIC_TABLES)
+    async def clinic_tables(self, column: str = "org_id") -> list[dict]:
+        return await self._rows("every table with a clinic column", CLINIC_TABLES, column)
 
     async def policies(self) -> list[dict]:
         return await self._rows("row-level security policies", POLICIES)
@@ -194,6 +197,28 @@ class ClinicDatabase:
     async def definer_functions(self) -> list[dict]:
         return await self._rows("SECURITY DEFINER functions", DEFINER_FUNCTIONS)
 
+    # a database target (pinned decision 24)
+    async def seed_every_table(self, target, clinics: list[str]) -> None:
+        """A row of each clinic in every table with the target's clinic column (parents first)."""
+        from .database_target import TargetFileError, seed_row
+
+        tables = {r["table_name"] for r in await self.clinic_tables(target.column)}
+        async with self.pool.acquire() as conn:
+            for clinic in clinics:
+                waiting = sorted(tables)
+                for _ in range(len(tables) + 1):
+                    if not waiting:
+                        break
+                    waiting = [t for t in waiting if not await _has_row(conn, t, target.column, clinic)
+                               and not await seed_row(conn, target, t, clinic, tables)]
+                if waiting:
+                    raise TargetFileError(f"{target.file}: no row could be made in {', '.join(waiting)} "
+                                          f"(give rows.<table> templates)")
+
+    async def target_count(self, target, template: str, **values) -> int:
+        sql, args = target.sql(template, **values)
+        return await self.pool.fetchval(sql, *args)
+
     # knowledge base
     async def document_embedder(self, document_id: str) -> str | None:
         return await self.pool.fetchval("SELECT embedder FROM kb_documents WHERE id = $1", document_id)
@@ -202,3 +227,7 @@ class ClinicDatabase:
         return [r["text"] for r in await self.pool.fetch(
             "SELECT c.text FROM kb_chunks c JOIN kb_procedures p ON p.id = c.procedure_id "
             "WHERE c.document_id = $1 AND p.name = $2", document_id, procedure)]
+
+
+async def _has_row(conn, table: str, column: str, clinic: str) -> bool:
+    return await conn.fetchval(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE "{column}" = $1)', clinic)

@@ -11,8 +11,8 @@ import asyncpg
 
 # action -> (statement with $1 = the target clinic, how its effect is counted)
 ACTIONS = {
-    "read": ("SELECT count(*) FROM {table} WHERE org_id = $1", "rows"),
-    "change": ("UPDATE {table} SET org_id = org_id WHERE org_id = $1", "affected"),
+    "read": ('SELECT count(*) FROM {table} WHERE "{column}" = $1', "rows"),
+    "change": ('UPDATE {table} SET "{column}" = "{column}" WHERE "{column}" = $1', "affected"),
     "add to": (None, "affected"),
 }
 INSERTS = {
@@ -35,9 +35,31 @@ class DbOutcome:
     refused: str | None = None    # SQLSTATE when the database refused
 
 
+class ReferenceClaim:
+    """How the reference system's database is asked for a time: one booking row, the unique
+    index refusing a second (23505)."""
+
+    def statement(self, clinic: str, local: str, patient_id: str | None) -> tuple[str, tuple]:
+        return CLAIM, (clinic, local, patient_id)
+
+    def won(self, answer) -> bool:
+        return True
+
+
 class ServiceRole:
-    def __init__(self, url: str):
-        self.url = url
+    """`act` puts a transaction in a clinic's hands (default: the reference system's setting);
+    `column` is the clinic column; `inserts` the tables' own inserts; `claim` how a time is asked for."""
+
+    def __init__(self, url: str, act=None, column: str = "org_id", inserts: dict | None = None, claim=None):
+        self.url, self.act, self.column = url, act, column
+        self.inserts = INSERTS if inserts is None else inserts
+        self.claim = claim or ReferenceClaim()
+
+    async def _enter(self, conn, acting_for: str) -> None:
+        if self.act is not None:
+            await self.act(conn, acting_for)
+        else:
+            await conn.execute("SELECT set_config('app.current_org_id', $1, true)", acting_for)
 
     async def _run(self, acting_for: str, sql: str, args: tuple, effect: str, keep: bool = False) -> DbOutcome:
         conn = await asyncpg.connect(self.url)
@@ -45,7 +67,7 @@ class ServiceRole:
             tx = conn.transaction()
             await tx.start()
             try:
-                await conn.execute("SELECT set_config('app.current_org_id', $1, true)", acting_for)
+                await self._enter(conn, acting_for)
                 if effect == "rows":
                     return DbOutcome(count=await conn.fetchval(sql, *args))
                 status = await conn.execute(sql, *args)
@@ -61,20 +83,20 @@ class ServiceRole:
     async def attempt(self, acting_for: str, action: str, table: str, target_org: str) -> DbOutcome:
         """Read, change or add to `table`'s rows of `target_org`, acting for `acting_for`."""
         sql, effect = ACTIONS[action]
-        return await self._run(acting_for, INSERTS[table] if sql is None else sql.format(table=table),
-                               (target_org,), effect)
+        return await self._run(acting_for, self.inserts[table] if sql is None else
+                               sql.format(table=table, column=self.column), (target_org,), effect)
 
     async def add_row(self, acting_for: str, table: str, columns: list[str], from_org: str, to_org: str) -> DbOutcome:
         """A new row of `to_org` in `table`: the table's own insert where one is written (its
         triggers would refuse a copy of a row for reasons of their own), else a copy of one of
         `from_org`'s rows. Row-level security must refuse it (42501) when `to_org` is not `acting_for`."""
-        if table in INSERTS:
-            return await self._run(acting_for, INSERTS[table], (to_org,), "affected")
+        if table in self.inserts:
+            return await self._run(acting_for, self.inserts[table], (to_org,), "affected")
         cols = ", ".join(f'"{c}"' for c in columns)
         sql = (f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM (SELECT (jsonb_populate_record(NULL::"{table}", '
-               f'to_jsonb(x) || jsonb_build_object(\'org_id\', $2::text))).* FROM "{table}" x '
-               f"WHERE x.org_id = $1 LIMIT 1) r")
-        return await self._run(acting_for, sql, (from_org, to_org), "affected")
+               f'to_jsonb(x) || jsonb_build_object($3::text, $2::text))).* FROM "{table}" x '
+               f'WHERE x."{self.column}" = $1 LIMIT 1) r')
+        return await self._run(acting_for, sql, (from_org, to_org, self.column), "affected")
 
     async def move_call(self, acting_for: str, call_id: str, status: str) -> DbOutcome:
         return await self._run(acting_for, "UPDATE calls SET status = $2 WHERE id = $1", (call_id, status), "affected")
@@ -100,15 +122,16 @@ class ServiceRole:
             conn = await asyncpg.connect(self.url)
             try:
                 async with conn.transaction():
-                    await conn.execute("SELECT set_config('app.current_org_id', $1, true), "
-                                       "set_config('TimeZone', $2, true)", acting_for, zone)
+                    await self._enter(conn, acting_for)
+                    await conn.execute("SELECT set_config('TimeZone', $1, true)", zone)
                     local = await conn.fetchval("SELECT $1::timestamptz::text", when)
+                    sql, args = self.claim.statement(acting_for, local, patient_id)
                     await ready.wait()
                     await release.wait()
                     try:
                         async with conn.transaction():
-                            await conn.execute(CLAIM, acting_for, local, patient_id)
-                        return "booked"
+                            answer = await conn.fetchval(sql, *args)
+                        return "booked" if self.claim.won(answer) else "refused"
                     except asyncpg.PostgresError as refusal:
                         return refusal.sqlstate
             finally:
@@ -119,12 +142,14 @@ class ServiceRole:
         return list(await asyncio.wait_for(asyncio.gather(*tasks), timeout=30))
 
     async def privileges(self, table: str) -> set[str]:
-        """What the service's role may do to a table at all (before row-level security)."""
+        """What the acting role may do to a table at all (before row-level security)."""
         conn = await asyncpg.connect(self.url)
         try:
-            rows = await conn.fetch("SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE']) p "
-                                    "WHERE has_table_privilege(current_user, $1::regclass, p)", f'"{table}"')
-            return {r["p"] for r in rows}
+            async with conn.transaction():
+                await self._enter(conn, "")
+                rows = await conn.fetch("SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE']) p "
+                                        "WHERE has_table_privilege(current_user, $1::regclass, p)", f'"{table}"')
+                return {r["p"] for r in rows}
         finally:
             await conn.close()
 

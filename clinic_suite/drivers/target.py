@@ -24,6 +24,9 @@ class Target:
     sms_auth_token: str | None = None   # signs delivery reports as the provider does
     redactor_command: str | None = None  # the redactor as a command (pinned decision 24)
     grades_redactor_only: bool = False   # REDACTOR_CMD: no clinic system, only the redactor is graded
+    database_only: bool = False          # TARGET=...: a team's migrations, no clinic system runs
+    db_target: object = None             # the clinic database as a target file describes it (@database)
+    server: object = None                # the embedded PostgreSQL of a database target
     redactor_marker: str = "[REDACTED_{KIND}]"   # REDACTOR_MARKER: how its markers are written
     redactor_kinds: str = ""             # REDACTOR_KINDS: its names for the kinds, "name=PERSON,phone=PHONE_NUMBER"
     vapi_auth: str = "secret"   # how the clinics the suite sets up sign their voice line (VAPI_AUTH)
@@ -105,3 +108,28 @@ def start_embedded() -> Target:
                   service_database_url=info.service_database_url, log_file=info.log_file,
                   spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack,
                   redactor_command=reference_command(Path(patched) if patched else None))
+
+
+REFERENCE_TARGET = Path(__file__).resolve().parents[2] / "fixtures" / "targets" / "reference" / "target.toml"
+
+
+def database_target_from_env(env=os.environ):
+    """TARGET=path/target.toml: a team's migrations, loaded into a fresh embedded PostgreSQL.
+    The file is read (and refused with a message naming the key or file) before anything starts."""
+    from .database_target import DatabaseTarget
+
+    path = env.get("TARGET", "").strip()
+    return DatabaseTarget.read(path) if path else None
+
+
+async def start_database_target(db_target):
+    """The embedded PostgreSQL, the target's shim and migrations loaded; returns the server."""
+    from embedded_stack.postgres import EmbeddedPostgres
+
+    server = EmbeddedPostgres().start()
+    try:
+        await db_target.load(server.url())
+    except BaseException:
+        server.destroy()
+        raise
+    return server

@@ -158,7 +158,7 @@ async def every_clinic_table(world: World, actor: Clinic, target: Clinic) -> lis
     """Each table with a clinic column (from the catalogue): read, change and add to the
     target's rows acting for the actor, and the same for the target itself (the control)."""
     proofs = []
-    for row in await world.db.clinic_tables():
+    for row in await world.db.clinic_tables(world.service.column):
         table, granted = row["table_name"], await world.service.privileges(row["table_name"])
         tried, control = {}, {}
         for action, privilege in ACTION_PRIVILEGE.items():

@@ -26,10 +26,23 @@ from pathlib import Path
 from . import mutation, report_checks, run_record, signoff, summary as summary_mod
 from .commit import current_commit
 
+
+def target_name(path: str) -> str:
+    """The name a target file gives itself (read again, properly, by the suite's driver)."""
+    import tomllib
+
+    try:
+        return str(tomllib.loads(Path(path).read_text()).get("name", "")) or Path(path).parent.name
+    except (OSError, ValueError):
+        return Path(path).parent.name
+
 ROOT = Path(__file__).resolve().parents[2]
 REDACTOR = bool(os.environ.get("REDACTOR_CMD", "").strip())   # a redactor target: its reports apart
-if REDACTOR:
-    _name = "".join(c if c.isalnum() or c in "-_" else "-" for c in os.environ.get("REDACTOR_NAME", ""))
+DATABASE = os.environ.get("TARGET", "").strip()                # a database target (a team's migrations): the same
+DATABASE_FEATURES = [ROOT / "features" / "database_isolation.feature", ROOT / "features" / "database_claims.feature"]
+if REDACTOR or DATABASE:
+    _named = os.environ.get("REDACTOR_NAME", "") if REDACTOR else target_name(DATABASE)
+    _name = "".join(c if c.isalnum() or c in "-_" else "-" for c in _named)
     REPORTS = ROOT / "reports" / "targets" / (_name or "redactor")
     RESULTS, REPORT = REPORTS / "allure-results", REPORTS / "allure-report"
     run_record.RUN_DIR = REPORTS / ".run"
@@ -50,7 +63,7 @@ def guarded_by(commit: str) -> dict[str, list[str]]:
     """Criteria -> breakages that turned them red, from `make breakages` on this same commit.
     Breakages are of the reference system: they guard nothing in another team's redactor."""
     path = ROOT / "reports" / "breakages.json"
-    if REDACTOR or not path.exists():
+    if REDACTOR or DATABASE or not path.exists():
         return {}
     result = json.loads(path.read_text())
     if result.get("commit") != commit:
@@ -77,7 +90,7 @@ def run_behave(args: list[str]) -> int:
 
 def code_coverage() -> str | None:
     """Lines of the reference system the run exercised (embedded target only)."""
-    if REDACTOR:
+    if REDACTOR or DATABASE:
         return None
     parts = list((ROOT / COVERAGE_DATA.parent).glob(COVERAGE_DATA.name + ".*"))
     if not parts:
@@ -122,8 +135,8 @@ def render_html() -> str | None:
 
 
 def config_args() -> list[str]:
-    """A redactor target's report: its own folder and history (allurerc.mjs is the embedded run's)."""
-    if not REDACTOR:
+    """Another target's report: its own folder and history (allurerc.mjs is the embedded run's)."""
+    if not (REDACTOR or DATABASE):
         return []
     config = REPORTS / "allurerc.mjs"
     config.write_text((ROOT / "allurerc.mjs").read_text()
@@ -145,7 +158,9 @@ def main(argv: list[str]) -> int:
     REPORTS.mkdir(exist_ok=True)
     # A redactor target runs only what a redactor alone can prove: the audit's own feature
     # (named, not filtered by tag, so that Allure holds no results for scenarios never run).
-    behave_exit = run_behave([str(ROOT / "features" / "redaction_audit.feature"), *argv] if REDACTOR else argv)
+    features = ([str(ROOT / "features" / "redaction_audit.feature")] if REDACTOR else
+                [str(f) for f in DATABASE_FEATURES] if DATABASE else [])
+    behave_exit = run_behave([*features, *argv])
     seconds = time.monotonic() - started
     records = summary_mod.load_records(run_record.scenarios_file())
     target_file = run_record.RUN_DIR / "target.json"
@@ -161,8 +176,8 @@ def main(argv: list[str]) -> int:
         records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
                         "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
     write_allure_extras(target, commit)
-    mutation_block, no_mutation = (None, "") if REDACTOR else mutation.for_this_code()
-    if not REDACTOR:  # the mutation score is the reference system's: a redactor run cannot show it
+    mutation_block, no_mutation = (None, "") if REDACTOR or DATABASE else mutation.for_this_code()
+    if not (REDACTOR or DATABASE):  # the mutation score is the reference system's: another target cannot show it
         records.append(mutation.record(mutation_block, no_mutation))
     meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
                 target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage(),
@@ -183,14 +198,14 @@ def main(argv: list[str]) -> int:
 def _scope(records: list[dict]) -> set[str] | None:
     """The criteria this kind of target can prove (pinned decision 24): for a redactor, those
     of the scenarios it ran and the reports' own; every criterion otherwise."""
-    if not REDACTOR:
+    if not (REDACTOR or DATABASE):
         return None
     return {c for r in records for c in r["criteria"]} | {"REP-1", "REP-2", "REP-3"}
 
 
 def subset_aware(summary: dict, behave_args: list[str]) -> dict:
     """A chosen subset of scenarios cannot prove every criterion: coverage is shown, not gated."""
-    if behave_args or REDACTOR:
+    if behave_args or REDACTOR or DATABASE:
         for row in summary["successMetrics"]:
             row["gates"] = row["gates"] and row["metric"] != "Coverage"
     return summary

@@ -21,7 +21,7 @@ def unit_counts(path: Path) -> tuple[int, int]:
     return total - bad - skipped, bad
 
 
-def main(unit: str, summary: str, breakages: str) -> int:
+def main(unit: str, summary: str, breakages: str, *targets: str) -> int:
     passed, failed = unit_counts(Path(unit))
     parts = [f"unit {passed}/{passed + failed}"]
     if Path(breakages).exists():
@@ -39,10 +39,18 @@ def main(unit: str, summary: str, breakages: str) -> int:
     else:
         failed += 1
         parts.append("scenarios: no summary")
+    for extra in targets:  # the other targets' runs (a database target's @database scenarios)
+        if Path(extra).exists():
+            counts = json.loads(Path(extra).read_text())["summary"]["scenarios"]
+            passed, failed = passed + counts["passed"], failed + counts["failed"]
+            parts.append(f"{Path(extra).parent.name} {counts['passed']}/{counts['passed'] + counts['failed']}")
+        else:
+            failed += 1
+            parts.append(f"{extra}: no summary")
     print("; ".join(parts))
     print(f"total: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:]))

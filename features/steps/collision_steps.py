@@ -181,10 +181,10 @@ def caller_told_taken(context):
 async def claims_in_zones(context, count, phrase):
     world = context.world
     clinic = world.clinic()
-    caller = await new_caller(world, clinic)
+    caller = None if world.db_target else await new_caller(world, clinic)  # a database alone has no admin API
     zones = [ZONES[i % len(ZONES)] for i in range(count)]
     world.last = await world.service.claims_in_zones(clinic.org_id, _times(world, [phrase])[0], zones,
-                                                     caller.patient_id)
+                                                     caller.patient_id if caller else None)
     world.evidence.row("claims by session time zone", list(zip(zones, world.last)))
 
 
@@ -192,4 +192,5 @@ async def claims_in_zones(context, count, phrase):
 def one_claim_holds(context):
     outcomes = context.world.last
     check(outcomes.count("booked"), equal_to(1), "one session's claim holds the time")
-    check(sorted(set(outcomes) - {"booked"}), equal_to(["23505"]), "every other one refused as a duplicate")
+    check(set(outcomes) - {"booked"} <= {"23505", "refused"}, equal_to(True),
+          f"every other one refused, as a duplicate or in the claim's own answer: {sorted(set(outcomes))}")
