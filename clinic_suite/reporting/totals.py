@@ -32,21 +32,15 @@ def main(unit: str, summary: str, breakages: str, *targets: str) -> int:
     else:
         failed += 1
         parts.append("breakages: no result")
-    if Path(summary).exists():
-        counts = json.loads(Path(summary).read_text())["summary"]["scenarios"]
-        passed, failed = passed + counts["passed"], failed + counts["failed"]
-        parts.append(f"scenarios {counts['passed']}/{counts['passed'] + counts['failed']}")
-    else:
-        failed += 1
-        parts.append("scenarios: no summary")
-    for extra in targets:  # the other targets' runs (a database target's @database scenarios)
-        if Path(extra).exists():
-            counts = json.loads(Path(extra).read_text())["summary"]["scenarios"]
+    # The embedded run, then the other targets' (a database target's @database scenarios).
+    for label, path in [("scenarios", summary), *((Path(t).parent.name, t) for t in targets)]:
+        if Path(path).exists():
+            counts = json.loads(Path(path).read_text())["summary"]["scenarios"]
             passed, failed = passed + counts["passed"], failed + counts["failed"]
-            parts.append(f"{Path(extra).parent.name} {counts['passed']}/{counts['passed'] + counts['failed']}")
+            parts.append(f"{label} {counts['passed']}/{counts['passed'] + counts['failed']}")
         else:
             failed += 1
-            parts.append(f"{extra}: no summary")
+            parts.append(f"{label}: no summary")
     print("; ".join(parts))
     print(f"total: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
