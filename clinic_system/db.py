@@ -21,8 +21,14 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
     await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Nothing to reset when a connection goes back to the pool: the service sets the clinic
+    only transaction-locally (set_config(..., true)) and takes no session locks, so asyncpg's
+    default reset (one more round trip per request) would undo nothing."""
+
+
 async def create_pool(url: str, size: int = 40) -> asyncpg.Pool:
-    return await asyncpg.create_pool(url, min_size=2, max_size=size, init=_init_connection,
+    return await asyncpg.create_pool(url, min_size=2, max_size=size, init=_init_connection, reset=_keep_session,
                                      command_timeout=10)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import asynccontextmanager
 
 import httpx
 
@@ -25,6 +26,18 @@ class ClinicApi:
 
     async def close(self) -> None:
         await self.http.aclose()
+
+    @asynccontextmanager
+    async def own_line(self):
+        """A client of its own for one simulated caller, its connection already open. Each caller
+        is its own phone line: one shared client's pool costs time that grows with the requests
+        in flight (field notes: most of 100 callers' latency), which is the suite's, not the system's."""
+        line = ClinicApi(self.base_url, self.admin_token, self.evidence, max_connections=1)
+        try:
+            await line.http.get("/health")  # open the connection; the answer does not matter
+            yield line
+        finally:
+            await line.close()
 
     async def send(self, method: str, url: str, *, json=None, params=None, headers=None, data=None,
                    files=None, shown=None) -> httpx.Response:
