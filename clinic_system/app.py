@@ -14,7 +14,7 @@ from starlette.datastructures import Headers
 
 from . import __version__, errors, limits, logs
 from .config import Settings
-from .db import create_pool, migrate
+from .db import create_pool, migrate, wait_for_database
 from .knowledge.embeddings import embedder
 from .replay import Replay
 from .routes import ROUTERS
@@ -22,6 +22,7 @@ from .sms import FollowUps
 from .spool import Spool
 
 log = logging.getLogger("clinic.api")
+DATABASE_START_S = 20  # a database started beside the service (the embedded stack) may still be starting
 
 
 @asynccontextmanager
@@ -30,7 +31,11 @@ async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
     logs.configure(settings.log_file)
     logging.getLogger("twilio").setLevel(logging.WARNING)  # it logs request details at INFO
+    # The model loads in a thread while the database is reached and migrated: start-up is
+    # the longer of the two, not their sum.
+    model = asyncio.ensure_future(asyncio.to_thread(embedder))
     if settings.migrate_database_url:
+        await wait_for_database(settings.migrate_database_url, DATABASE_START_S)
         applied = await migrate(settings.migrate_database_url, settings.service_password)
         log.info("migrations applied", extra={"event": "migrated", "applied": applied})
     app.state.pool = pool = await create_pool(settings.database_url)
@@ -39,7 +44,7 @@ async def lifespan(app: FastAPI):
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
     replayer = asyncio.get_running_loop().create_task(replay.run_forever())
-    await asyncio.to_thread(embedder)  # load the model once, before the first question
+    await model  # loaded once, before the first question
     log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
                                            "spooled": len(spool.waiting())})
     yield

@@ -51,6 +51,19 @@ async def ping(pool: asyncpg.Pool) -> None:
         await conn.fetchval("SELECT 1")
 
 
+async def wait_for_database(url: str, within: float) -> None:
+    """Until the database accepts a connection (it may be starting beside the service)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        try:
+            await (await asyncpg.connect(url, timeout=2)).close()
+            return
+        except (OSError, asyncio.TimeoutError, asyncpg.CannotConnectNowError) as exc:
+            if asyncio.get_running_loop().time() > deadline:
+                raise RuntimeError(f"the database did not answer within {within:g}s: {type(exc).__name__}") from exc
+            await asyncio.sleep(0.05)  # a start-up poll: there is nothing to wait on but the port
+
+
 async def migrate(admin_url: str, service_password: str = "") -> list[str]:
     """Apply the numbered SQL files not applied yet, in order; returns their names."""
     conn = await asyncpg.connect(admin_url)

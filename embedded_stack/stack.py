@@ -18,6 +18,10 @@ from .postgres import EmbeddedPostgres, free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT_S = 20
+# The stack is a test configuration: the provider's refusals are retried after 0.05 s, 0.1 s,
+# 0.2 s, ... instead of a production back-off, so the retry scenarios take a second, not
+# minutes (CLINIC_SMS_RETRY_BASE_S overrides it; `make serve` uses the same).
+TEST_SMS_RETRY_BASE_S = "0.05"
 
 
 @dataclass
@@ -57,7 +61,8 @@ class EmbeddedStack:
             raise
 
     def _start(self) -> StackInfo:
-        self.postgres.start()
+        # The service and the stub start (imports, the model) while PostgreSQL initialises;
+        # the service waits for the database itself (app.lifespan).
         api_port, stub_port = free_port(), free_port()
         service_password = secrets.token_urlsafe(18)
         sid, auth_token = "AC" + secrets.token_hex(16), secrets.token_hex(16)
@@ -84,10 +89,12 @@ class EmbeddedStack:
             "CLINIC_LOG_FILE": info.log_file,
             "CLINIC_SPOOL_DIR": info.spool_dir,
             "CLINIC_FAULT_INJECTION": "1",  # the embedded stack is a test configuration (PII-F1)
-            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.1"),
+            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", TEST_SMS_RETRY_BASE_S),
         }, self.system_path)
-        self._wait_ready("sms-stub", info.sms_stub_url)
-        self._wait_ready("clinic-system", info.api_url)
+        self.postgres.start()
+        with httpx.Client(timeout=1) as http:  # one client: each new one builds its own TLS context
+            self._wait_ready(http, "sms-stub", info.sms_stub_url)
+            self._wait_ready(http, "clinic-system", info.api_url)
         self.info = info
         return info
 
@@ -97,7 +104,7 @@ class EmbeddedStack:
             [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
 
-    def _wait_ready(self, name: str, url: str) -> None:
+    def _wait_ready(self, http: httpx.Client, name: str, url: str) -> None:
         deadline = time.monotonic() + READY_TIMEOUT_S
         last = "no answer"
         while time.monotonic() < deadline:
@@ -105,13 +112,13 @@ class EmbeddedStack:
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.output(name)}")
             try:
-                answer = httpx.get(f"{url}/health", timeout=1)
+                answer = http.get(f"{url}/health")
                 if answer.status_code == 200:
                     return
                 last = f"{answer.status_code} {answer.text[:200]}"
             except httpx.TransportError as exc:
                 last = type(exc).__name__
-            time.sleep(0.05)
+            time.sleep(0.02)  # a start-up poll: nothing to wait on but the port
         raise RuntimeError(f"{name} not ready after {READY_TIMEOUT_S}s (last: {last}):\n{self.output(name)}")
 
     def output(self, name: str, tail: int = 3000) -> str:

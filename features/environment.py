@@ -39,6 +39,7 @@ def before_all(context):
     context.admin_pool = _loop().run_until_complete(connect(target.database_url))
     database_version = _loop().run_until_complete(ClinicDatabase(context.admin_pool, Evidence()).version())
     run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
+    run_record.write_timing("start-up", time.monotonic() - started)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
           file=sys.stderr)
 

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 
+from . import tls
 from .evidence import Evidence
 
 # The Vapi server-message endpoints: Vapi's own, and the plan's end-of-call path.
@@ -20,7 +21,7 @@ def bearer(secret: str) -> dict:
 class ClinicApi:
     def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200):
         self.base_url = base_url.rstrip("/")
-        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, limits=httpx.Limits(
+        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context(), limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)))
         self.admin_token, self.evidence = admin_token, evidence
 

@@ -151,6 +151,7 @@ async def abandoned_and_texted(world: World, patient: Patient, phrase: str) -> C
     call = await booking_by_phone(world, patient, phrase)
     await hang_up(world, call)
     await wait_for_text(world, call, SMS_THRESHOLD_S)
+    await follow_ups_settled(world, call)  # the clinic has recorded the text as sent, too
     return call
 
 

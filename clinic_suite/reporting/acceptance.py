@@ -109,15 +109,39 @@ def count_allure_results() -> int:
     return sum(1 for _ in RESULTS.glob("*-result.json"))
 
 
+class Clock:
+    """Where a run's time goes, printed at the end so the figures can be checked (issue 20)."""
+
+    def __init__(self):
+        self.marks: list[tuple[str, float]] = []
+        self.last = time.monotonic()
+
+    def mark(self, what: str) -> None:
+        now = time.monotonic()
+        self.marks.append((what, now - self.last))
+        self.last = now
+
+    def line(self) -> str:
+        total = sum(seconds for _, seconds in self.marks)
+        return "time: " + ", ".join(f"{what} {seconds:.1f}s" for what, seconds in self.marks) + f"; total {total:.1f}s"
+
+
 def main(argv: list[str]) -> int:
     started_at = datetime.now(timezone.utc)
     started = time.monotonic()
+    clock = Clock()
     for folder in (RESULTS, run_record.RUN_DIR, JUNIT):
         shutil.rmtree(folder, ignore_errors=True)
     RESULTS.mkdir(parents=True)
     REPORTS.mkdir(exist_ok=True)
     behave_exit = run_behave(argv)
     seconds = time.monotonic() - started
+    stack_start = run_record.read_timing("start-up")
+    scenarios_s = sum(r.get("durationSeconds", 0) for r in summary_mod.load_records(run_record.scenarios_file()))
+    if stack_start is not None:
+        clock.mark(f"behave (the target's start-up {stack_start:.1f}s, scenarios {scenarios_s:.1f}s)")
+    else:
+        clock.mark(f"behave (scenarios {scenarios_s:.1f}s)")
     records = summary_mod.load_records(run_record.scenarios_file())
     target_file = run_record.RUN_DIR / "target.json"
     target = json.loads(target_file.read_text()) if target_file.exists() else {"name": "unknown"}
@@ -132,11 +156,15 @@ def main(argv: list[str]) -> int:
         records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
                         "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
     write_allure_extras(target, commit)
+    coverage_figure = code_coverage()
+    clock.mark("code coverage")
     meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
-                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage())
+                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=coverage_figure)
     first = subset_aware(summary_mod.build(records, **meta), argv)
     signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
+    clock.mark("summary and sign-off page")
     html_problem = render_html()
+    clock.mark("Allure's HTML")
     if html_problem:
         problems.append(html_problem)
     final = subset_aware(summary_mod.build(records + report_checks.records(first, REPORT / "index.html"), **meta),
@@ -144,7 +172,10 @@ def main(argv: list[str]) -> int:
     summary_mod.validate(final)
     (REPORTS / "summary.json").write_text(json.dumps(final, indent=2, default=str))
     (REPORTS / "signoff.html").write_text(signoff.render(final, verdict(final, problems)))
-    return gate(final, problems)
+    clock.mark("report checks and summary.json")
+    result = gate(final, problems)
+    print(clock.line())
+    return result
 
 
 def subset_aware(summary: dict, behave_args: list[str]) -> dict:
