@@ -105,6 +105,12 @@ async def call_settled(world: World, call: Call, within: float = SMS_THRESHOLD_S
     return await eventually(recorded, within=within, what="the call's record after the hang-up")
 
 
+def sms_latency_figure(patient: Patient) -> str:
+    """Which figure a hang-up's text latency is: an ordinary one, or one the scenario slowed on
+    purpose (reported on its own line, pinned decision 11)."""
+    return "smsLatencySlowProvider" if patient.provider_slowed else "smsLatency"
+
+
 async def wait_for_text(world: World, call: Call, within: float) -> dict:
     """The first text at the caller's number; the time from hang-up is measured (CC-2)."""
     patient = call.patient
@@ -113,7 +119,7 @@ async def wait_for_text(world: World, call: Call, within: float) -> dict:
         return await world.sms.messages(patient.phone)
     messages = await eventually(arrived, within=within, what=f"a text to {patient.first_name}")
     if call.hung_up_at is not None and not patient.refusals_ahead:
-        world.measure("smsLatency", round(time.monotonic() - call.hung_up_at, 3), "s")
+        world.measure(sms_latency_figure(patient), round(time.monotonic() - call.hung_up_at, 3), "s")
     text = messages[0]
     call.link = links.find(text["body"])
     return text

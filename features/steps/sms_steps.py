@@ -11,7 +11,8 @@ async def gets_text(context, name, target, threshold):
     world = context.world
     call = world.call(name)
     text = await calls.wait_for_text(world, call, within=threshold)
-    check(world.metrics["smsLatency"], less_than_or_equal_to(threshold), f"text within {threshold}s (target {target}s)")
+    check(world.metrics[calls.sms_latency_figure(call.patient)], less_than_or_equal_to(threshold),
+          f"text within {threshold}s (target {target}s)")
     check(call.link, is_not(none()), "the text carries a link to finish booking")
     check(text["body"], contains_string(dates.clock(call.slot_time)), "the text names the held time")
 
