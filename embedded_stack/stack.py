@@ -2,6 +2,7 @@
 each a real process on loopback, started together and stopped together."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -156,3 +157,32 @@ class EmbeddedStack:
 
 def describe(info: StackInfo) -> dict:
     return asdict(info)
+
+
+def handle(stack: EmbeddedStack) -> str:
+    """What another process needs to use this running stack as its own embedded target: its
+    addresses, and its database's folder to stop and start it (the outage scenarios)."""
+    pg = stack.postgres
+    return json.dumps({"info": asdict(stack.info), "postgres": {
+        "root": str(pg.root), "port": pg.port, "password": pg.password, "run_as": pg._run_as.get("user")}})
+
+
+class AttachedStack:
+    """A stack another process started (`handle`): this one may stop and start its database,
+    never the stack itself; the process that started it stops it."""
+
+    def __init__(self, text: str):
+        described = json.loads(text)
+        self.info = StackInfo(**described["info"])
+        pg = described["postgres"]
+        self.postgres = EmbeddedPostgres(port=pg["port"], password=pg["password"], root=Path(pg["root"]))
+        self.postgres._run_as = {"user": pg["run_as"]} if pg["run_as"] else {}
+
+    def stop_database(self) -> None:
+        self.postgres.stop()
+
+    def start_database(self) -> None:
+        self.postgres.start()
+
+    def stop(self) -> None:
+        """The owner's to do."""
