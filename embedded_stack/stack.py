@@ -63,7 +63,9 @@ class EmbeddedStack:
 
     def _start(self) -> StackInfo:
         # The service and the stub start (imports, the model) while PostgreSQL initialises;
-        # the service waits for the database itself (app.lifespan).
+        # the service waits for the database itself (app.lifespan). The cluster's folder (a copy of
+        # the template) comes first: it sets the superuser's password the URLs carry.
+        self.postgres.init()
         api_port, stub_port = free_port(), free_port()
         service_password = secrets.token_urlsafe(18)
         sid, auth_token = "AC" + secrets.token_hex(16), secrets.token_hex(16)

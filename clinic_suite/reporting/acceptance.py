@@ -272,7 +272,7 @@ def gate(summary: dict, problems: list[str]) -> int:
         print(f"code coverage of the reference system: {summary['summary']['codeCoverage']}")
     for row in summary["successMetrics"]:
         measured = "—" if row["measured"] is None else row["measured"]
-        print(f"  {row['metric']:<36} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
+        print(f"  {row['metric']:<41} {measured:>8}  target {row['target']:<11} threshold {row['threshold']:<16} "
               f"{row['verdict']}{'' if row['gates'] else ' (shown, not gating)'}")
     reasons = blockers(summary, problems)
     for line in reasons:
