@@ -44,7 +44,8 @@ def figures(seconds: list[float]) -> str:
             f"max {max(seconds) * 1000:.0f} ms")
 
 
-async def one_round(api, clinic: dict, patient_id: str, callers: int, times: list[str]) -> dict:
+async def one_round(bench, clinic: dict, patient_id: str, callers: int, times: list[str]) -> dict:
+    api = bench.api
     gate = Gate(callers)
 
     def sender(slot: str):
@@ -52,9 +53,9 @@ async def one_round(api, clinic: dict, patient_id: str, callers: int, times: lis
     wanted = [times[i % len(times)] for i in range(callers)]
     tasks = [asyncio.ensure_future(released_on_own_line(api, gate, sender(slot))) for slot in wanted]
     await gate.open_when_ready(tasks)
-    cpu, started = os.times(), time.perf_counter()
+    cpu, system_cpu, started = os.times(), bench.cpu_seconds(), time.perf_counter()
     results = await asyncio.wait_for(asyncio.gather(*tasks), ROUND_TIMEOUT_S)
-    wall, cpu_after = time.perf_counter() - started, os.times()
+    wall, cpu_after, system_after = time.perf_counter() - started, os.times(), bench.cpu_seconds()
     latencies = [seconds for _, seconds in results]
     losers = [seconds for answer, seconds in results if answer.status_code == 409]
     with_alternatives = sum(1 for answer, _ in results if answer.status_code == 409 and answer.json()["alternatives"])
@@ -65,6 +66,10 @@ async def one_round(api, clinic: dict, patient_id: str, callers: int, times: lis
     print(f"{callers:>5} callers on {len(times)} times: all answered in {wall:.2f}s ({callers / wall:.0f} claims/s), "
           f"the clients' own CPU {client_cpu * 1000:.0f} ms; statuses {statuses}; winners per time {winners}"
           + ("" if set(winners) == {1} else "  <-- DOUBLE BOOKING OR NO WINNER"))
+    spent = {k: system_after[k] - system_cpu[k] for k in system_cpu}
+    print(f"      CPU per claim: service {spent['service'] / callers * 1000:.2f} ms, database "
+          f"{spent['database'] / callers * 1000:.2f} ms, clients {client_cpu / callers * 1000:.2f} ms "
+          f"(on an idle 2-core machine the burst needs at least {(sum(spent.values()) + client_cpu) / 2:.2f}s)")
     print(f"      every claim:        {figures(latencies)}")
     print(f"      losers ({len(losers)}, {with_alternatives} offered alternatives): {figures(losers)}")
     return {"claim": percentile(latencies, 0.5), "loser": percentile(losers, 0.5) if losers else None}
@@ -81,9 +86,9 @@ async def main(rounds: list[int], n_times: int) -> None:
             slots = (await api.availability(clinic["apiKey"], clinic["orgId"], limit=n_times)).json()["slots"]
             if callers == "warm-up":
                 print("warm-up (the service opens its database connections):")
-                await one_round(api, clinic, patient["patientId"], 100, [s["slotTime"] for s in slots])
+                await one_round(bench, clinic, patient["patientId"], 100, [s["slotTime"] for s in slots])
                 continue
-            p50 = await one_round(api, clinic, patient["patientId"], callers, [s["slotTime"] for s in slots])
+            p50 = await one_round(bench, clinic, patient["patientId"], callers, [s["slotTime"] for s in slots])
             insert_p50 = await raw_insert_p50(pool, clinic["orgId"], patient["patientId"])
             loser = f"; loser p50 / insert p50 = {p50['loser'] / insert_p50:.0f}x" if p50["loser"] else ""
             print(f"      raw single-row insert p50 {insert_p50 * 1000:.2f} ms; claim p50 / insert p50 = "

@@ -14,7 +14,7 @@ CREATE FUNCTION clinic_slot_times(p_org text, p_from timestamptz, p_to timestamp
   RETURNS SETOF timestamptz
   LANGUAGE sql STABLE
   AS $$
-  SELECT local_start AT TIME ZONE c.timezone
+  SELECT z.t
   FROM clinics c
   CROSS JOIN LATERAL generate_series(((p_from AT TIME ZONE c.timezone)::date - 1)::timestamp,
                                      ((p_to AT TIME ZONE c.timezone)::date + 1)::timestamp,
@@ -25,27 +25,47 @@ CREATE FUNCTION clinic_slot_times(p_org text, p_from timestamptz, p_to timestamp
   CROSS JOIN LATERAL generate_series(d.day + (s.span ->> 0)::time,
                                      d.day + (s.span ->> 1)::time - make_interval(mins => p_slot_minutes),
                                      make_interval(mins => p_slot_minutes)) AS w(local_start)
-  WHERE c.org_id = p_org AND s.span IS NOT NULL
-    AND local_start AT TIME ZONE c.timezone >= p_from AND local_start AT TIME ZONE c.timezone < p_to
-  ORDER BY 1
+  CROSS JOIN LATERAL (SELECT w.local_start AT TIME ZONE c.timezone AS t) AS z
+  WHERE c.org_id = p_org AND s.span IS NOT NULL AND z.t >= p_from AND z.t < p_to
 $$;
 
 -- The free times closest to the one asked for, closest first, ties to the earlier; a
 -- week either side, never in the past (168 hours, not '7 days': absolute time across
 -- a daylight-saving change, as the service's Python did). Free: no booking and no live hold.
+-- The candidates are put in order first (OFFSET 0 keeps the free test out of that
+-- subquery), so the free test runs on the nearest few until enough are found, not on all.
 CREATE FUNCTION nearest_free_times(p_org text, p_wanted timestamptz, p_limit int, p_slot_minutes int)
   RETURNS timestamptz[]
   LANGUAGE sql STABLE
   AS $$
   SELECT coalesce(array_agg(t ORDER BY abs(extract(epoch FROM t - p_wanted)), t), '{}')
-  FROM (SELECT t FROM clinic_slot_times(p_org, greatest(now(), p_wanted - interval '168 hours'),
-                                        p_wanted + interval '168 hours', p_slot_minutes) AS t
-        WHERE t <> p_wanted AND t >= now()
-          AND NOT EXISTS (SELECT 1 FROM appointment_slots a
-                          WHERE a.org_id = p_org AND a.slot_time = t
+  FROM (SELECT t
+        FROM (SELECT t FROM clinic_slot_times(p_org, greatest(now(), p_wanted - interval '168 hours'),
+                                              p_wanted + interval '168 hours', p_slot_minutes) AS t
+              WHERE t <> p_wanted AND t >= now()
+              ORDER BY abs(extract(epoch FROM t - p_wanted)), t
+              OFFSET 0) AS nearest_first
+        WHERE NOT EXISTS (SELECT 1 FROM appointment_slots a
+                          WHERE a.org_id = p_org AND a.slot_time = nearest_first.t
                             AND (a.status = 'booked' OR (a.status = 'held' AND a.held_until > now())))
-        ORDER BY abs(extract(epoch FROM t - p_wanted)), t
         LIMIT p_limit) AS free
+$$;
+
+-- Whether the clinic offers an appointment starting exactly at p_when: the same rule for
+-- one time, without generating the days around it.
+CREATE FUNCTION clinic_offers(p_org text, p_when timestamptz, p_slot_minutes int) RETURNS boolean
+  LANGUAGE sql STABLE
+  AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM clinics c
+    CROSS JOIN LATERAL (SELECT p_when AT TIME ZONE c.timezone AS local) AS l
+    CROSS JOIN LATERAL (SELECT c.opening_hours
+                          -> (ARRAY['mon','tue','wed','thu','fri','sat','sun'])[extract(isodow FROM l.local)::int]
+                          AS span) AS s
+    WHERE c.org_id = p_org AND s.span IS NOT NULL
+      AND l.local >= l.local::date + (s.span ->> 0)::time
+      AND l.local + make_interval(mins => p_slot_minutes) <= l.local::date + (s.span ->> 1)::time
+      AND extract(epoch FROM l.local - (l.local::date + (s.span ->> 0)::time)) % (p_slot_minutes * 60) = 0)
 $$;
 
 -- Write the active row for a time: false when another active row has it already. A hold
@@ -91,8 +111,7 @@ BEGIN
   IF NOT FOUND THEN outcome := 'no-clinic'; RETURN; END IF;
   IF p_when <= now() THEN outcome := 'past'; RETURN; END IF;
   IF p_when > now() + make_interval(hours => 24 * p_horizon_days) THEN outcome := 'beyond-horizon'; RETURN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM clinic_slot_times(p_org, p_when, p_when + interval '1 second', p_slot_minutes) t
-                 WHERE t = p_when) THEN
+  IF NOT clinic_offers(p_org, p_when, p_slot_minutes) THEN
     outcome := 'not-offered'; RETURN;
   END IF;
   IF p_hold_minutes IS NULL THEN
@@ -147,9 +166,11 @@ RESET ROLE;
 
 REVOKE ALL ON FUNCTION clinic_slot_times(text, timestamptz, timestamptz, int) FROM PUBLIC;
 REVOKE ALL ON FUNCTION nearest_free_times(text, timestamptz, int, int) FROM PUBLIC;
+REVOKE ALL ON FUNCTION clinic_offers(text, timestamptz, int) FROM PUBLIC;
 REVOKE ALL ON FUNCTION take_time(text, timestamptz, text, timestamptz, text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION claim_time(text, timestamptz, text, text, int, int, int, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION clinic_slot_times(text, timestamptz, timestamptz, int) TO clinic_service;
 GRANT EXECUTE ON FUNCTION nearest_free_times(text, timestamptz, int, int) TO clinic_service;
+GRANT EXECUTE ON FUNCTION clinic_offers(text, timestamptz, int) TO clinic_service;
 GRANT EXECUTE ON FUNCTION take_time(text, timestamptz, text, timestamptz, text, text) TO clinic_service;
 GRANT EXECUTE ON FUNCTION claim_time(text, timestamptz, text, text, int, int, int, int) TO clinic_service;
