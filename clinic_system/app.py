@@ -33,7 +33,7 @@ async def lifespan(app: FastAPI):
     logging.getLogger("twilio").setLevel(logging.WARNING)  # it logs request details at INFO
     # The model loads in a thread while the database is reached and migrated: start-up is
     # the longer of the two, not their sum.
-    model = asyncio.ensure_future(asyncio.to_thread(embedder))
+    model = asyncio.ensure_future(asyncio.to_thread(embedder)) if settings.preload_model else None
     if settings.migrate_database_url:
         await wait_for_database(settings.migrate_database_url, DATABASE_START_S)
         applied = await migrate(settings.migrate_database_url, settings.service_password)
@@ -44,7 +44,8 @@ async def lifespan(app: FastAPI):
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
     replayer = asyncio.get_running_loop().create_task(replay.run_forever())
-    await model  # loaded once, before the first question
+    if model is not None:
+        await model  # loaded once, before the first question
     log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
                                            "spooled": len(spool.waiting())})
     yield
