@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from dataclasses import dataclass
 
@@ -22,6 +23,17 @@ def reset() -> Tally:
     global _tally
     _tally = Tally()
     return _tally
+
+
+# The breakage catalogue runs with SUITE_LIMITS=target: where the plan gives a wait both a
+# target and a threshold (a text within 5 s, 10 at worst), the wait ends at the target. A
+# breakage that stops every text is then caught in 5 s instead of 10; a normal run waits
+# the threshold, as the plan allows.
+AT_TARGET = os.environ.get("SUITE_LIMITS") == "target"
+
+
+def limit(target: float, threshold: float) -> float:
+    return target if AT_TARGET else threshold
 
 
 def check(actual, matcher, reason: str = "") -> None:

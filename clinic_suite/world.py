@@ -54,6 +54,7 @@ class Patient:
     clinic: Clinic
     consent: bool = True
     refusals_ahead: int = 0   # texts the provider was told to refuse (latency is then not the plan's)
+    provider_slowed: bool = False  # the provider was told to answer slowly: its own latency figure
     redaction_fault: bool = False  # the embedded system is to fail redacting this patient's next call
 
 

@@ -13,7 +13,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     uvicorn.run(create_app(Settings.from_env()), host=args.host, port=args.port,
-                log_config=None, access_log=False, lifespan="on")
+                log_config=None, access_log=False, lifespan="on", loop="uvloop", http="httptools",
+                # A voice platform keeps its connections open between a call's messages; uvicorn's
+                # 5 s default would drop a caller's line while they talk.
+                timeout_keep_alive=75)
 
 
 if __name__ == "__main__":

@@ -8,12 +8,13 @@ import logging
 import time
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from starlette.datastructures import Headers
 
 from . import __version__, coverage_contexts, errors, limits, logs, redaction
 from .config import Settings
-from .db import create_pool, migrate
+from .db import create_pool, migrate, wait_for_database
 from .knowledge.embeddings import embedder
 from .replay import Replay
 from .routes import ROUTERS
@@ -21,6 +22,7 @@ from .sms import FollowUps
 from .spool import Spool
 
 log = logging.getLogger("clinic.api")
+DATABASE_START_S = 20  # a database started beside the service (the embedded stack) may still be starting
 
 
 @asynccontextmanager
@@ -30,7 +32,11 @@ async def lifespan(app: FastAPI):
     logs.configure(settings.log_file)
     redaction.warm_up()
     logging.getLogger("twilio").setLevel(logging.WARNING)  # it logs request details at INFO
+    # The model loads in a thread while the database is reached and migrated: start-up is
+    # the longer of the two, not their sum.
+    model = asyncio.ensure_future(asyncio.to_thread(embedder)) if settings.preload_model else None
     if settings.migrate_database_url:
+        await wait_for_database(settings.migrate_database_url, DATABASE_START_S)
         applied = await migrate(settings.migrate_database_url, settings.service_password)
         log.info("migrations applied", extra={"event": "migrated", "applied": applied})
     app.state.pool = pool = await create_pool(settings.database_url)
@@ -39,7 +45,8 @@ async def lifespan(app: FastAPI):
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
     replayer = asyncio.get_running_loop().create_task(replay.run_forever())
-    await asyncio.to_thread(embedder)  # load the model once, before the first question
+    if model is not None:
+        await model  # loaded once, before the first question
     log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
                                            "spooled": len(spool.waiting())})
     yield
@@ -48,44 +55,89 @@ async def lifespan(app: FastAPI):
     await pool.close()
 
 
-async def body_limits(request: Request, call_next):
-    page = request.url.path.startswith("/booking/")  # the patient's page answers bad links with a plain page
-    if not page and limits.control_in_url(request.url.path, request.url.query):
-        return JSONResponse(errors.body("invalid input", "control characters in the address"), status_code=422)
-    if request.method in ("POST", "PUT", "PATCH"):
-        limit = limits.limit_for(request.url.path)
-        length = request.headers.get("content-length", "")
+def _refuse(status: int, error: str, detail: str) -> JSONResponse:
+    return JSONResponse(errors.body(error, detail), status_code=status)
+
+
+class BodyLimits:
+    """Bounded bodies (413) and JSON nesting (422) before any handler parses them. Plain ASGI,
+    not Starlette's BaseHTTPMiddleware: that costs a task and a stream per request, which was
+    a large share of a claim's time under a crowd (issue 20)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        page = scope["path"].startswith("/booking/")  # the patient's page answers bad links with a plain page
+        if not page and limits.control_in_url(scope["path"], scope.get("query_string", b"").decode("latin-1")):
+            return await _refuse(422, "invalid input", "control characters in the address")(scope, receive, send)
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
+            return await self.app(scope, receive, send)
+        limit, headers = limits.limit_for(scope["path"]), Headers(scope=scope)
+        too_large = _refuse(413, "body too large", f"at most {limit} bytes")
+        length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
-            return JSONResponse(errors.body("body too large", f"at most {limit} bytes"), status_code=413)
-        payload = await request.body()  # read once; starlette hands the same bytes to the handler
-        if len(payload) > limit:
-            return JSONResponse(errors.body("body too large", f"at most {limit} bytes"), status_code=413)
-        kind = request.headers.get("content-type", "")
+            return await too_large(scope, receive, send)
+        chunks, size, more = [], 0, True
+        while more:  # read once, then hand the same bytes to the handler
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > limit:
+                return await too_large(scope, receive, send)
+            more = message.get("more_body", False)
+        payload = b"".join(chunks)
+        kind = headers.get("content-type", "")
         if "json" in kind and limits.too_deep(payload):
-            return JSONResponse(errors.body("invalid input", f"JSON nested deeper than {limits.MAX_DEPTH}"),
-                                status_code=422)
+            return await _refuse(422, "invalid input", f"JSON nested deeper than {limits.MAX_DEPTH}")(
+                scope, receive, send)
         if ("json" in kind and limits.control_in_json(payload)) or (
                 "urlencoded" in kind and not page and limits.control_in_form(payload)):
-            return JSONResponse(errors.body("invalid input", "control characters in the body"), status_code=422)
-    return await call_next(request)
+            return await _refuse(422, "invalid input", "control characters in the body")(scope, receive, send)
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": payload, "more_body": False}
+        await self.app(scope, replay, send)
 
 
-async def access_log(request: Request, call_next):
-    started = time.perf_counter()
-    response = await call_next(request)
-    # The path only: query strings carry link tokens and patient ids.
-    log.info("request", extra={"event": "http", "method": request.method, "path": request.url.path,
-                               "status": response.status_code,
-                               "ms": round((time.perf_counter() - started) * 1000, 1)})
-    return response
+class AccessLog:
+    """One log line a request: the path only (query strings carry link tokens and patient ids)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started, status = time.perf_counter(), 500
+
+        async def sending(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            log.info("request", extra={"event": "http", "method": scope["method"], "path": scope["path"],
+                                       "status": status, "ms": round((time.perf_counter() - started) * 1000, 1)})
 
 
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Reference clinic receptionist system", version=__version__, lifespan=lifespan)
     app.state.settings = settings
     errors.install(app)
-    app.middleware("http")(body_limits)
-    app.middleware("http")(access_log)  # added last, so outermost: it logs the limits' refusals too
+    app.add_middleware(BodyLimits)
+    app.add_middleware(AccessLog)  # added last, so outermost: it logs the limits' refusals too
     coverage_contexts.install(app)
     for router in ROUTERS:
         app.include_router(router)

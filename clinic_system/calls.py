@@ -8,14 +8,14 @@ import secrets
 import time
 from collections import Counter
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, field_validator
 
 from . import booking, clinics, db, inbound, slots
+from .errors import ApiError, not_found
 from .limits import Plain
-from .errors import not_found
 from .redaction import clinic_facts, redact
-from .slots import Hours
 from .vapi import EndOfCall
 
 log = logging.getLogger("clinic.calls")
@@ -64,19 +64,13 @@ async def mark_booked(conn, call_id: str, when: datetime) -> None:
                        "WHERE id = $1", call_id, when)
 
 
-async def claim(conn, org_id: str, value, patient_id, call_id) -> tuple[Hours, datetime]:
-    """Book the time asked for, for the patient and, if given, the call: 422 for a time the clinic
-    does not offer, 409 with real alternatives when it is taken."""
-    hours = await clinics.hours(conn, org_id)
-    current = await db.now(conn)
-    when = booking.requested_time(value, hours, current)
-    if patient_id is not None:
-        await clinics.patient(conn, patient_id)
-    call = await get(conn, call_id, lock=True) if call_id else None
-    await booking.book(conn, org_id, hours, when, current, call_id, patient_id)
-    if call and call["status"] == "in-progress":
-        await mark_booked(conn, call_id, when)
-    return hours, when
+async def claim(db, org_id: str, value, patient_id, call_id) -> tuple[ZoneInfo, datetime]:
+    """Book the time asked for, for the patient and, if given, the call (booked if still in
+    progress): 422 for a time the clinic does not offer, 409 with real alternatives when it is
+    taken. One round trip (booking.claim)."""
+    when = booking.wanted_time(value)
+    claimed = await booking.claim(db, org_id, when, patient_id=patient_id, call_id=call_id)
+    return claimed.tz, when
 
 
 async def detail(conn, call_id: str) -> dict:
@@ -93,22 +87,16 @@ async def detail(conn, call_id: str) -> dict:
 
 async def select_slot(conn, org_id: str, call_id: str, value, hold_minutes: int) -> str:
     """The caller picked a time: hold it for them while they talk. Returns the agent's line."""
-    call = await get(conn, call_id, lock=True)
-    hours = await clinics.hours(conn, org_id)
-    now = await conn.fetchval("SELECT now()")
-    when = booking.requested_time(value, hours, now)
-    if call["status"] != "in-progress":
+    when = booking.wanted_time(value)
+    try:
+        claimed = await booking.claim(conn, org_id, when, call_id=call_id, hold_minutes=hold_minutes)
+    except ApiError as refusal:
+        if refusal.status != 409:
+            raise
+        return refusal.extra["agentReply"]
+    if claimed.outcome == "call-ended":
         return "That call has already ended."
-    own = await booking.active_hold(conn, call_id)
-    if own is None or own["slot_time"] != when:
-        held_until = now + timedelta(minutes=hold_minutes)
-        if not await booking.take(conn, org_id, when, "held", call_id, call["patient_id"], held_until):
-            refusal = await booking.refuse_taken(conn, org_id, hours, when, now)
-            return refusal.extra["agentReply"]
-        await conn.execute("UPDATE appointment_slots SET status = 'released', updated_at = now() "
-                           "WHERE call_id = $1 AND status = 'held' AND slot_time <> $2", call_id, when)
-    await conn.execute("UPDATE calls SET selected_slot = $2 WHERE id = $1", call_id, when)
-    return f"I've reserved {slots.label(when, hours.tz)} for you. Shall I confirm it?"
+    return f"I've reserved {slots.label(when, claimed.tz)} for you. Shall I confirm it?"
 
 
 async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:

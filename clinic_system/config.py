@@ -30,6 +30,7 @@ class Settings:
     sms_max_attempts: int
     hold_minutes: int
     spool_dir: Path
+    preload_model: bool = True  # False: the embedding model loads at its first use
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -50,4 +51,6 @@ class Settings:
             sms_max_attempts=int(os.environ.get("CLINIC_SMS_MAX_ATTEMPTS", "5")),
             hold_minutes=30,
             spool_dir=Path(os.environ.get("CLINIC_SPOOL_DIR", "clinic-spool")),
+            # The breakage catalogue starts dozens of stacks, most never asked a question.
+            preload_model=os.environ.get("CLINIC_PRELOAD_MODEL", "1") != "0",
         )

@@ -21,8 +21,14 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
     await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Nothing to reset when a connection goes back to the pool: the service sets the clinic
+    only transaction-locally (set_config(..., true)) and takes no session locks, so asyncpg's
+    default reset (one more round trip per request) would undo nothing."""
+
+
 async def create_pool(url: str, size: int = 40) -> asyncpg.Pool:
-    return await asyncpg.create_pool(url, min_size=2, max_size=size, init=_init_connection,
+    return await asyncpg.create_pool(url, min_size=2, max_size=size, init=_init_connection, reset=_keep_session,
                                      command_timeout=10)
 
 
@@ -43,6 +49,19 @@ async def now(conn) -> datetime:
 async def ping(pool: asyncpg.Pool) -> None:
     async with clinic_tx(pool, None) as conn:
         await conn.fetchval("SELECT 1")
+
+
+async def wait_for_database(url: str, within: float) -> None:
+    """Until the database accepts a connection (it may be starting beside the service)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        try:
+            await (await asyncpg.connect(url, timeout=2)).close()
+            return
+        except (OSError, asyncio.TimeoutError, asyncpg.CannotConnectNowError) as exc:
+            if asyncio.get_running_loop().time() > deadline:
+                raise RuntimeError(f"the database did not answer within {within:g}s: {type(exc).__name__}") from exc
+            await asyncio.sleep(0.05)  # a start-up poll: there is nothing to wait on but the port
 
 
 async def migrate(admin_url: str, service_password: str = "") -> list[str]:

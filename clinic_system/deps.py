@@ -1,5 +1,7 @@
 """What route handlers get from the running service, as FastAPI dependencies: the state the
-lifespan put on `app.state`, a transaction helper, and the credential checks. The clinic
+lifespan put on `app.state`, a transaction helper, and the credential checks. The dependencies are
+`async def`: FastAPI runs a plain `def` dependency in a worker thread, a hand-off per
+request that showed in a crowd's claim times (issue 20). The clinic
 always comes from the credential, never from the body (pinned decision 3)."""
 from __future__ import annotations
 
@@ -22,24 +24,24 @@ log = logging.getLogger("clinic.api")
 Tx = Callable[[str | None], AbstractAsyncContextManager]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_pool(request: Request):
+async def get_pool(request: Request):
     return request.app.state.pool
 
 
-def get_follow_ups(request: Request) -> FollowUps:
+async def get_follow_ups(request: Request) -> FollowUps:
     return request.app.state.follow_ups
 
 
-def get_replay(request: Request) -> Replay:
+async def get_replay(request: Request) -> Replay:
     """The end-of-call spool and the worker that stores what it keeps."""
     return request.app.state.replay
 
 
-def get_tx(request: Request) -> Tx:
+async def get_tx(request: Request) -> Tx:
     """tx(org_id): a transaction that sees only that clinic's rows (None: no clinic yet)."""
     pool = request.app.state.pool
     return lambda org_id: clinic_tx(pool, org_id)
@@ -53,13 +55,13 @@ async def api_clinic(request: Request, authorization: str | None = Header(defaul
     return request.state.org_id
 
 
-def admin(request: Request, authorization: str | None = Header(default=None)) -> None:
+async def admin(request: Request, authorization: str | None = Header(default=None)) -> None:
     given = credentials.bearer(authorization) or ""
     if not hmac.compare_digest(given.encode(), request.app.state.settings.admin_token.encode()):
         raise unauthorized()
 
 
-def vapi_credential(request: Request) -> vapi_auth.Presented:
+async def vapi_credential(request: Request) -> vapi_auth.Presented:
     """Vapi's credential headers, present before the body is read (401 when none is); whose they
     are, vapi_clinic tells once the body has been checked (a malformed body is 422 first)."""
     return vapi_auth.presented(request.headers)

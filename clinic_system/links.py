@@ -13,11 +13,11 @@ from .slots import Hours
 async def original_first(conn, org_id: str, hours: Hours, original: datetime | None, current: datetime) -> list[dict]:
     """After a hold ends, the original time is offered first if it is still free."""
     wanted = original if original and original > current else current
-    offers = await booking.alternatives(conn, org_id, hours, wanted, current)
+    offers = await booking.alternatives(conn, org_id, hours.tz, wanted)
     if original and original > current:
         free = await slots.free_times(conn, org_id, hours, original, original + timedelta(minutes=1))
         if free:
-            offers = [booking.offer(original, hours), *offers]
+            offers = [booking.offer(original, hours.tz), *offers]
     return offers
 
 
@@ -53,7 +53,7 @@ async def complete(conn, org_id: str, call_id: str, slot_time: str | None) -> di
             raise conflict("hold expired", "the held time is no longer reserved", alternatives=offers)
         when = hold["slot_time"]
     else:
-        when = booking.requested_time(slot_time, hours, current)
-    await booking.book(conn, org_id, hours, when, current, call_id, call["patient_id"])
+        when = booking.wanted_time(slot_time)
+    await booking.claim(conn, org_id, when, patient_id=call["patient_id"], call_id=call_id)
     await calls.mark_booked(conn, call_id, when)
     return {"booked": True, "slotTime": when.isoformat(), "label": slots.label(when, hours.tz), "callId": call_id}

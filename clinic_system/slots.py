@@ -36,10 +36,6 @@ class Hours:
             t += timedelta(minutes=SLOT_MINUTES)
         return out
 
-    def offers(self, when: datetime) -> bool:
-        """True if the clinic offers an appointment starting exactly at `when`."""
-        return when in self.day_slots(when.astimezone(self.tz).date())
-
     def candidates(self, start: datetime, end: datetime) -> list[datetime]:
         out = []
         day = start.astimezone(self.tz).date()
@@ -92,16 +88,6 @@ ACTIVE_ROWS = """
 async def free_times(conn, org_id: str, hours: Hours, start: datetime, end: datetime) -> list[datetime]:
     taken = {r["slot_time"] for r in await conn.fetch(ACTIVE_ROWS, org_id, start, end)}
     return [t for t in hours.candidates(start, end) if t not in taken]
-
-
-async def nearest_free(conn, org_id: str, hours: Hours, wanted: datetime, now: datetime,
-                       limit: int = 3) -> list[datetime]:
-    """The free times closest to the one asked for, closest first (never in the past)."""
-    window = timedelta(days=7)
-    start = max(now, wanted - window)
-    free = await free_times(conn, org_id, hours, start, wanted + window)
-    free = [t for t in free if t != wanted]
-    return sorted(free, key=lambda t: (abs(t - wanted), t))[:limit]
 
 
 def horizon(now: datetime) -> datetime:

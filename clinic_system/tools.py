@@ -35,15 +35,13 @@ async def run_one(conn, org_id: str, call_id: str, tool: ToolCall, hold_minutes:
         offers = await booking.free_offers(conn, org_id, arguments.get("from"), 3)
         return "I have " + ", ".join(o["label"] for o in offers) + "." if offers else "I have no free times then."
     if tool.name == "claim_slot":
-        try:
-            async with conn.transaction():  # a savepoint: a lost time is the answer, and the call goes on
-                hours, when = await calls.claim(conn, org_id, arguments.get("slotTime"), arguments.get("patientId"),
-                                                call_id)
+        try:  # a lost time is the answer, and the call goes on (the claim wrote nothing)
+            tz, when = await calls.claim(conn, org_id, arguments.get("slotTime"), arguments.get("patientId"), call_id)
         except ApiError as refusal:
             if refusal.status != 409:
                 raise
             return refusal.extra["agentReply"]
-        return booking.booked_line(hours, when)
+        return booking.booked_line(tz, when)
     if tool.name == "ask_knowledge_base":
         return (await store.ask(conn, org_id, arguments.get("question"), embedder()))["answer"]
     if tool.name == "find_doctor":

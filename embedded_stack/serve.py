@@ -1,5 +1,6 @@
 """`make serve`: the embedded stack in the foreground with the plan's two clinics set up.
-Prints one JSON line (URLs, tokens, clinics' credentials); Ctrl-C stops everything."""
+Prints one JSON line (URLs, tokens, clinics' credentials); Ctrl-C stops everything.
+`--handle`: no clinics; the line is the stack's handle for the acceptance run's workers."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from .stack import PROJECT, EmbeddedStack, describe
+from .stack import PROJECT, EmbeddedStack, describe, handle
 
 FIXTURE = PROJECT / "fixtures" / "clinics.json"
 
@@ -42,9 +43,12 @@ def main() -> None:
     signal.signal(signal.SIGTERM, stop)
     try:
         info = stack.start()
-        line = {**describe(info), "clinics": set_up_clinics(info.api_url, info.admin_token),
-                "startupSeconds": round(time.monotonic() - started, 2)}
-        print(json.dumps(line), flush=True)
+        if "--handle" in sys.argv:  # for the acceptance run's parallel workers (stack.AttachedStack)
+            print(handle(stack), flush=True)
+        else:
+            line = {**describe(info), "clinics": set_up_clinics(info.api_url, info.admin_token),
+                    "startupSeconds": round(time.monotonic() - started, 2)}
+            print(json.dumps(line), flush=True)
         print("serving; Ctrl-C stops everything", file=sys.stderr, flush=True)
         while not stopping:
             time.sleep(0.2)

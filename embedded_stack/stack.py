@@ -2,6 +2,7 @@
 each a real process on loopback, started together and stopped together."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -18,6 +19,10 @@ from .postgres import EmbeddedPostgres, free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT_S = 20
+# The stack is a test configuration: the provider's refusals are retried after 0.05 s, 0.1 s,
+# 0.2 s, ... instead of a production back-off, so the retry scenarios take a second, not
+# minutes (CLINIC_SMS_RETRY_BASE_S overrides it; `make serve` uses the same).
+TEST_SMS_RETRY_BASE_S = "0.05"
 
 
 @dataclass
@@ -57,7 +62,10 @@ class EmbeddedStack:
             raise
 
     def _start(self) -> StackInfo:
-        self.postgres.start()
+        # The service and the stub start (imports, the model) while PostgreSQL initialises;
+        # the service waits for the database itself (app.lifespan). The cluster's folder (a copy of
+        # the template) comes first: it sets the superuser's password the URLs carry.
+        self.postgres.init()
         api_port, stub_port = free_port(), free_port()
         service_password = secrets.token_urlsafe(18)
         sid, auth_token = "AC" + secrets.token_hex(16), secrets.token_hex(16)
@@ -86,10 +94,12 @@ class EmbeddedStack:
             "CLINIC_FAULT_INJECTION": "1",  # the embedded stack is a test configuration (PII-F1)
             # make mutants: each scenario's lines recorded apart (coverage.py dynamic contexts)
             "CLINIC_COVERAGE_CONTEXTS": "1" if coverage_file and os.environ.get("SUITE_COVERAGE_CONTEXTS") else "",
-            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", "0.1"),
+            "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", TEST_SMS_RETRY_BASE_S),
         }, self.system_path)
-        self._wait_ready("sms-stub", info.sms_stub_url)
-        self._wait_ready("clinic-system", info.api_url)
+        self.postgres.start()
+        with httpx.Client(timeout=1) as http:  # one client: each new one builds its own TLS context
+            self._wait_ready(http, "sms-stub", info.sms_stub_url)
+            self._wait_ready(http, "clinic-system", info.api_url)
         self.info = info
         return info
 
@@ -99,7 +109,7 @@ class EmbeddedStack:
             [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
 
-    def _wait_ready(self, name: str, url: str) -> None:
+    def _wait_ready(self, http: httpx.Client, name: str, url: str) -> None:
         deadline = time.monotonic() + READY_TIMEOUT_S
         last = "no answer"
         while time.monotonic() < deadline:
@@ -107,13 +117,13 @@ class EmbeddedStack:
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.output(name)}")
             try:
-                answer = httpx.get(f"{url}/health", timeout=1)
+                answer = http.get(f"{url}/health")
                 if answer.status_code == 200:
                     return
                 last = f"{answer.status_code} {answer.text[:200]}"
             except httpx.TransportError as exc:
                 last = type(exc).__name__
-            time.sleep(0.05)
+            time.sleep(0.02)  # a start-up poll: nothing to wait on but the port
         raise RuntimeError(f"{name} not ready after {READY_TIMEOUT_S}s (last: {last}):\n{self.output(name)}")
 
     def output(self, name: str, tail: int = 3000) -> str:
@@ -151,3 +161,32 @@ class EmbeddedStack:
 
 def describe(info: StackInfo) -> dict:
     return asdict(info)
+
+
+def handle(stack: EmbeddedStack) -> str:
+    """What another process needs to use this running stack as its own embedded target: its
+    addresses, and its database's folder to stop and start it (the outage scenarios)."""
+    pg = stack.postgres
+    return json.dumps({"info": asdict(stack.info), "postgres": {
+        "root": str(pg.root), "port": pg.port, "password": pg.password, "run_as": pg._run_as.get("user")}})
+
+
+class AttachedStack:
+    """A stack another process started (`handle`): this one may stop and start its database,
+    never the stack itself; the process that started it stops it."""
+
+    def __init__(self, text: str):
+        described = json.loads(text)
+        self.info = StackInfo(**described["info"])
+        pg = described["postgres"]
+        self.postgres = EmbeddedPostgres(port=pg["port"], password=pg["password"], root=Path(pg["root"]))
+        self.postgres._run_as = {"user": pg["run_as"]} if pg["run_as"] else {}
+
+    def stop_database(self) -> None:
+        self.postgres.stop()
+
+    def start_database(self) -> None:
+        self.postgres.start()
+
+    def stop(self) -> None:
+        """The owner's to do."""

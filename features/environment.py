@@ -3,6 +3,7 @@ environment variables), per-scenario clinic data and drivers, evidence for Allur
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import secrets
 import sys
@@ -65,6 +66,7 @@ def before_all(context):
                                 database_version)
     else:
         run_record.write_target(target.name, target.api_url, target.system_version(), database_version)
+    run_record.write_timing("start-up", time.monotonic() - started)
     print(f"Target: {target.name} at {target.api_url} (ready in {time.monotonic() - started:.1f}s)",
           file=sys.stderr)
 
@@ -110,6 +112,7 @@ def before_scenario(context, scenario):
         if tag in tags and not has(context.target):
             scenario.skip(reason)
             return
+    _take_turn(context, "serial" in tags)
     seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
     evidence, target = Evidence(), context.target
     on_database = "database" in tags  # the clinic database on its own, as its target file says it acts
@@ -138,7 +141,31 @@ def before_scenario(context, scenario):
     allure.dynamic.parameter("seed", seed)
 
 
+def _take_turn(context, serial: bool) -> None:
+    """Beside another worker of the same run (SUITE_SERIAL_LOCK, the acceptance run's parallel
+    workers), a scenario holds the run's lock shared, and a @serial one (it stops the database)
+    holds it alone: it waits for the other worker's current scenario, and none starts meanwhile
+    (the intent lock stops new shared holders while a serial scenario waits)."""
+    lock_file = os.environ.get("SUITE_SERIAL_LOCK")
+    if not lock_file:
+        return
+    intent, turn = open(lock_file + ".intent", "a"), open(lock_file, "a")
+    fcntl.flock(intent, fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
+    fcntl.flock(turn, fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
+    if not serial:
+        fcntl.flock(intent, fcntl.LOCK_UN)
+    context.turn = (intent, turn)
+
+
+def _end_turn(context) -> None:
+    for held in getattr(context, "turn", None) or ():
+        fcntl.flock(held, fcntl.LOCK_UN)
+        held.close()
+    context.turn = None
+
+
 def after_scenario(context, scenario):
+    _end_turn(context)
     world = getattr(context, "world", None)
     if world is not None:
         world.evidence.attach()

@@ -4,10 +4,11 @@ from __future__ import annotations
 import asyncio
 import json as jsonlib
 import time
+from contextlib import asynccontextmanager
 
 import httpx
 
-from . import vapi_wire
+from . import tls, vapi_wire
 from .evidence import Evidence
 from .vapi_wire import Delivery, VapiCredential
 
@@ -25,13 +26,25 @@ class ClinicApi:
                  scenario: str | None = None):
         self.base_url = base_url.rstrip("/")
         # `scenario`: named on every request, so the embedded system's coverage knows who ran what (make mutants)
-        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, limits=httpx.Limits(
+        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context(), limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)),
             headers={"x-suite-scenario": scenario} if scenario else None)
         self.admin_token, self.evidence = admin_token, evidence
 
     async def close(self) -> None:
         await self.http.aclose()
+
+    @asynccontextmanager
+    async def own_line(self):
+        """A client of its own for one simulated caller, its connection already open. Each caller
+        is its own phone line: one shared client's pool costs time that grows with the requests
+        in flight (field notes: most of 100 callers' latency), which is the suite's, not the system's."""
+        line = ClinicApi(self.base_url, self.admin_token, self.evidence, max_connections=1)
+        try:
+            await line.http.get("/health")  # open the connection; the answer does not matter
+            yield line
+        finally:
+            await line.close()
 
     async def send(self, method: str, url: str, *, json=None, params=None, headers=None, data=None,
                    files=None, content=None, shown=None, http: httpx.AsyncClient | None = None) -> httpx.Response:

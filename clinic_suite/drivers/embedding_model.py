@@ -45,6 +45,12 @@ def model() -> MiniLm:
     return MiniLm()
 
 
+@lru_cache(maxsize=4096)
+def _vector(text: str) -> np.ndarray:
+    """The clinic's passages come back in scenario after scenario: each is embedded once."""
+    return model().vector(text)
+
+
 def best_cosine(question: str, passages: list[str]) -> float:
-    asked = model().vector(question)
-    return max(float(model().vector(p) @ asked) for p in passages)
+    asked = _vector(question)
+    return max(float(_vector(p) @ asked) for p in passages)

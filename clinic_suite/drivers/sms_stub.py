@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import httpx
 
+from . import tls
 from .evidence import Evidence
 
 
 class SmsStub:
     def __init__(self, base_url: str, evidence: Evidence):
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=10)
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=10, verify=tls.context())
         self.evidence = evidence
 
     async def close(self) -> None:

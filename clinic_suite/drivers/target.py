@@ -95,14 +95,21 @@ def vapi_auth_from(env) -> str:
 
 
 def start_embedded() -> Target:
-    from embedded_stack.stack import EmbeddedStack
+    """The embedded stack: started here, or (SUITE_EMBEDDED_STACK, set by the acceptance run's
+    parallel workers) the one the run started for all of them."""
+    from embedded_stack.stack import AttachedStack, EmbeddedStack
 
     from .redactor import reference_command
 
     # SUITE_SYSTEM_PATH: a folder holding a (patched) copy of clinic_system, used by `make breakages`.
     patched = os.environ.get("SUITE_SYSTEM_PATH")
-    stack = EmbeddedStack(system_path=Path(patched) if patched else None)
-    info = stack.start()
+    shared = os.environ.get("SUITE_EMBEDDED_STACK")
+    if shared:
+        stack = AttachedStack(shared)
+        info = stack.info
+    else:
+        stack = EmbeddedStack(system_path=Path(patched) if patched else None)
+        info = stack.start()
     return Target(name="embedded", api_url=info.api_url, admin_token=info.admin_token,
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
                   service_database_url=info.service_database_url, log_file=info.log_file,

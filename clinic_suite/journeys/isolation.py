@@ -123,7 +123,7 @@ async def as_service(world: World, actor: Clinic, action: str, target: Clinic, t
 async def patients_who_hung_up(world: World, phrase: str) -> None:
     """Each clinic gets a patient who hung up mid-booking and was texted; the provider's
     delivery reports land first, so nothing of theirs moves afterwards."""
-    from .calls import SMS_THRESHOLD_S, abandoned_and_texted
+    from .calls import SMS_WAIT_S, abandoned_and_texted
     from .clinics import new_caller
     from ..checks import eventually
 
@@ -132,7 +132,7 @@ async def patients_who_hung_up(world: World, phrase: str) -> None:
     for call in world.calls.values():
         async def delivered(call=call):
             return await world.db.text_status(call.call_id) == "delivered"
-        await eventually(delivered, within=SMS_THRESHOLD_S, what="the provider's delivery report")
+        await eventually(delivered, within=SMS_WAIT_S, what="the provider's delivery report")
 
 
 # pinned decision 18: what a function that bypasses row-level security may be.

@@ -21,6 +21,7 @@ async def provider_refuses(world: World, patient: Patient, times: str, reason: s
 
 async def provider_slow(world: World, patient: Patient, seconds: float) -> None:
     await world.sms.fault(patient.phone, "slow", count=1, delay_ms=int(seconds * 1000))
+    patient.provider_slowed = True
 
 
 def database_down(world: World) -> None:

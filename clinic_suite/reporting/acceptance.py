@@ -80,12 +80,77 @@ def guarded_by(commit: str) -> dict[str, list[str]]:
 COVERAGE_DATA = run_record.RUN_DIR / "coverage"
 
 
-def run_behave(args: list[str]) -> int:
+WORKERS = int(os.environ.get("SUITE_WORKERS", "2"))
+REMOTE_VARS = ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL")
+
+
+def behave_command(args: list[str], junit: Path = JUNIT) -> list[str]:
     # JUnit XML beside Allure's results: what CI systems read.
-    command = [sys.executable, "-m", "behave", "-f", FORMATTER, "-o", str(RESULTS), "-f", "progress",
-               "--junit", f"--junit-directory={JUNIT}", *args]
+    return [sys.executable, "-m", "behave", "-f", FORMATTER, "-o", str(RESULTS), "-f", "progress",
+            "--junit", f"--junit-directory={junit}", *args]
+
+
+def run_behave(args: list[str]) -> int:
     env = {**os.environ, "SUITE_COVERAGE_FILE": str(ROOT / COVERAGE_DATA)}
-    return subprocess.run(command, cwd=ROOT, env=env).returncode
+    if args or WORKERS < 2 or any(os.environ.get(v) for v in REMOTE_VARS):
+        return subprocess.run(behave_command(args), cwd=ROOT, env=env).returncode
+    return run_parallel(env)
+
+
+def feature_weights() -> dict[Path, float]:
+    """Each feature file's seconds in the last run (reports/summary.json), else its scenario count."""
+    files = sorted((ROOT / "features").glob("*.feature"))
+    titles = {f: next((l.split(":", 1)[1].strip() for l in f.read_text().splitlines()
+                       if l.strip().startswith("Feature:")), f.stem) for f in files}
+    last: dict[str, float] = {}
+    previous = REPORTS / "summary.json"
+    if previous.exists():
+        for test in json.loads(previous.read_text()).get("tests", []):
+            for scenario in test.get("scenarios", []):
+                last[scenario.get("feature", "")] = last.get(scenario.get("feature", ""), 0.0) + \
+                    scenario.get("durationSeconds", 0.0)
+    return {f: last.get(titles[f]) or 0.3 * f.read_text().count("Scenario") for f in files}
+
+
+def split(weights: dict[Path, float], workers: int) -> list[list[Path]]:
+    """The heaviest feature first, each to the lightest worker so far."""
+    shares: list[list[Path]] = [[] for _ in range(workers)]
+    loads = [0.0] * workers
+    for feature in sorted(weights, key=weights.get, reverse=True):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(feature)
+        loads[lightest] += weights[feature]
+    return [share for share in shares if share]
+
+
+def run_parallel(env: dict) -> int:
+    """The embedded stack once, and WORKERS behave processes on it, each with its share of the
+    features; a @serial scenario runs alone (features/environment.py, SUITE_SERIAL_LOCK). The
+    suite mostly waits on the system and the system on the suite: two at once use both cores."""
+    run_dir = run_record.RUN_DIR
+    run_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    stack = subprocess.Popen([sys.executable, "-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        line = stack.stdout.readline()
+        if not line:
+            print("the embedded stack did not start", file=sys.stderr)
+            return 1
+        run_record.write_timing("stack start-up", time.monotonic() - started)
+        lock = run_dir / "serial.lock"
+        shared = {**env, "SUITE_EMBEDDED_STACK": line.strip(), "SUITE_SERIAL_LOCK": str(lock)}
+        logs = [run_dir / f"worker-{i}.out" for i in range(WORKERS)]
+        workers = [subprocess.Popen(behave_command([str(f.relative_to(ROOT)) for f in share]), cwd=ROOT, env=shared,
+                                    stdout=log.open("w"), stderr=subprocess.STDOUT)
+                   for share, log in zip(split(feature_weights(), WORKERS), logs)]
+        codes = [w.wait() for w in workers]
+        for log in logs[:len(workers)]:
+            print(log.read_text(), end="")
+        return max(codes)
+    finally:
+        stack.terminate()
+        stack.wait(timeout=30)
 
 
 def code_coverage() -> str | None:
@@ -149,9 +214,27 @@ def count_allure_results() -> int:
     return sum(1 for _ in RESULTS.glob("*-result.json"))
 
 
+class Clock:
+    """Where a run's time goes, printed at the end so the figures can be checked (issue 20)."""
+
+    def __init__(self):
+        self.marks: list[tuple[str, float]] = []
+        self.last = time.monotonic()
+
+    def mark(self, what: str) -> None:
+        now = time.monotonic()
+        self.marks.append((what, now - self.last))
+        self.last = now
+
+    def line(self) -> str:
+        total = sum(seconds for _, seconds in self.marks)
+        return "time: " + ", ".join(f"{what} {seconds:.1f}s" for what, seconds in self.marks) + f"; total {total:.1f}s"
+
+
 def main(argv: list[str]) -> int:
     started_at = datetime.now(timezone.utc)
     started = time.monotonic()
+    clock = Clock()
     for folder in (RESULTS, run_record.RUN_DIR, JUNIT):
         shutil.rmtree(folder, ignore_errors=True)
     RESULTS.mkdir(parents=True)
@@ -162,6 +245,12 @@ def main(argv: list[str]) -> int:
                 [str(f) for f in DATABASE_FEATURES] if DATABASE else [])
     behave_exit = run_behave([*features, *argv])
     seconds = time.monotonic() - started
+    stack_start = run_record.read_timing("stack start-up") or run_record.read_timing("start-up")
+    scenarios_s = sum(r.get("durationSeconds", 0) for r in summary_mod.load_records(run_record.scenarios_file()))
+    if stack_start is not None:
+        clock.mark(f"behave (the target's start-up {stack_start:.1f}s, scenarios {scenarios_s:.1f}s summed over workers)")
+    else:
+        clock.mark(f"behave (scenarios {scenarios_s:.1f}s)")
     records = summary_mod.load_records(run_record.scenarios_file())
     target_file = run_record.RUN_DIR / "target.json"
     target = json.loads(target_file.read_text()) if target_file.exists() else {"name": "unknown"}
@@ -176,15 +265,19 @@ def main(argv: list[str]) -> int:
         records.append({"name": "The suite ran to the end", "feature": "(run)", "status": "error", "criteria": [],
                         "test": None, "assertions": {"passed": 0, "failed": 1}, "metrics": {}})
     write_allure_extras(target, commit)
+    coverage_figure = code_coverage()
+    clock.mark("code coverage")
     mutation_block, no_mutation = (None, "") if REDACTOR or DATABASE else mutation.for_this_code()
     if not (REDACTOR or DATABASE):  # the mutation score is the reference system's: another target cannot show it
         records.append(mutation.record(mutation_block, no_mutation))
     meta = dict(timestamp=started_at.isoformat().replace("+00:00", "Z"), environment=target.get("name", "unknown"),
-                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=code_coverage(),
+                target=target, seconds=seconds, guarded_by=guarded_by(commit), code_coverage=coverage_figure,
                 mutation=mutation_block, scope=_scope(records))
     first = subset_aware(summary_mod.build(records, **meta), argv)
     signoff.attach_to_allure(RESULTS, signoff.render(first, verdict(first, problems)), not blockers(first, problems))
+    clock.mark("summary and sign-off page")
     html_problem = render_html()
+    clock.mark("Allure's HTML")
     if html_problem:
         problems.append(html_problem)
     final = subset_aware(summary_mod.build(records + report_checks.records(first, REPORT / "index.html"), **meta),
@@ -192,7 +285,10 @@ def main(argv: list[str]) -> int:
     summary_mod.validate(final)
     (REPORTS / "summary.json").write_text(json.dumps(final, indent=2, default=str))
     (REPORTS / "signoff.html").write_text(signoff.render(final, verdict(final, problems)))
-    return gate(final, problems)
+    clock.mark("report checks and summary.json")
+    result = gate(final, problems)
+    print(clock.line())
+    return result
 
 
 def _scope(records: list[dict]) -> set[str] | None:

@@ -1,5 +1,7 @@
-"""The measured figures (pinned decision 11): each is the worst value seen in the run,
-written as the plan writes them, and the plan's success-metrics rows graded from them."""
+"""The measured figures (pinned decision 11): each is the worst value seen in the run, except
+the SMS latency (the p95 over ordinary hang-ups: one deliberately slowed provider is not what a
+patient usually waits, and is its own figure), written as the plan writes them, and the plan's
+success-metrics rows graded from them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +9,7 @@ from typing import Callable
 
 # name -> (unit, which value is worse: "high" | "low")
 FIGURES = {
-    "smsLatency": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
+    "smsLatency": ("s", "high"), "smsLatencySlowProvider": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
     "claimLatencyP95": ("s", "high"), "claimLatencyP50": ("s", "high"), "claimLatencyMax": ("s", "high"),
     "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
     "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
@@ -46,13 +48,23 @@ def worst(name: str, values: list[float]) -> float:
     return max(values) if direction == "high" else min(values)
 
 
+# Figures summarised by their 95th percentile over the scenarios that measured them.
+P95 = {"smsLatency"}
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(0.95 * (len(ordered) - 1)))))]
+
+
 def worst_of(records: list[dict]) -> dict[str, float]:
+    """Each figure over the records: the worst value, or the p95 for the figures in P95."""
     seen: dict[str, list[float]] = {}
     for record in records:
         for name, value in record.get("metrics", {}).items():
             if isinstance(value, (int, float)):
                 seen.setdefault(name, []).append(value)
-    return {name: worst(name, values) for name, values in seen.items()}
+    return {name: p95(values) if name in P95 else worst(name, values) for name, values in seen.items()}
 
 
 @dataclass
@@ -76,8 +88,11 @@ ROWS = [
         lambda v: v >= 100, lambda v: v >= 95, percent),
     Row("Concurrent Booking", "100% atomic", "No double-books", lambda f: f.get("atomicBooking"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
+    # p95 over ordinary hang-ups; the provider slowed on purpose is the row after it.
     Row("SMS Latency", "<5s", "<10s", lambda f: f.get("smsLatency"),
         lambda v: v < 5, lambda v: v < 10, lambda v: fmt("smsLatency", v)),
+    Row("SMS Latency (provider slowed on purpose)", "<5s", "<10s", lambda f: f.get("smsLatencySlowProvider"),
+        lambda v: v < 5, lambda v: v < 10, lambda v: fmt("smsLatencySlowProvider", v)),
     Row("Voice Pivot Time", "<2s", "<5s", lambda f: f.get("voicePivotTime"),
         lambda v: v < 2, lambda v: v < 5, lambda v: fmt("voicePivotTime", v)),
     Row("PII Redaction", "100%", "No leaks", lambda f: f.get("piiRecall"),

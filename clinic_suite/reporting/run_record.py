@@ -38,3 +38,18 @@ def write_target(name: str, api_url: str, system_version: str, database_version:
     RUN_DIR.mkdir(parents=True, exist_ok=True)
     (RUN_DIR / "target.json").write_text(json.dumps({
         "name": name, "apiUrl": api_url, "systemVersion": system_version, "databaseVersion": database_version}))
+
+
+def write_timing(what: str, seconds: float) -> None:
+    """A phase of the run outside the scenarios (the target's start-up), for the timing line."""
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    with (RUN_DIR / "timings.jsonl").open("a") as out:
+        out.write(json.dumps({"what": what, "seconds": round(seconds, 3)}) + "\n")
+
+
+def read_timing(what: str) -> float | None:
+    path = RUN_DIR / "timings.jsonl"
+    if not path.exists():
+        return None
+    found = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return next((f["seconds"] for f in reversed(found) if f["what"] == what), None)

@@ -43,13 +43,13 @@ async def availability(request: Request, org_id: str = Depends(deps.api_clinic),
 
 @router.post("/api/booking/claim-slot")
 async def claim_slot(body: ClaimIn, request: Request, org_id: str = Depends(deps.api_clinic),
-                     tx: Tx = Depends(deps.get_tx)):
+                     pool=Depends(deps.get_pool)):
     await deps.same_clinic(body.orgId, org_id, request)
-    async with tx(org_id) as conn:
-        hours, when = await calls.claim(conn, org_id, body.slotTime, body.patientId, body.callId)
+    # One statement on the pool, its own transaction (booking.claim): no BEGIN/COMMIT round trips.
+    tz, when = await calls.claim(pool, org_id, body.slotTime, body.patientId, body.callId)
     log.info("slot booked", extra={"event": "slot_booked", "org_id": org_id, "call_id": body.callId})
-    return {"slotBooked": True, "slotTime": when.isoformat(), "label": slots.label(when, hours.tz),
-            "patientId": body.patientId, "callId": body.callId, "agentReply": booking.booked_line(hours, when)}
+    return {"slotBooked": True, "slotTime": when.isoformat(), "label": slots.label(when, tz),
+            "patientId": body.patientId, "callId": body.callId, "agentReply": booking.booked_line(tz, when)}
 
 
 @router.get("/api/booking/resume")

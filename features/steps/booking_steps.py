@@ -126,7 +126,7 @@ async def hold_ends_while_waiting(context, phrase):
     async def waiting():
         moves = await world.db.moves(call.call_id)
         return "follow-up-pending" in moves and "follow-up-sent" not in moves
-    await eventually(waiting, within=calls.SMS_THRESHOLD_S, what="the text waiting after a refusal")
+    await eventually(waiting, within=calls.SMS_WAIT_S, what="the text waiting after a refusal")
     await _end_hold(world, phrase)
 
 

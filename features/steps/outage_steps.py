@@ -54,4 +54,4 @@ async def nothing_left(context):
 
     async def emptied():
         return not world.target.spooled_reports()
-    await eventually(emptied, within=calls.SMS_THRESHOLD_S, what="the spooled reports deleted once stored")
+    await eventually(emptied, within=calls.SMS_WAIT_S, what="the spooled reports deleted once stored")

@@ -154,7 +154,7 @@ async def staff_view_clean(context, name):
 async def history_masked(context, name, shown):
     world = context.world
     call = world.call(name)
-    await calls.wait_for_text(world, call, within=calls.SMS_THRESHOLD_S)
+    await calls.wait_for_text(world, call, within=calls.SMS_WAIT_S)
     messages = await texts.history(world, call.patient)
     check(messages[0]["to"], equal_to(texts.masked(call.patient.phone, shown)), "masked")
     for token in [*_sensitive(call.transcript), re.sub(r"\D", "", call.patient.phone), call.patient.phone]:

@@ -119,7 +119,7 @@ async def provider_reported(context, name):
 
     async def delivered():
         return await world.db.text_status(call.call_id) == "delivered"
-    await eventually(delivered, within=calls.SMS_THRESHOLD_S, what="the provider's delivery report recorded")
+    await eventually(delivered, within=calls.SMS_WAIT_S, what="the provider's delivery report recorded")
     world.before = (await world.sms.messages(call.patient.phone))[0]
 
 

@@ -39,6 +39,14 @@ def test_a_criterion_with_a_skipped_or_missing_scenario_is_not_proven():
     assert not next(c for c in built["criteria"] if c["id"] == "KB-1")["proven"]
 
 
+def test_sms_latency_is_the_p95_of_ordinary_hang_ups_and_the_slowed_provider_its_own_line():
+    ordinary = [record(f"hang-up {i}", smsLatency=0.02 + i / 1000) for i in range(40)]
+    slowed = record("slow provider", smsLatencySlowProvider=1.54)
+    rows = {r["metric"]: r for r in summary.build(ordinary + [slowed], guarded_by={}, **META)["successMetrics"]}
+    assert rows["SMS Latency"]["measured"] == "0.057s"   # p95 of 0.020..0.059, not the slowed 1.54 s
+    assert rows["SMS Latency (provider slowed on purpose)"]["measured"] == "1.54s"
+
+
 @pytest.mark.parametrize("value,verdict", [(2.0, "PASS"), (7.5, "WARN"), (12.0, "FAIL")])
 def test_sms_latency_is_graded_against_target_and_threshold(value, verdict):
     rows = {r["metric"]: r for r in metrics.grade({"smsLatency": value})}

@@ -13,13 +13,6 @@ def test_a_day_has_a_slot_every_30_minutes_within_opening_hours():
     assert day[-1] == datetime(2030, 1, 1, 16, 30, tzinfo=timezone.utc)
 
 
-def test_offers_only_real_times():
-    assert HOURS.offers(datetime(2030, 1, 1, 10, 0, tzinfo=timezone.utc))
-    assert not HOURS.offers(datetime(2030, 1, 1, 10, 15, tzinfo=timezone.utc))
-    assert not HOURS.offers(datetime(2030, 1, 1, 17, 0, tzinfo=timezone.utc))
-    assert not HOURS.offers(datetime(2030, 1, 2, 10, 0, tzinfo=timezone.utc))  # closed on Wednesday
-
-
 def test_summer_time_is_local():
     summer = HOURS.day_slots(date(2030, 7, 2))
     assert summer[0] == datetime(2030, 7, 2, 8, 0, tzinfo=timezone.utc)  # 09:00 BST
