@@ -27,6 +27,7 @@ class Mutant:
     function: str      # the enclosing def, or "<module>"
     nth: int           # index among this operator's mutants inside that function: a key that survives moves
     scope: tuple[int, int] = (0, 0)   # the enclosing def's first and last line; (0, 0) at module level
+    defines: tuple[str, ...] = ()     # at module level or in a class body: the names that statement defines
 
     @property
     def key(self) -> str:
@@ -71,6 +72,31 @@ def _scope_of(node) -> tuple[int, int]:
     return (node.start_pos[0], node.end_pos[0]) if node is not None else (0, 0)
 
 
+def _defines(node) -> tuple[str, ...]:
+    """The names the statement around a module-level (or class-body) node defines: `LIMIT = 3`
+    defines LIMIT; a node in a class body defines the class."""
+    while node is not None and node.type not in ("funcdef", "classdef", "expr_stmt", "file_input"):
+        node = node.parent
+    if node is None or node.type == "funcdef":
+        return ()
+    if node.type == "classdef":
+        return (node.name.value,)
+    targets = node.children[0]
+    names = [leaf.value for leaf in _leaves(targets) if leaf.type == "name"]
+    outer = node.parent
+    while outer is not None and outer.type not in ("classdef", "funcdef", "file_input"):
+        outer = outer.parent
+    return (outer.name.value,) if outer is not None and outer.type == "classdef" else tuple(names)
+
+
+def _leaves(node):
+    if hasattr(node, "children"):
+        for child in node.children:
+            yield from _leaves(child)
+    else:
+        yield node
+
+
 def of_module(path: Path) -> list[Mutant]:
     source = path.read_text()
     module = str(path.relative_to(ROOT))
@@ -81,8 +107,10 @@ def of_module(path: Path) -> list[Mutant]:
         per_function: dict[str, int] = defaultdict(int)
         for occurrence, node in enumerate(walker.found):
             function = _function_of(node)
+            scope = _scope_of(node)
+            in_class = scope != (0, 0) and function.split(".")[-1][:1].isupper() and "." not in function
             out.append(Mutant(module, name, occurrence, node.start_pos[0], function, per_function[function],
-                              _scope_of(node)))
+                              scope, _defines(node) if scope == (0, 0) or in_class else ()))
             per_function[function] += 1
     return out
 
@@ -103,3 +131,25 @@ def sample(mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
     rest = [m for m in mutants if m not in set(chosen)]
     chosen += rng.sample(rest, max(0, size - len(chosen)))
     return sorted(chosen, key=lambda m: (m.module, m.line, m.operator, m.occurrence))
+
+
+def functions_using(names: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """(module, first line, last line) of every function of the system whose code names one of
+    `names`: where a module-level constant or a class can change what happens."""
+    import re
+
+    if not names:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    out = []
+    for path in sorted(SYSTEM.rglob("*.py")):
+        for node in _all(get_ast(path.read_text())):
+            if node.type == "funcdef" and pattern.search(node.get_code()):
+                out.append((str(path.relative_to(ROOT)), node.start_pos[0], node.end_pos[0]))
+    return out
+
+
+def _all(node):
+    yield node
+    for child in getattr(node, "children", []):
+        yield from _all(child)

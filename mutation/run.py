@@ -55,7 +55,7 @@ def triage() -> dict[str, str]:
     return {e["key"]: e["reason"] for e in tomllib.loads(TRIAGE.read_text()).get("equivalent", [])}
 
 
-def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict) -> set[str]:
+def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: dict | None = None) -> set[str]:
     """The scenarios that execute the mutant's line. A line only the start-up runs (a def with
     its defaults and decorators, a class body, a constant) matters to the scenarios that run
     the body of its def or class; at module level, to every scenario."""
@@ -63,6 +63,11 @@ def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict) -> set[str]:
         return set(lines[mutant.line])
     if mutant.line not in lines.get(0, []):
         return set()
+    if mutant.defines:  # a constant or a class: the scenarios that run the functions using it
+        users = {s for module, first, last in catalogue.functions_using(mutant.defines)
+                 for line, names in all_lines.get(module, {}).items() if line and first <= line <= last for s in names}
+        if users:
+            return users
     first, last = mutant.scope
     if first:  # a def whose body, too, runs only at start-up serves every scenario
         return {s for line, names in lines.items() if line and first <= line <= last for s in names} or set(seconds)
@@ -75,7 +80,8 @@ def run_one(mutant: Mutant, lines: dict, seconds: dict) -> Outcome:
     if mutated is None:
         return Outcome(mutant, "noMutation", 0.0)
     change = mutant.change(mutated)
-    covering = sorted(covering_scenarios(mutant, lines.get(mutant.module, {}), seconds), key=lambda s: seconds.get(s, 60))
+    covering = sorted(covering_scenarios(mutant, lines.get(mutant.module, {}), seconds, lines),
+                      key=lambda s: seconds.get(s, 60))
     if not covering:
         return Outcome(mutant, "notCovered", 0.0, change=change)
     limit = START_ALLOWANCE_S + SLOWDOWN * sum(seconds.get(s, 10.0) for s in covering)
