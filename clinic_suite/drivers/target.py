@@ -41,6 +41,19 @@ class Target:
     def start_database(self) -> None:
         self.stack.start_database()
 
+    # Crashes (embedded only): SIGKILL, then a restart as an operator would do it.
+    def kill_database(self) -> None:
+        self.stack.kill_database()
+
+    def restart_database(self) -> None:
+        self.stack.restart_database()
+
+    def kill_service(self) -> None:
+        self.stack.kill_service()
+
+    def restart_service(self) -> None:
+        self.stack.restart_service()
+
     def log_text(self) -> str:
         path = Path(self.log_file) if self.log_file else None
         return path.read_text(errors="replace") if path and path.exists() else ""

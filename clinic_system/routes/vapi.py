@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from .. import calls, deps, tools, vapi
 from ..config import Settings
-from ..db import DB_DOWN, clinic_tx
+from ..db import DB_DOWN, clinic_tx, connections_lost
 from ..errors import ApiError, invalid
 from ..replay import Replay
 from ..sms import FollowUps
@@ -34,6 +34,9 @@ async def vapi_webhook(request: Request, secret: str = Depends(deps.webhook_secr
             return await calls.record_end(pool, follow_ups, org_id, report, settings.hold_minutes)
         return await during_call(pool, org_id, kind, message, settings.hold_minutes)
     except DB_DOWN:
+        connections_lost(pool)  # the next request gets a fresh connection, not a dead one
+        if kind == "tool-calls":
+            return diary_unreachable(message)
         if report is None:
             raise
         return spooled(replay, secret, payload, report)
@@ -53,6 +56,15 @@ async def during_call(pool, org_id: str, kind: str, message: dict, hold_minutes:
         async with clinic_tx(pool, org_id) as conn:
             return await calls.status_update(conn, update.call_id, update.status)
     return {"ignored": kind}  # Vapi sends many message types; the others need nothing from us
+
+
+# Pinned decision 22: what the voice agent says while the database is down.
+OUTAGE_LINE = "I'm having trouble reaching the diary right now. I'll text you a link to finish booking."
+
+
+def diary_unreachable(message: dict) -> dict:
+    """Every tool call of the message gets a line the agent can speak, not an error."""
+    return {"results": [{"toolCallId": t.id, "name": t.name, "result": OUTAGE_LINE} for t in vapi.tool_calls(message)]}
 
 
 def spooled(replay: Replay, secret: str, payload: dict, report: vapi.EndOfCall) -> JSONResponse:
