@@ -1,6 +1,8 @@
-"""`make breakages`: apply each breakage to a temporary copy of the reference system,
-start the embedded stack on it, run the scenarios of the criteria it names, and expect
-at least one of them red. Writes reports/breakages.json for the next acceptance run.
+"""`make breakages`: apply each breakage to a temporary copy of the project (a patch may
+name any folder: the reference system, the embedded stack's settings, fixtures; pinned
+decision 25), run the scenarios of the criteria it names from that copy (so the embedded
+stack, too, starts from it), and expect at least one of them red. Writes
+reports/breakages.json for the next acceptance run.
 
     python -m breakages.run [name ...]     (no names: the whole catalogue)
 """
@@ -66,10 +68,20 @@ def catalogue(names: list[str]) -> list[Breakage]:
     return [b for b in found if not names or b.name in names]
 
 
+def project_files() -> list[str]:
+    """The project as it stands in the working tree: tracked files and new ones not ignored
+    (never the symlinked virtual environment or node_modules)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    return [f for f in listed if f and (ROOT / f).is_file() and not (ROOT / f).is_symlink()]
+
+
 def patched_copy(breakage: Breakage, folder: Path) -> str | None:
-    """Copy the reference system and apply the patch; returns a problem, or None."""
-    shutil.copytree(ROOT / "clinic_system", folder / "clinic_system",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    """Copy the project into `folder` and apply the patch there; returns a problem, or None.
+    The real tree is never touched, whichever folders the patch names."""
+    for name in project_files():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
     # -C1: one line of context must match, so a breakage survives edits near it.
     done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
                           capture_output=True, text=True)
@@ -84,12 +96,15 @@ def run_one(breakage: Breakage) -> Outcome:
         if problem:
             return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started, detail=problem)
         tags = " or ".join(f"@criterion.{c}" for c in breakage.criteria)
-        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run")}
-        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL"):
-            env.pop(name, None)  # breakages run against the embedded system only
+        env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run")}
+        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
+                     "SUITE_SYSTEM_PATH"):
+            env.pop(name, None)  # breakages run against the embedded system only, the copy's own
         try:
+            # From the copy: `python -m` puts the working folder first on the path, so every
+            # package (suite, embedded stack, reference system) is the copy's.
             done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture"],
-                                  cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+                                  cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
             output = done.stdout + done.stderr
         except subprocess.TimeoutExpired:
             return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,

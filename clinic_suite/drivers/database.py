@@ -4,12 +4,18 @@ decision 4)."""
 from __future__ import annotations
 
 import json
+import logging
 from contextlib import asynccontextmanager
 from datetime import datetime
 
 import asyncpg
 
 from .evidence import Evidence
+
+
+# While the crash scenarios have the server down, the pool logs a traceback for each attempt
+# to keep its one idle connection: expected then, and noise in every run's output.
+logging.getLogger("asyncpg.pool").setLevel(logging.CRITICAL)
 
 
 async def connect(url: str, size: int = 5) -> asyncpg.Pool:
@@ -142,7 +148,7 @@ class ClinicDatabase:
     async def clinic_calls(self, org_id: str) -> list[dict]:
         """Every call of a clinic with its moves, its active holds and its texts, in one read."""
         return await self._rows("calls with moves, holds and texts", """
-            SELECT c.id, c.status, c.ended_at,
+            SELECT c.id, c.status, c.booking_status, c.ended_at,
               ARRAY(SELECT h.to_status FROM call_status_history h WHERE h.call_id = c.id ORDER BY h.id) AS moves,
               ARRAY(SELECT s.held_until FROM appointment_slots s WHERE s.call_id = c.id AND s.status = 'held'
                     ORDER BY s.created_at) AS holds,
