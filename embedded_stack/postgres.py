@@ -137,6 +137,8 @@ class EmbeddedPostgres:
     def stop(self) -> None:
         if self.root is None or not (self.pgdata / "postmaster.pid").exists():
             return
+        if not _alive(int((self.pgdata / "postmaster.pid").read_text().split()[0])):
+            return  # killed and not restarted: only its stale pid file is left
         self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop")
 
     def kill(self) -> None:

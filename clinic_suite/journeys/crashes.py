@@ -97,7 +97,9 @@ async def hang_up_through_crash(world: World, clinic: Clinic, callers: list[Call
         world.target.kill_database()
     await asyncio.gather(*pending)
     await asyncio.gather(*(hang_up(world, crash, c) for c in during))
-    crash.outage_reply = calls.tool_result(await calls.use_tool(world, during[0], "check_availability", {}))
+    answer = await calls.use_tool(world, during[0], "check_availability", {})
+    results = answer.json().get("results", []) if answer.status_code == 200 else []
+    crash.outage_reply = results[0]["result"] if len(results) == 1 else f"{answer.status_code} {answer.text[:200]}"
     await restart_database(world)
     return crash
 
