@@ -67,6 +67,7 @@ Feature: Cross-channel booking survives its failures
       And every one of the 20 calls is stored once, as abandoned with the booking incomplete
       And each caller's time is held for 30 minutes from their own hang-up
       And each of the 20 callers received exactly one text, as the clinic's record shows it
+      And the time another caller booked just before the crash is still booked
       And a caller still on the line during the crash hears "I'm having trouble reaching the diary right now. I'll text you a link to finish booking."
       And nothing of their calls is left waiting outside the database
 

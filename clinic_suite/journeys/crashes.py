@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from hamcrest import contains_string, equal_to, has_length
 
 from . import booking, calls, crowd
+from .clinics import new_caller
 from ..checks import check, eventually
 from ..world import Call, Clinic, World
 
@@ -18,7 +19,8 @@ SETUP_CONCURRENCY = 20
 HOLD_MINUTES = 30
 SETTLE_S = 10.0        # the plan's limit for a text; a restart and the replay take about a second
 STORED_ONCE = ["in-progress", "abandoned", "follow-up-sent"]
-KINDS = ("answered 5xx", "not ended abandoned once", "hold lost or wrong", "not exactly one text", "left in spool")
+KINDS = ("answered 5xx", "not ended abandoned once", "hold lost or wrong", "not exactly one text", "left in spool",
+         "booking lost")
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Crash:
     answers: dict[str, int] = field(default_factory=dict)
     ended_at: dict[str, datetime] = field(default_factory=dict)
     outage_reply: str | None = None   # what the receptionist said to a caller during the outage
+    booked: datetime | None = None    # a time booked (and acknowledged) just before the crash
     settled: "Outcome | None" = None  # the outcome once nothing moves any more (settled_outcome)
 
 
@@ -82,25 +85,36 @@ async def hang_up_through_crash(world: World, clinic: Clinic, callers: list[Call
     at its call's record), and stays down while the last callers hang up; then it restarts."""
     crash = Crash(clinic, callers)
     before, midway, during = waves(callers)
+    booker = await new_caller(world, clinic)
+    free = (await booking.offered_times(world, clinic, datetime.now(timezone.utc) + timedelta(days=1), 1))[0]
     await asyncio.gather(*(hang_up(world, crash, c) for c in before))
 
     async def reported():
         rows = {r["id"]: r for r in await world.db.clinic_calls(clinic.org_id)}
         return all(rows[c.call_id]["texts"] == ["delivered"] for c in before)
     await eventually(reported, within=calls.SMS_THRESHOLD_S, what="the first callers' texts delivered", every=0.05)
-    async with world.db.calls_held([c.call_id for c in midway]):
-        pending = [asyncio.ensure_future(hang_up(world, crash, c)) for c in midway]
+    killed = False
+    try:
+        async with world.db.calls_held([c.call_id for c in midway]):
+            pending = [asyncio.ensure_future(hang_up(world, crash, c)) for c in midway]
 
-        async def all_waiting():
-            return await world.db.service_waiting_on_locks() == len(midway)
-        await eventually(all_waiting, within=calls.SMS_THRESHOLD_S, what="every hang-up mid-transaction")
-        world.target.kill_database()
-    await asyncio.gather(*pending)
-    await asyncio.gather(*(hang_up(world, crash, c) for c in during))
-    answer = await calls.use_tool(world, during[0], "check_availability", {})
-    results = answer.json().get("results", []) if answer.status_code == 200 else []
-    crash.outage_reply = results[0]["result"] if len(results) == 1 else f"{answer.status_code} {answer.text[:200]}"
-    await restart_database(world)
+            async def all_waiting():
+                return await world.db.service_waiting_on_locks() == len(midway)
+            await eventually(all_waiting, within=calls.SMS_THRESHOLD_S, what="every hang-up mid-transaction")
+            # The last commit acknowledged before the crash, with nothing written after it: a booking.
+            answer = await booking.book(world, clinic, booker.patient_id, datetime.fromisoformat(free))
+            world.target.kill_database()
+            killed = True
+        await asyncio.gather(*pending)
+        await asyncio.gather(*(hang_up(world, crash, c) for c in during))
+        reply = await calls.use_tool(world, during[0], "check_availability", {})
+    finally:
+        if killed:  # whatever failed, the next scenario needs its database
+            await restart_database(world)
+    check(answer.status_code, equal_to(200), f"booked just before the crash: {answer.text[:200]}")
+    crash.booked = datetime.fromisoformat(free)
+    results = reply.json().get("results", []) if reply.status_code == 200 else []
+    crash.outage_reply = results[0]["result"] if len(results) == 1 else f"{reply.status_code} {reply.text[:200]}"
     return crash
 
 
@@ -150,6 +164,9 @@ async def outcome(world: World, crash: Crash) -> Outcome:
     problems: dict[str, list[str]] = {k: [] for k in KINDS}
     problems["left in spool"] = [p.name for p in world.target.spooled_reports()]
     settled = not problems["left in spool"] and all(_done(rows.get(c.call_id)) for c in crash.calls)
+    if crash.booked is not None:
+        kept = [r for r in await world.db.slot_rows(crash.clinic.org_id, crash.booked) if r["status"] == "booked"]
+        problems["booking lost"] = [] if len(kept) == 1 else [f"{crash.booked.isoformat()}: {len(kept)} booked"]
     for call in crash.calls:
         cid, row = call.call_id, rows.get(call.call_id)
         if crash.answers.get(cid, 0) >= 500:

@@ -104,6 +104,14 @@ async def one_text_each(context, count):
           "one text at each phone, its delivery as the clinic's outbox records it")
 
 
+@then("the time another caller booked just before the crash is still booked")
+async def booking_kept(context):
+    world = context.world
+    check(world.last.booked, is_not(None), "a time was booked just before the crash")
+    check((await crashes.settled_outcome(world, world.last)).problems["booking lost"], empty(),
+          "a booking the system confirmed survives the crash")
+
+
 @then('a caller still on the line during the crash hears "{line}"')
 def outage_line(context, line):
     check(context.world.last.outage_reply, equal_to(line), "the voice agent's words while the diary is down")
