@@ -45,7 +45,7 @@ async def in_flight_crash(world: World, clinic, callers, outage_s: float) -> cra
             answered.set()
     pending = [asyncio.ensure_future(one(c)) for c in callers]
     await answered.wait()
-    world.target.kill_database()
+    world.target.crash("database")
     await asyncio.gather(*pending)
     await asyncio.sleep(outage_s)  # a script, not a test: the outage lasts what an operator takes
     await crashes.restart_database(world)

@@ -41,18 +41,13 @@ class Target:
     def start_database(self) -> None:
         self.stack.start_database()
 
-    # Crashes (embedded only): SIGKILL, then a restart as an operator would do it.
-    def kill_database(self) -> None:
-        self.stack.kill_database()
+    # Crashes (embedded only): `crash("database")` or `crash("service")` is a SIGKILL;
+    # `restart(...)` starts it again as an operator would after a crash.
+    def crash(self, part: str) -> None:
+        getattr(self.stack, f"kill_{part}")()
 
-    def restart_database(self) -> None:
-        self.stack.restart_database()
-
-    def kill_service(self) -> None:
-        self.stack.kill_service()
-
-    def restart_service(self) -> None:
-        self.stack.restart_service()
+    def restart(self, part: str) -> None:
+        getattr(self.stack, f"restart_{part}")()
 
     def log_text(self) -> str:
         path = Path(self.log_file) if self.log_file else None

@@ -103,7 +103,7 @@ async def hang_up_through_crash(world: World, clinic: Clinic, callers: list[Call
             await eventually(all_waiting, within=calls.SMS_THRESHOLD_S, what="every hang-up mid-transaction")
             # The last commit acknowledged before the crash, with nothing written after it: a booking.
             answer = await booking.book(world, clinic, booker.patient_id, datetime.fromisoformat(free))
-            world.target.kill_database()
+            world.target.crash("database")
             killed = True
         await asyncio.gather(*pending)
         await asyncio.gather(*(hang_up(world, crash, c) for c in during))
@@ -119,7 +119,7 @@ async def hang_up_through_crash(world: World, clinic: Clinic, callers: list[Call
 
 
 async def restart_database(world: World) -> None:
-    world.target.restart_database()
+    world.target.restart("database")
     await world.db.reconnect()  # the suite's own connections died with the server
 
 
@@ -213,5 +213,5 @@ async def service_dies_mid_send(world: World, call: Call) -> None:
     async def sending():
         return [r for r in await world.db.follow_ups(call.call_id) if r["status"] == "sending"]
     await eventually(sending, within=calls.SMS_THRESHOLD_S, what="the text handed to the provider")
-    world.target.kill_service()
-    world.target.restart_service()
+    world.target.crash("service")
+    world.target.restart("service")

@@ -61,8 +61,7 @@ async def nothing_left(context):
 # The database or the service killed hard (SIGKILL) and started again.
 @given("{count:d} callers are booking by phone and have each picked a time")
 async def callers_booking(context, count):
-    world = context.world
-    world.crowd = await crashes.callers_booking(world, world.clinic(), count)
+    context.world.crowd = await crashes.callers_booking(context.world, context.world.clinic(), count)
 
 
 @when("they hang up while the clinic's database crashes and is started again")
@@ -124,8 +123,7 @@ async def service_crashes_mid_send(context, name):
 
 @then("staff see that nobody knows whether {name}'s text reached her")
 async def staff_see_unknown(context, name):
-    world = context.world
-    shown = await texts.history(world, world.patient(name), limit=5)
+    shown = await texts.history(context.world, context.world.patient(name), limit=5)
     check(shown, has_length(1), "one text in the clinic's history")
     check(shown[0], has_entries(status="unknown", sent=False), "shown as of unknown fate, not as sent")
 
