@@ -73,7 +73,9 @@ async def one_round(target, pool, number: int, args) -> dict[str, int]:
     counts = {k: len(v) for k, v in outcome.problems.items()}
     # Of the calls not ended abandoned once: never ended at all, or ended but their text stuck.
     not_ended = outcome.problems["not ended abandoned once"]
-    counts["(of which never ended)"] = sum(1 for p in not_ended if "['in-progress'] " in p or " None " in p)
+    never = [p.split()[0] for p in not_ended if "['in-progress'] " in p or " None " in p]
+    counts["(of which never ended)"] = len(never)
+    counts["(never ended though answered 200: acknowledged, then lost)"] = sum(crash.answers.get(c) == 200 for c in never)
     answers = sorted(set(crash.answers.values()))
     print(f"round {number:>2}: {args.callers} callers, answers {answers}, "
           + ", ".join(f"{k} {n}" for k, n in counts.items()) + f" ({seconds:.1f}s)", flush=True)
