@@ -8,7 +8,7 @@ import logging
 import secrets
 from datetime import datetime
 
-from aiohttp import ClientError
+from aiohttp import ClientError, ClientSession, TCPConnector
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
@@ -67,7 +67,12 @@ async def history(conn, patient_id: str, limit: int) -> list[dict]:
 class FollowUps:
     def __init__(self, pool, settings: Settings):
         self.pool, self.settings = pool, settings
-        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=AsyncTwilioHttpClient(timeout=10))
+        http = AsyncTwilioHttpClient(timeout=10, pool_connections=False)
+        # A kept-alive connection is given up after 2 s, before the provider may close it (the
+        # stub's server after 5 s): reusing one the server is closing fails the send with
+        # ServerDisconnectedError, a refusal nobody made.
+        http.session = ClientSession(connector=TCPConnector(keepalive_timeout=2))
+        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=http)
         self.client.api.base_url = settings.sms_base_url
         self.tasks: set[asyncio.Task] = set()
 
