@@ -1,6 +1,8 @@
-"""`make breakages`: apply each breakage to a temporary copy of the reference system,
-start the embedded stack on it, run the scenarios of the criteria it names, and expect
-at least one of them red. Writes reports/breakages.json for the next acceptance run.
+"""`make breakages`: apply each breakage to a temporary copy of the project (a patch may
+name any folder: the reference system, the embedded stack's settings, fixtures; pinned
+decision 25), run the scenarios of the criteria it names from that copy (so the embedded
+stack, too, starts from it), and expect at least one of them red. Writes
+reports/breakages.json for the next acceptance run.
 
     python -m breakages.run [name ...]     (no names: the whole catalogue)
 """
@@ -80,18 +82,33 @@ def slowest_first(chosen: list[Breakage]) -> list[Breakage]:
 
 
 def touched(breakage: Breakage) -> list[str]:
-    """The project folders a patch changes (pinned decision 25): the reference system, or a
+    """The project folders a patch changes: the reference system, the embedded stack, or a
     database target's fixtures (fixtures/targets/<name>)."""
     paths = re.findall(r"^diff --git a/(\S+)", breakage.patch.read_text(), re.MULTILINE)
     return sorted({"/".join(p.split("/")[:3]) if p.startswith("fixtures/targets/") else p.split("/")[0] for p in paths})
 
 
+def project_files() -> list[str]:
+    """The project as it stands in the working tree: tracked files and new ones not ignored
+    (never the symlinked virtual environment or node_modules)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    return [f for f in listed if f and (ROOT / f).is_file() and not (ROOT / f).is_symlink()]
+
+
 def patched_copy(breakage: Breakage, folder: Path) -> str | None:
-    """Copy what the patch changes (always the reference system) and apply it; returns a problem, or None."""
-    # With its compiled files: Python recompiles only the files the patch touched (their times
-    # change), not the whole system on every one of the catalogue's stacks.
-    for part in {"clinic_system", *touched(breakage)}:
-        shutil.copytree(ROOT / part, folder / part)
+    """Copy the project into `folder` and apply the patch there; returns a problem, or None.
+    The real tree is never touched, whichever folders the patch names (pinned decision 25)."""
+    for name in project_files():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
+    if (ROOT / "node_modules").exists():  # axe-core, for the patient's page
+        (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    # With the compiled files: Python recompiles only what the patch touched (its times change),
+    # not the whole project on every one of the catalogue's stacks.
+    for cache in ROOT.glob("*/**/__pycache__"):
+        if not {".venv", "node_modules", ".git"} & set(cache.relative_to(ROOT).parts) and (folder / cache.parent.relative_to(ROOT)).is_dir():
+            shutil.copytree(cache, folder / cache.relative_to(ROOT), dirs_exist_ok=True)
     # -C1: one line of context must match, so a breakage survives edits near it.
     done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
                           capture_output=True, text=True)
@@ -108,17 +125,20 @@ def run_one(breakage: Breakage) -> Outcome:
         tags = " or ".join(f"@criterion.{c}" for c in breakage.criteria)
         # SUITE_LIMITS=target: a wait the plan bounds by a target and a threshold ends at the
         # target (checks.limit): a missing text is as missing at 5 s as at 10.
-        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run"),
-               "SUITE_LIMITS": "target", "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
+        env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
+               "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
+        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
+                     "SUITE_SYSTEM_PATH", "TARGET"):
+            env.pop(name, None)  # breakages run against the embedded system only, the copy's own
         targets = [t for t in touched(breakage) if t.startswith("fixtures/targets/")]
         if targets:  # a broken variant of a team's migrations: its @database scenarios, on the patched copy
             env["TARGET"] = str(folder / targets[0] / "target.toml")
             tags = f"@database and ({tags})"
-        for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL"):
-            env.pop(name, None)  # breakages run against the embedded system only
         try:
+            # From the copy: `python -m` puts the working folder first on the path, so every
+            # package (suite, embedded stack, reference system) is the copy's.
             done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture"],
-                                  cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+                                  cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
             output = done.stdout + done.stderr
         except subprocess.TimeoutExpired:
             return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,

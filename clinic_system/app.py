@@ -41,6 +41,7 @@ async def lifespan(app: FastAPI):
         log.info("migrations applied", extra={"event": "migrated", "applied": applied})
     app.state.pool = pool = await create_pool(settings.database_url)
     app.state.follow_ups = follow_ups = FollowUps(pool, settings)
+    unknown = await follow_ups.mark_unknown()  # before resuming: those are never resent
     resent = await follow_ups.resume_outbox()
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
@@ -48,6 +49,7 @@ async def lifespan(app: FastAPI):
     if model is not None:
         await model  # loaded once, before the first question
     log.info("clinic system ready", extra={"event": "ready", "version": __version__, "outbox_resent": resent,
+                                           "outbox_unknown": unknown,
                                            "spooled": len(spool.waiting())})
     yield
     replayer.cancel()

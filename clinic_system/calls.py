@@ -103,7 +103,11 @@ async def end(conn, org_id: str, report: EndOfCall, hold_minutes: int) -> dict:
     """Store the end-of-call report once. Returns {"outcome", "messageId"}."""
     call = await get(conn, report.call_id, lock=True)
     if call["ended_at"] is not None:  # Vapi may deliver twice: the first report stands
-        return {"outcome": "duplicate", "messageId": None, "status": call["status"]}
+        # ...and if the first was stored by a commit whose answer never came back (the database
+        # died), its text is still queued with nobody to send it: this delivery sends it.
+        queued = await conn.fetchval("SELECT id FROM sms_messages WHERE call_id = $1 AND kind = 'follow-up' "
+                                     "AND status = 'queued'", report.call_id)
+        return {"outcome": "duplicate", "messageId": str(queued) if queued else None, "status": call["status"]}
     hours = await clinics.hours(conn, org_id)
     now = await conn.fetchval("SELECT now()")
     ended_at = report.ended_at or now

@@ -12,9 +12,13 @@ import asyncpg
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 # What "the database cannot be reached" looks like from asyncpg: refused or dropped
-# connections, a server shutting down or starting up, a pool whose connection died.
+# connections (also in the middle of a transaction, or while a commit's answer was on its
+# way), a server shutting down, crashed or starting up, too many connections at once after
+# a restart, a pool whose connection died, and asyncpg's own protocol state errors when a
+# socket closes under it (InternalClientError, seen when the server is killed mid-query).
 DB_DOWN = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.OperatorInterventionError,
-           asyncpg.InterfaceError)
+           asyncpg.InterfaceError, asyncpg.InternalClientError, asyncpg.TooManyConnectionsError)
+OUTAGE_PATIENCE_S = 600     # background work waits this long for the database to come back
 
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
@@ -39,6 +43,29 @@ async def clinic_tx(pool: asyncpg.Pool, org_id: str | None):
         async with conn.transaction():
             await conn.execute("SELECT set_config('app.current_org_id', $1, true)", org_id or "")
             yield conn
+
+
+def connections_lost(pool: asyncpg.Pool) -> None:
+    """After a failure that looks like the database going away: every idle connection is
+    replaced on its next use, so nothing keeps failing on a stale one once the server is back."""
+    pool.expire_connections()
+
+
+async def until_database_answers(work, pool: asyncpg.Pool, patience_s: float = OUTAGE_PATIENCE_S):
+    """Run `work()` (a coroutine function: one idempotent transaction), again after each
+    failure of the database, with back-off, until it answers or `patience_s` passes (then the
+    failure is raised). For background work that must finish once the database is back."""
+    delay, waited = 0.1, 0.0
+    while True:
+        try:
+            return await work()
+        except DB_DOWN:
+            if waited >= patience_s:
+                raise
+            connections_lost(pool)
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 1.0)
 
 
 async def now(conn) -> datetime:

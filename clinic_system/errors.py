@@ -73,10 +73,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(asyncpg.PostgresConnectionError)
     @app.exception_handler(asyncpg.OperatorInterventionError)
     @app.exception_handler(asyncpg.InterfaceError)
+    @app.exception_handler(asyncpg.InternalClientError)
+    @app.exception_handler(asyncpg.TooManyConnectionsError)
     @app.exception_handler(TimeoutError)
     @app.exception_handler(OSError)
-    async def _db_down(_: Request, exc: Exception):
+    async def _db_down(request: Request, exc: Exception):  # the same kinds as db.DB_DOWN
         log.warning("database unavailable", extra={"event": "db_unavailable", "kind": type(exc).__name__})
+        request.app.state.pool.expire_connections()  # nothing keeps failing on a dead connection
         return JSONResponse(body("service unavailable", "the database cannot be reached"), status_code=503)
 
     @app.exception_handler(asyncpg.PostgresError)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import calls, credentials, vapi
-from .db import DB_DOWN, clinic_tx
+from .db import DB_DOWN, clinic_tx, connections_lost
 from .errors import ApiError
 from .sms import FollowUps
 from .spool import Spool
@@ -43,6 +43,7 @@ class Replay:
                     await self.replay(path)
                 delay = 0.1
             except DB_DOWN:
+                connections_lost(self.pool)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 1.0)
 

@@ -5,23 +5,29 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from datetime import datetime
 
+from aiohttp import ClientError, ClientSession, TCPConnector
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
 from . import booking, calls, clinics, credentials, slots
 from .config import Settings
-from .db import clinic_tx
+from .db import OUTAGE_PATIENCE_S, clinic_tx, until_database_answers
 from .errors import conflict, not_found
 from .logs import mask_phone
 
 log = logging.getLogger("clinic.sms")
 
+# A claim carries a token, so that a claim whose commit was answered by a dying database can
+# be made again by the same attempt (and by no other) once the database is back.
 CLAIM = """
-    UPDATE sms_messages SET status = 'sending', attempts = attempts + 1, updated_at = now()
-    WHERE id = $1 AND status IN ('queued', 'pending') RETURNING id, call_id, to_number, attempts
+    UPDATE sms_messages SET status = 'sending', claim_token = $2, updated_at = now(),
+           attempts = attempts + CASE WHEN status = 'sending' THEN 0 ELSE 1 END
+    WHERE id = $1 AND (status IN ('queued', 'pending') OR (status = 'sending' AND claim_token = $2))
+    RETURNING id, call_id, to_number, attempts
 """
 
 
@@ -61,7 +67,12 @@ async def history(conn, patient_id: str, limit: int) -> list[dict]:
 class FollowUps:
     def __init__(self, pool, settings: Settings):
         self.pool, self.settings = pool, settings
-        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=AsyncTwilioHttpClient(timeout=10))
+        http = AsyncTwilioHttpClient(timeout=10, pool_connections=False)
+        # A kept-alive connection is given up after 2 s, before the provider may close it (the
+        # stub's server after 5 s): reusing one the server is closing fails the send with
+        # ServerDisconnectedError, a refusal nobody made.
+        http.session = ClientSession(connector=TCPConnector(keepalive_timeout=2))
+        self.client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=http)
         self.client.api.base_url = settings.sms_base_url
         self.tasks: set[asyncio.Task] = set()
 
@@ -84,42 +95,61 @@ class FollowUps:
         token = credentials.sign_resume_token(self.settings.token_key, org_id, call_id)
         return f"{self.settings.public_url}/booking/resume?token={token}&callId={call_id}"  # the patient's page (pinned decision 20)
 
-    async def deliver(self, org_id: str, message_id: str) -> None:
-        async with clinic_tx(self.pool, org_id) as conn:
-            claimed = await conn.fetchrow(CLAIM, message_id)
-            if claimed is None:
-                return  # sent already, or being sent by another task
-            hours = await clinics.hours(conn, org_id)
-            now = await conn.fetchval("SELECT now()")
-            hold = await booking.active_hold(conn, claimed["call_id"])
-            text = compose(self.link(org_id, claimed["call_id"]), hold, hours, now)
-            await conn.execute("UPDATE sms_messages SET body = $2 WHERE id = $1", message_id, text)
+    async def deliver(self, org_id: str, message_id: str, patience_s: float = OUTAGE_PATIENCE_S) -> None:
+        """Claim, send once, record. Each database step is retried through an outage (up to
+        `patience_s`); the provider is asked once per claim, so a text is never sent twice."""
+        token = secrets.token_hex(8)
+
+        async def claim():
+            async with clinic_tx(self.pool, org_id) as conn:
+                claimed = await conn.fetchrow(CLAIM, message_id, token)
+                if claimed is None:
+                    return None  # sent already, or being sent by another task
+                hours = await clinics.hours(conn, org_id)
+                now = await conn.fetchval("SELECT now()")
+                hold = await booking.active_hold(conn, claimed["call_id"])
+                text = compose(self.link(org_id, claimed["call_id"]), hold, hours, now)
+                await conn.execute("UPDATE sms_messages SET body = $2 WHERE id = $1", message_id, text)
+                return claimed, text
+        got = await until_database_answers(claim, self.pool, patience_s)
+        if got is None:
+            return
+        claimed, text = got
         try:
             sent = await self.client.messages.create_async(
                 to=claimed["to_number"], from_=self.settings.sms_from, body=text,
                 status_callback=f"{self.settings.public_url}/api/sms/status")
-        except (TwilioRestException, OSError, asyncio.TimeoutError) as exc:
+        # ClientError: e.g. the provider closed a kept-alive connection as it was reused
+        except (TwilioRestException, OSError, asyncio.TimeoutError, ClientError) as exc:
             await self._refused(org_id, message_id, claimed, exc)
             return
-        async with clinic_tx(self.pool, org_id) as conn:
-            await conn.execute("UPDATE sms_messages SET status = 'sent', provider_sid = $2, sent_at = now(),"
-                               " last_error = NULL, updated_at = now() WHERE id = $1", message_id, sent.sid)
-            await conn.execute("UPDATE calls SET status = 'follow-up-sent' WHERE id = $1 "
-                               "AND status IN ('abandoned', 'follow-up-pending')", claimed["call_id"])
+
+        async def record_sent():
+            async with clinic_tx(self.pool, org_id) as conn:
+                await conn.execute("UPDATE sms_messages SET status = 'sent', provider_sid = $2, sent_at = now(),"
+                                   " claim_token = NULL, last_error = NULL, updated_at = now() WHERE id = $1",
+                                   message_id, sent.sid)
+                await conn.execute("UPDATE calls SET status = 'follow-up-sent' WHERE id = $1 "
+                                   "AND status IN ('abandoned', 'follow-up-pending')", claimed["call_id"])
+        await until_database_answers(record_sent, self.pool)  # the provider took it: that must be kept
         log.info("follow-up sent", extra={"event": "sms_sent", "message_id": message_id,
                                           "call_id": claimed["call_id"], "to": mask_phone(claimed["to_number"])})
 
     async def _refused(self, org_id: str, message_id: str, claimed, exc: Exception) -> None:
         code = getattr(exc, "code", None) or type(exc).__name__
         give_up = claimed["attempts"] >= self.settings.sms_max_attempts
-        async with clinic_tx(self.pool, org_id) as conn:
-            await conn.execute("UPDATE sms_messages SET status = $2, last_error = $3, updated_at = now() "
-                               "WHERE id = $1", message_id, "failed" if give_up else "pending", str(code))
-            await conn.execute("UPDATE calls SET status = 'follow-up-pending' WHERE id = $1 AND status = 'abandoned'",
-                               claimed["call_id"])
-            if give_up:
-                await conn.execute("UPDATE calls SET status = 'follow-up-failed' WHERE id = $1 "
-                                   "AND status = 'follow-up-pending'", claimed["call_id"])
+
+        async def record_refusal():
+            async with clinic_tx(self.pool, org_id) as conn:
+                await conn.execute("UPDATE sms_messages SET status = $2, last_error = $3, claim_token = NULL, "
+                                   "updated_at = now() WHERE id = $1", message_id, "failed" if give_up else "pending",
+                                   str(code))
+                await conn.execute("UPDATE calls SET status = 'follow-up-pending' WHERE id = $1 "
+                                   "AND status = 'abandoned'", claimed["call_id"])
+                if give_up:
+                    await conn.execute("UPDATE calls SET status = 'follow-up-failed' WHERE id = $1 "
+                                       "AND status = 'follow-up-pending'", claimed["call_id"])
+        await until_database_answers(record_refusal, self.pool)
         log.warning("follow-up refused", extra={"event": "sms_refused", "message_id": message_id,
                                                 "code": str(code), "attempt": claimed["attempts"], "gave_up": give_up})
         if not give_up:
@@ -131,10 +161,25 @@ class FollowUps:
         async with clinic_tx(self.pool, org_id) as conn:
             message = await follow_up_of(conn, call_id, patient_id)
         if message["status"] in ("queued", "pending"):
-            await self.deliver(org_id, str(message["id"]))
+            await self.deliver(org_id, str(message["id"]), patience_s=0)  # a request does not wait out an outage
         async with clinic_tx(self.pool, org_id) as conn:
             row = await conn.fetchrow("SELECT * FROM sms_messages WHERE id = $1", message["id"])
         return {"messageId": str(row["id"]), **view(row)}
+
+    async def mark_unknown(self) -> int:
+        """At start: a text a previous run had handed to the provider when it died may or may
+        not have gone out. It becomes `unknown` (the call's state does not change), staff see
+        it, and it is never resent automatically (pinned decision 22). This service is the
+        outbox's only sender, so whatever is `sending` now was claimed by a dead process."""
+        async with clinic_tx(self.pool, None) as conn:
+            rows = await conn.fetch("SELECT org_id, id FROM outbox_in_flight()")
+        for row in rows:
+            async with clinic_tx(self.pool, row["org_id"]) as conn:
+                await conn.execute("UPDATE sms_messages SET status = 'unknown', claim_token = NULL, updated_at = now(),"
+                                   " last_error = 'the service stopped while sending' WHERE id = $1 "
+                                   "AND status = 'sending'", row["id"])
+            log.warning("follow-up fate unknown", extra={"event": "sms_unknown", "message_id": str(row["id"])})
+        return len(rows)
 
     async def resume_outbox(self) -> int:
         """At start: texts left queued or pending by a previous run go out now."""

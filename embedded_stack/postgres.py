@@ -2,8 +2,12 @@
 
 We start the binaries ourselves (not pgserver.get_server) so that we choose the
 options: TCP on loopback with a free port (the service and the suite use ordinary
-URLs), max_connections for 100+ simultaneous callers, durability off (the cluster
-is thrown away), and a real stop/start for the database-outage scenarios.
+URLs), max_connections for 100+ simultaneous callers, and a real stop/start (and a
+hard kill) for the database-outage scenarios.
+Durability: `synchronous_commit=on`, so every commit the service acknowledged survives a
+crash of PostgreSQL itself (the crash scenario kills it right after acknowledged commits);
+`fsync=off` stays, since the machine never crashes under a test run and the WAL the server
+wrote is in the OS's page cache.
 As root, initdb refuses to run, so the cluster belongs to an OS user `pgserver`
 (the same user the pgserver package creates for itself).
 """
@@ -13,6 +17,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -92,6 +97,15 @@ def _template() -> Path:
     return final
 
 
+def _alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie (nobody may reap a daemon here)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 @dataclass
 class EmbeddedPostgres:
     """Start with `start()`, stop with `stop()`, remove everything with `destroy()`."""
@@ -142,7 +156,7 @@ class EmbeddedPostgres:
         options = " ".join([
             "-c listen_addresses=127.0.0.1", f"-p {self.port}", f"-k {self.root}",
             f"-c max_connections={self.max_connections}",
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
+            "-c fsync=off", "-c synchronous_commit=on", "-c full_page_writes=off",
             "-c shared_buffers=128MB", "-c log_min_messages=warning",
         ])
         self._run("pg_ctl", "-D", str(self.pgdata), "-l", str(self.log_file), "-o", options, "-w",
@@ -152,7 +166,31 @@ class EmbeddedPostgres:
     def stop(self) -> None:
         if self.root is None or not (self.pgdata / "postmaster.pid").exists():
             return
+        if not _alive(int((self.pgdata / "postmaster.pid").read_text().split()[0])):
+            return  # killed and not restarted: only its stale pid file is left
         self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop")
+
+    def kill(self) -> None:
+        """A crash: SIGKILL to the postmaster, no shutdown checkpoint, postmaster.pid left behind.
+        Returns once the postmaster is gone (its backends notice and exit by themselves)."""
+        pid = int((self.pgdata / "postmaster.pid").read_text().split()[0])
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def restart_after_crash(self) -> None:
+        """Start again as an operator would after a crash: the stale postmaster.pid stays, and a
+        start that finds the old server's last backends still leaving is simply tried again."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                self.start()
+                return
+            except RuntimeError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     def is_running(self) -> bool:
         return self.root is not None and (self.pgdata / "postmaster.pid").exists()

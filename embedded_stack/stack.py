@@ -6,6 +6,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -80,7 +81,7 @@ class EmbeddedStack:
         coverage_file = os.environ.get("SUITE_COVERAGE_FILE")
         measured = (["-m", "coverage", "run", f"--rcfile={PROJECT / '.coveragerc'}", f"--data-file={coverage_file}",
                      "--parallel-mode", f"--source={self.system_path / self.system_module}"] if coverage_file else [])
-        self._spawn("clinic-system", [*measured, "-m", self.system_module, "--port", str(api_port)], {
+        self._system = ([*measured, "-m", self.system_module, "--port", str(api_port)], {
             **common,
             "CLINIC_SERVICE_DATABASE_URL": info.service_database_url,
             "CLINIC_MIGRATE_DATABASE_URL": info.database_url,
@@ -94,8 +95,10 @@ class EmbeddedStack:
             "CLINIC_FAULT_INJECTION": "1",  # the embedded stack is a test configuration (PII-F1)
             # make mutants: each scenario's lines recorded apart (coverage.py dynamic contexts)
             "CLINIC_COVERAGE_CONTEXTS": "1" if coverage_file and os.environ.get("SUITE_COVERAGE_CONTEXTS") else "",
+            "CLINIC_STACK_FOLDER": str(self.folder),
             "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", TEST_SMS_RETRY_BASE_S),
-        }, self.system_path)
+        })
+        self._spawn("clinic-system", *self._system, self.system_path)
         self.postgres.start()
         with httpx.Client(timeout=1) as http:  # one client: each new one builds its own TLS context
             self._wait_ready(http, "sms-stub", info.sms_stub_url)
@@ -104,7 +107,7 @@ class EmbeddedStack:
         return info
 
     def _spawn(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> None:
-        out = open(self.folder / f"{name}.out", "wb")
+        out = open(self.folder / f"{name}.out", "ab")  # a restarted service adds to it
         self.processes[name] = subprocess.Popen(
             [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
@@ -137,6 +140,35 @@ class EmbeddedStack:
 
     def start_database(self) -> None:
         self.postgres.start()
+
+    # The crash scenarios kill for real (SIGKILL, nothing cleaned up) and restart as an operator would.
+    def kill_database(self) -> None:
+        self.postgres.kill()
+
+    def restart_database(self) -> None:
+        self.postgres.restart_after_crash()
+
+    def kill_service(self) -> None:
+        process = self.processes["clinic-system"]
+        if os.environ.get("SUITE_COVERAGE_FILE"):
+            # SIGKILL leaves coverage no chance to save: ask the process to save first (__main__.py).
+            process.send_signal(signal.SIGUSR1)
+            self._wait_coverage_saved(process.pid)
+        process.kill()
+        process.wait(timeout=5)
+
+    def restart_service(self) -> None:
+        """The same service, on the same port, database and spool, started again."""
+        assert self.info is not None
+        self._spawn("clinic-system", *self._system, self.system_path)
+        with httpx.Client(timeout=1) as http:
+            self._wait_ready(http, "clinic-system", self.info.api_url)
+
+    def _wait_coverage_saved(self, pid: int) -> None:
+        marker = self.folder / f"coverage-saved-{pid}"
+        deadline = time.monotonic() + 5
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
 
     def stop(self) -> None:
         for process in self.processes.values():

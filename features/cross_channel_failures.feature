@@ -45,7 +45,7 @@ Feature: Cross-channel booking survives its failures
       Then Maria gets a text with a link to finish booking within 5 seconds of hanging up (10 at worst)
       And Maria received exactly one text
 
-  Rule: A hang-up that arrives while the database is down is not lost
+  Rule: A hang-up that arrives while the database is down, or as it crashes, is not lost
 
     @failure @criterion.CC-F2 @criterion.CC-6 @embedded-only @serial @critical
     Scenario: The database is down when Maria hangs up, and the hang-up is delivered twice
@@ -58,6 +58,27 @@ Feature: Cross-channel booking survives its failures
       And 10:00 next Tuesday is held for her until 30 minutes after she hung up, to the second
       And Maria received exactly one text
       And nothing of her call is left waiting outside the database
+
+    @failure @criterion.CC-F2 @embedded-only @serial @critical
+    Scenario: The database crashes while 20 callers hang up, and is started again
+      Given 20 callers are booking by phone and have each picked a time
+      When they hang up while the clinic's database crashes and is started again
+      Then every one of the 20 hang-ups is accepted, none refused
+      And every one of the 20 calls is stored once, as abandoned with the booking incomplete
+      And each caller's time is held for 30 minutes from their own hang-up
+      And each of the 20 callers received exactly one text, as the clinic's record shows it
+      And the time another caller booked just before the crash is still booked
+      And a caller still on the line during the crash hears "I'm having trouble reaching the diary right now. I'll text you a link to finish booking."
+      And nothing of their calls is left waiting outside the database
+
+    @failure @criterion.CC-F2 @embedded-only @serial
+    Scenario: The clinic's system crashes while Maria's text is being sent
+      Given Maria is booking by phone and has picked 10:00 next Tuesday
+      And the text provider will take 3 seconds to accept Maria's next text
+      When Maria hangs up before confirming, and the clinic's system crashes while her text is being sent
+      Then staff see that nobody knows whether Maria's text reached her
+      And her call is still marked as abandoned
+      And Maria's text is not sent again
 
   Rule: The hold runs from the hang-up, however late the report of it arrives
 

@@ -4,11 +4,18 @@ decision 4)."""
 from __future__ import annotations
 
 import json
+import logging
+from contextlib import asynccontextmanager
 from datetime import datetime
 
 import asyncpg
 
 from .evidence import Evidence
+
+
+# While the crash scenarios have the server down, the pool logs a traceback for each attempt
+# to keep its one idle connection: expected then, and noise in every run's output.
+logging.getLogger("asyncpg.pool").setLevel(logging.CRITICAL)
 
 
 async def connect(url: str, size: int = 5) -> asyncpg.Pool:
@@ -160,6 +167,39 @@ class ClinicDatabase:
 
     async def text_status(self, call_id: str) -> str | None:
         return await self.pool.fetchval("SELECT status FROM sms_messages WHERE call_id = $1", call_id)
+
+    # crashes (embedded only)
+    @asynccontextmanager
+    async def calls_held(self, call_ids: list[str]):
+        """Row locks on these calls in an open transaction: whatever the system does to them
+        waits mid-transaction until the block ends (or the server dies under it)."""
+        conn = await self.pool.acquire()
+        tx = conn.transaction()
+        try:
+            await tx.start()
+            await conn.execute("SELECT id FROM calls WHERE id = ANY($1::text[]) FOR UPDATE", call_ids)
+            yield
+        finally:
+            try:
+                await tx.rollback()
+            except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+                pass  # the server died: the locks went with it
+            await self.pool.release(conn)
+
+    async def service_waiting_on_locks(self) -> int:
+        """The system's transactions that are waiting for a row lock right now."""
+        return await self.pool.fetchval("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                        "AND usename = 'clinic_service'")
+
+    async def clinic_calls(self, org_id: str) -> list[dict]:
+        """Every call of a clinic with its moves, its active holds and its texts, in one read."""
+        return await self._rows("calls with moves, holds and texts", """
+            SELECT c.id, c.status, c.booking_status, c.ended_at,
+              ARRAY(SELECT h.to_status FROM call_status_history h WHERE h.call_id = c.id ORDER BY h.id) AS moves,
+              ARRAY(SELECT s.held_until FROM appointment_slots s WHERE s.call_id = c.id AND s.status = 'held'
+                    ORDER BY s.created_at) AS holds,
+              ARRAY(SELECT m.status FROM sms_messages m WHERE m.call_id = c.id ORDER BY m.created_at) AS texts
+            FROM calls c WHERE c.org_id = $1 ORDER BY c.id""", org_id)
 
     # audit and isolation
     async def audit_entries(self, action: str, call_id: str) -> list[dict]:

@@ -51,6 +51,14 @@ class Target:
     def start_database(self) -> None:
         self.stack.start_database()
 
+    # Crashes (embedded only): `crash("database")` or `crash("service")` is a SIGKILL;
+    # `restart(...)` starts it again as an operator would after a crash.
+    def crash(self, part: str) -> None:
+        getattr(self.stack, f"kill_{part}")()
+
+    def restart(self, part: str) -> None:
+        getattr(self.stack, f"restart_{part}")()
+
     def log_text(self) -> str:
         path = Path(self.log_file) if self.log_file else None
         return path.read_text(errors="replace") if path and path.exists() else ""

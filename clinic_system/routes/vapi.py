@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from .. import calls, deps, inbound, tools, vapi, vapi_auth
 from ..config import Settings
-from ..db import DB_DOWN, clinic_tx
+from ..db import DB_DOWN, clinic_tx, connections_lost
 from ..errors import ApiError, invalid, unauthorized
 from ..replay import Replay
 from ..sms import FollowUps
@@ -43,6 +43,9 @@ async def vapi_webhook(request: Request, shown: vapi_auth.Presented = Depends(de
             return await calls.record_end(pool, follow_ups, org_id, report, settings.hold_minutes, line)
         return await during_call(pool, org_id, kind, message, settings.hold_minutes, line)
     except DB_DOWN:
+        connections_lost(pool)  # the next request gets a fresh connection, not a dead one
+        if kind == "tool-calls":
+            return diary_unreachable(message)
         if report is None or shown.secret is None:
             raise
         return spooled(replay, shown.secret, payload, report)
@@ -64,6 +67,15 @@ async def during_call(pool, org_id: str, kind: str, message: dict, hold_minutes:
                 await inbound.ensure_call(conn, org_id, line)
             return await calls.status_update(conn, update.call_id, update.status)
     return {"ignored": kind}  # Vapi sends many message types; the others need nothing from us
+
+
+# Pinned decision 22: what the voice agent says while the database is down.
+OUTAGE_LINE = "I'm having trouble reaching the diary right now. I'll text you a link to finish booking."
+
+
+def diary_unreachable(message: dict) -> dict:
+    """Every tool call of the message gets a line the agent can speak, not an error."""
+    return {"results": [{"toolCallId": t.id, "name": t.name, "result": OUTAGE_LINE} for t in vapi.tool_calls(message)]}
 
 
 def spooled(replay: Replay, secret: str, payload: dict, report: vapi.EndOfCall) -> JSONResponse:

@@ -1,9 +1,9 @@
 """Failures caused on purpose: the text provider refusing, the database stopping."""
 from behave import given, then, when
-from hamcrest import contains_string, equal_to, has_length, is_not
+from hamcrest import contains_string, empty, equal_to, has_entries, has_length, is_in, is_not, less_than_or_equal_to
 
 from clinic_suite.checks import check, eventually
-from clinic_suite.journeys import calls, outages
+from clinic_suite.journeys import calls, crashes, outages, texts
 
 
 @given("the text provider will refuse {name}'s texts {times} because {reason}")
@@ -48,6 +48,7 @@ def both_kept(context):
             check(content, is_not(contains_string(said)), "what the caller said is encrypted at rest")
 
 
+@then("nothing of their calls is left waiting outside the database")
 @then("nothing of her call is left waiting outside the database")
 async def nothing_left(context):
     world = context.world
@@ -55,3 +56,89 @@ async def nothing_left(context):
     async def emptied():
         return not world.target.spooled_reports()
     await eventually(emptied, within=calls.SMS_WAIT_S, what="the spooled reports deleted once stored")
+
+
+# The database or the service killed hard (SIGKILL) and started again.
+@given("{count:d} callers are booking by phone and have each picked a time")
+async def callers_booking(context, count):
+    context.world.crowd = await crashes.callers_booking(context.world, context.world.clinic(), count)
+
+
+@when("they hang up while the clinic's database crashes and is started again")
+async def hang_up_through_crash(context):
+    world = context.world
+    world.last = await crashes.hang_up_through_crash(world, world.clinic(), world.crowd)
+
+
+async def _settled(world, count: int, kind: str) -> list[str]:
+    check(world.last.calls, has_length(count), f"{count} callers")
+    return (await crashes.settled_outcome(world, world.last)).problems[kind]
+
+
+@then("every one of the {count:d} hang-ups is accepted, none refused")
+async def all_accepted(context, count):
+    world = context.world
+    check(await _settled(world, count, "answered 5xx"), empty(), "no hang-up refused by a server error")
+    check(set(world.last.answers.values()), is_in([{200}, {202}, {200, 202}]), "stored, or kept to be stored")
+
+
+@then("every one of the {count:d} calls is stored once, as abandoned with the booking incomplete")
+async def all_stored_once(context, count):
+    check(await _settled(context.world, count, "not ended abandoned once"), empty(),
+          "every call moved once to abandoned, then to follow-up sent")
+
+
+@then("each caller's time is held for {minutes:d} minutes from their own hang-up")
+async def all_held(context, minutes):
+    world = context.world
+    rows = await crashes.final_rows(world, world.last)
+    check(rows, has_length(len(world.last.calls)), "every call is in the clinic's records")
+    check([p for r in rows for p in crashes.hold_problems(world.last, r, minutes)], empty(),
+          f"each time held {minutes} minutes from the hang-up the report states")
+
+
+@then("each of the {count:d} callers received exactly one text, as the clinic's record shows it")
+async def one_text_each(context, count):
+    check(await _settled(context.world, count, "not exactly one text"), empty(),
+          "one text at each phone, its delivery as the clinic's outbox records it")
+
+
+@then("the time another caller booked just before the crash is still booked")
+async def booking_kept(context):
+    world = context.world
+    check(world.last.booked, is_not(None), "a time was booked just before the crash")
+    check((await crashes.settled_outcome(world, world.last)).problems["booking lost"], empty(),
+          "a booking the system confirmed survives the crash")
+
+
+@then('a caller still on the line during the crash hears "{line}"')
+def outage_line(context, line):
+    check(context.world.last.outage_reply, equal_to(line), "the voice agent's words while the diary is down")
+
+
+@when("{name} hangs up before confirming, and the clinic's system crashes while her text is being sent")
+async def service_crashes_mid_send(context, name):
+    await crashes.service_dies_mid_send(context.world, context.world.call(name))
+
+
+@then("staff see that nobody knows whether {name}'s text reached her")
+async def staff_see_unknown(context, name):
+    shown = await texts.history(context.world, context.world.patient(name), limit=5)
+    check(shown, has_length(1), "one text in the clinic's history")
+    check(shown[0], has_entries(status="unknown", sent=False), "shown as of unknown fate, not as sent")
+
+
+@then("her call is still marked as abandoned")
+async def still_abandoned(context):
+    world = context.world
+    check((await calls.call_record(world, world.call()))["status"], equal_to("abandoned"),
+          "a text of unknown fate does not move the call")
+
+
+@then("{name}'s text is not sent again")
+async def not_resent(context, name):
+    world = context.world
+    outbox = await world.db.follow_ups(world.call(name).call_id)
+    check(outbox, has_length(1), "one follow-up in the outbox")
+    check(outbox[0], has_entries(status="unknown", attempts=1), "handed to the provider once, never again")
+    check(len(await calls.texts_to(world, world.patient(name))), less_than_or_equal_to(1), "at most one text")
