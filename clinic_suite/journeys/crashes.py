@@ -68,7 +68,7 @@ async def callers_booking(world: World, clinic: Clinic, count: int) -> list[Call
 async def hang_up(world: World, crash: Crash, call: Call) -> int:
     payload, endpoint = calls.hang_up_report(call)
     crash.ended_at[call.call_id] = datetime.fromisoformat(payload["message"]["endedAt"].replace("Z", "+00:00"))
-    answer = await world.api.vapi(call.patient.clinic.webhook_secret, payload, endpoint)
+    answer = await world.api.vapi(call.patient.clinic.vapi, payload, endpoint)
     crash.answers[call.call_id] = answer.status_code
     return answer.status_code
 
