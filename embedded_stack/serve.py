@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from .stack import PROJECT, EmbeddedStack, describe, handle
+from .stack import PROJECT, EmbeddedStack, describe, handle, serve_control
 
 FIXTURE = PROJECT / "fixtures" / "clinics.json"
 
@@ -39,8 +39,15 @@ def main() -> None:
         nonlocal stopping
         stopping = True
 
+    asked = False
+
+    def ask(*_):
+        nonlocal asked
+        asked = True
+
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGUSR2, ask)  # an attached worker wants the service killed or restarted
     try:
         info = stack.start()
         if "--handle" in sys.argv:  # for the acceptance run's parallel workers (stack.AttachedStack)
@@ -51,7 +58,10 @@ def main() -> None:
             print(json.dumps(line), flush=True)
         print("serving; Ctrl-C stops everything", file=sys.stderr, flush=True)
         while not stopping:
-            time.sleep(0.2)
+            if asked:
+                asked = False
+                serve_control(stack)
+            time.sleep(0.02)
     finally:
         stack.stop()
         print("stopped", file=sys.stderr)

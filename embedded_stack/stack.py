@@ -199,8 +199,22 @@ def handle(stack: EmbeddedStack) -> str:
     """What another process needs to use this running stack as its own embedded target: its
     addresses, and its database's folder to stop and start it (the outage scenarios)."""
     pg = stack.postgres
-    return json.dumps({"info": asdict(stack.info), "postgres": {
+    return json.dumps({"info": asdict(stack.info), "owner": os.getpid(), "folder": str(stack.folder), "postgres": {
         "root": str(pg.root), "port": pg.port, "password": pg.password, "run_as": pg._run_as.get("user")}})
+
+
+CONTROL = "control-request"   # what an attached process asks the stack's owner to do to its service
+
+
+def serve_control(stack: EmbeddedStack) -> None:
+    """In the owner: carry out a request an attached process wrote (kill or restart the service,
+    which only the owner can, as its parent), and say it is done."""
+    request = stack.folder / CONTROL
+    if request.exists():
+        action, number = request.read_text().split()
+        request.unlink()
+        getattr(stack, action)()
+        (stack.folder / f"control-done-{number}").touch()
 
 
 class AttachedStack:
@@ -210,6 +224,7 @@ class AttachedStack:
     def __init__(self, text: str):
         described = json.loads(text)
         self.info = StackInfo(**described["info"])
+        self.owner, self.folder = described["owner"], Path(described["folder"])
         pg = described["postgres"]
         self.postgres = EmbeddedPostgres(port=pg["port"], password=pg["password"], root=Path(pg["root"]))
         self.postgres._run_as = {"user": pg["run_as"]} if pg["run_as"] else {}
@@ -219,6 +234,29 @@ class AttachedStack:
 
     def start_database(self) -> None:
         self.postgres.start()
+
+    def kill_database(self) -> None:
+        self.postgres.kill()
+
+    def restart_database(self) -> None:
+        self.postgres.restart_after_crash()
+
+    # The service is the owner's child: the owner kills and restarts it, asked through a file and a signal.
+    def kill_service(self) -> None:
+        self._ask_owner("kill_service")
+
+    def restart_service(self) -> None:
+        self._ask_owner("restart_service")
+
+    def _ask_owner(self, action: str, within: float = 30.0) -> None:
+        number = secrets.token_hex(4)
+        (self.folder / CONTROL).write_text(f"{action} {number}")
+        os.kill(self.owner, signal.SIGUSR2)
+        done, deadline = self.folder / f"control-done-{number}", time.monotonic() + within
+        while not done.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the stack's owner did not {action} within {within:g}s")
+            time.sleep(0.02)  # polling a marker file: no other channel between the two processes
 
     def stop(self) -> None:
         """The owner's to do."""
