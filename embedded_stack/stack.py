@@ -46,7 +46,25 @@ class StackInfo:
                 "CLINIC_LOG_FILE": self.log_file}
 
 
-class EmbeddedStack:
+class DatabaseControls:
+    """The outage scenarios stop and start the real server; the crash scenarios kill it for real
+    (SIGKILL, nothing cleaned up) and start it again as an operator would."""
+    postgres: EmbeddedPostgres
+
+    def stop_database(self) -> None:
+        self.postgres.stop()
+
+    def start_database(self) -> None:
+        self.postgres.start()
+
+    def kill_database(self) -> None:
+        self.postgres.kill()
+
+    def restart_database(self) -> None:
+        self.postgres.restart_after_crash()
+
+
+class EmbeddedStack(DatabaseControls):
     def __init__(self, system_module: str = "clinic_system", system_path: Path | None = None):
         # system_path lets the breakage runner start a patched copy of the reference system.
         self.system_module, self.system_path = system_module, system_path or PROJECT
@@ -134,20 +152,6 @@ class EmbeddedStack:
         paths = [self.folder / f"{name}.out"] + ([self.folder / "clinic-system.jsonl"] if name == "clinic-system" else [])
         return "\n".join(p.read_text(errors="replace")[-tail:] for p in paths if p.exists())
 
-    # The database-outage scenarios stop and restart the real server.
-    def stop_database(self) -> None:
-        self.postgres.stop()
-
-    def start_database(self) -> None:
-        self.postgres.start()
-
-    # The crash scenarios kill for real (SIGKILL, nothing cleaned up) and restart as an operator would.
-    def kill_database(self) -> None:
-        self.postgres.kill()
-
-    def restart_database(self) -> None:
-        self.postgres.restart_after_crash()
-
     def kill_service(self) -> None:
         process = self.processes["clinic-system"]
         if os.environ.get("SUITE_COVERAGE_FILE"):
@@ -217,7 +221,7 @@ def serve_control(stack: EmbeddedStack) -> None:
         (stack.folder / f"control-done-{number}").touch()
 
 
-class AttachedStack:
+class AttachedStack(DatabaseControls):
     """A stack another process started (`handle`): this one may stop and start its database,
     never the stack itself; the process that started it stops it."""
 
@@ -229,17 +233,6 @@ class AttachedStack:
         self.postgres = EmbeddedPostgres(port=pg["port"], password=pg["password"], root=Path(pg["root"]))
         self.postgres._run_as = {"user": pg["run_as"]} if pg["run_as"] else {}
 
-    def stop_database(self) -> None:
-        self.postgres.stop()
-
-    def start_database(self) -> None:
-        self.postgres.start()
-
-    def kill_database(self) -> None:
-        self.postgres.kill()
-
-    def restart_database(self) -> None:
-        self.postgres.restart_after_crash()
 
     # The service is the owner's child: the owner kills and restarts it, asked through a file and a signal.
     def kill_service(self) -> None:

@@ -23,7 +23,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import mutation, report_checks, run_record, signoff, summary as summary_mod
+from . import mutation, parallel_run, report_checks, run_record, signoff, summary as summary_mod
 from .commit import current_commit
 
 
@@ -94,63 +94,7 @@ def run_behave(args: list[str]) -> int:
     env = {**os.environ, "SUITE_COVERAGE_FILE": str(ROOT / COVERAGE_DATA)}
     if args or WORKERS < 2 or any(os.environ.get(v) for v in REMOTE_VARS):
         return subprocess.run(behave_command(args), cwd=ROOT, env=env).returncode
-    return run_parallel(env)
-
-
-def feature_weights() -> dict[Path, float]:
-    """Each feature file's seconds in the last run (reports/summary.json), else its scenario count."""
-    files = sorted((ROOT / "features").glob("*.feature"))
-    titles = {f: next((l.split(":", 1)[1].strip() for l in f.read_text().splitlines()
-                       if l.strip().startswith("Feature:")), f.stem) for f in files}
-    last: dict[str, float] = {}
-    previous = REPORTS / "summary.json"
-    if previous.exists():
-        for test in json.loads(previous.read_text()).get("tests", []):
-            for scenario in test.get("scenarios", []):
-                last[scenario.get("feature", "")] = last.get(scenario.get("feature", ""), 0.0) + \
-                    scenario.get("durationSeconds", 0.0)
-    return {f: last.get(titles[f]) or 0.3 * f.read_text().count("Scenario") for f in files}
-
-
-def split(weights: dict[Path, float], workers: int) -> list[list[Path]]:
-    """The heaviest feature first, each to the lightest worker so far."""
-    shares: list[list[Path]] = [[] for _ in range(workers)]
-    loads = [0.0] * workers
-    for feature in sorted(weights, key=weights.get, reverse=True):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(feature)
-        loads[lightest] += weights[feature]
-    return [share for share in shares if share]
-
-
-def run_parallel(env: dict) -> int:
-    """The embedded stack once, and WORKERS behave processes on it, each with its share of the
-    features; a @serial scenario runs alone (features/environment.py, SUITE_SERIAL_LOCK). The
-    suite mostly waits on the system and the system on the suite: two at once use both cores."""
-    run_dir = run_record.RUN_DIR
-    run_dir.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    stack = subprocess.Popen([sys.executable, "-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        line = stack.stdout.readline()
-        if not line:
-            print("the embedded stack did not start", file=sys.stderr)
-            return 1
-        run_record.write_timing("stack start-up", time.monotonic() - started)
-        lock = run_dir / "serial.lock"
-        shared = {**env, "SUITE_EMBEDDED_STACK": line.strip(), "SUITE_SERIAL_LOCK": str(lock)}
-        logs = [run_dir / f"worker-{i}.out" for i in range(WORKERS)]
-        workers = [subprocess.Popen(behave_command([str(f.relative_to(ROOT)) for f in share]), cwd=ROOT, env=shared,
-                                    stdout=log.open("w"), stderr=subprocess.STDOUT)
-                   for share, log in zip(split(feature_weights(), WORKERS), logs)]
-        codes = [w.wait() for w in workers]
-        for log in logs[:len(workers)]:
-            print(log.read_text(), end="")
-        return max(codes)
-    finally:
-        stack.terminate()
-        stack.wait(timeout=30)
+    return parallel_run.run_parallel(env, WORKERS, REPORTS, behave_command)
 
 
 def code_coverage() -> str | None:
