@@ -95,6 +95,8 @@ SKIPS = {  # tag -> (what the target must give, why the scenario is skipped with
                                "needs the service's own database account: set CLINIC_SERVICE_DATABASE_URL"),
     "redactor": (lambda t: t.redactor_command, "needs a redactor command to audit: set REDACTOR_CMD"),
     "database": (lambda t: t.db_target, "needs the clinic database itself: the embedded system, or TARGET=<file>"),
+    "needs-status-rule": (lambda t: t.db_target and t.db_target.status,
+                          "the target file declares no status column ([status]): no call moves to check"),
 }
 
 

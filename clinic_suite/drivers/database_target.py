@@ -34,7 +34,7 @@ class Claim:
 class StatusRule:
     table: str
     column: str
-    row: str              # an SQL expression naming one row of the clinic's (":clinic || '-call'")
+    row: str              # an SQL condition naming one row of the clinic's ("id = :clinic || '-call'")
     legal: list[str]      # a move the database must allow ...
     illegal: list[str]    # ... and one it must refuse
 
@@ -156,6 +156,14 @@ class DatabaseTarget:
 
     def won(self, answer) -> bool:
         return self.claimed(answer)
+
+    def status_move(self, clinic: str, move: list[str]) -> tuple[str, list]:
+        """ST-1: move the clinic's declared row from one status to another, as its user would."""
+        rule = self.status
+        sql, args = self.sql(f'UPDATE "{rule.table}" SET "{rule.column}" = :to_status '
+                             f'WHERE ({rule.row}) AND "{rule.column}" = :from_status',
+                             clinic=clinic, from_status=move[0], to_status=move[1])
+        return sql, args
 
     def sql(self, template: str, **values) -> tuple[str, list]:
         """A template with :name placeholders as SQL with $n parameters."""

@@ -98,6 +98,10 @@ class ServiceRole:
                f'WHERE x."{self.column}" = $1 LIMIT 1) r')
         return await self._run(acting_for, sql, (from_org, to_org, self.column), "affected")
 
+    async def run(self, acting_for: str, sql: str, args: list) -> DbOutcome:
+        """One statement of a target's own, acting for the clinic; rolled back."""
+        return await self._run(acting_for, sql, tuple(args), "affected")
+
     async def move_call(self, acting_for: str, call_id: str, status: str) -> DbOutcome:
         return await self._run(acting_for, "UPDATE calls SET status = $2 WHERE id = $1", (call_id, status), "affected")
 

@@ -39,7 +39,7 @@ def target_name(path: str) -> str:
 ROOT = Path(__file__).resolve().parents[2]
 REDACTOR = bool(os.environ.get("REDACTOR_CMD", "").strip())   # a redactor target: its reports apart
 DATABASE = os.environ.get("TARGET", "").strip()                # a database target (a team's migrations): the same
-DATABASE_FEATURES = [ROOT / "features" / "database_isolation.feature", ROOT / "features" / "database_claims.feature"]
+DATABASE_FEATURES = [ROOT / "features" / f"database_{part}.feature" for part in ("isolation", "claims", "state")]
 if REDACTOR or DATABASE:
     _named = os.environ.get("REDACTOR_NAME", "") if REDACTOR else target_name(DATABASE)
     _name = "".join(c if c.isalnum() or c in "-_" else "-" for c in _named)

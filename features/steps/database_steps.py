@@ -44,3 +44,25 @@ async def one_active(context, phrase):
     world = context.world
     check(await database_rules.active_bookings(world, world.clinic(), _when(world, phrase)), equal_to(1),
           f"one active booking of {phrase}")
+
+
+@when("a user of {clinic} moves one of its calls along a step the design does not allow")
+async def illegal_move(context, clinic):
+    world = context.world
+    sql, args = world.db_target.status_move(world.clinic(clinic).org_id, world.db_target.status.illegal)
+    world.last = await world.service.run(world.clinic(clinic).org_id, sql, args)
+    world.before = world.clinic(clinic)
+
+
+@then("the clinic's database refuses that move")
+def move_refused_by_database(context):
+    outcome = context.world.last
+    check(outcome.refused, is_not(equal_to(None)), f"the database refuses the move: {vars(outcome)}")
+
+
+@then("the same user may move it along a step the design allows")
+async def legal_move(context):
+    world = context.world
+    sql, args = world.db_target.status_move(world.before.org_id, world.db_target.status.legal)
+    outcome = await world.service.run(world.before.org_id, sql, args)
+    check((outcome.refused, outcome.count), equal_to((None, 1)), "the allowed move goes through, on the same row")
