@@ -160,10 +160,9 @@ class DatabaseTarget:
     def status_move(self, clinic: str, move: list[str]) -> tuple[str, list]:
         """ST-1: move the clinic's declared row from one status to another, as its user would."""
         rule = self.status
-        sql, args = self.sql(f'UPDATE "{rule.table}" SET "{rule.column}" = :to_status '
-                             f'WHERE ({rule.row}) AND "{rule.column}" = :from_status',
-                             clinic=clinic, from_status=move[0], to_status=move[1])
-        return sql, args
+        return self.sql(f'UPDATE "{rule.table}" SET "{rule.column}" = :to_status '
+                        f'WHERE ({rule.row}) AND "{rule.column}" = :from_status',
+                        clinic=clinic, from_status=move[0], to_status=move[1])
 
     def sql(self, template: str, **values) -> tuple[str, list]:
         """A template with :name placeholders as SQL with $n parameters."""
