@@ -38,16 +38,41 @@ def measure(folder: Path, timeout: float = 600) -> tuple[dict, dict, int]:
             named = sorted(c for c in contexts if c)
             if named:
                 lines[module][line] = named
-            elif contexts:
+            if "" in contexts:  # run at start-up too (a restart in a scenario names it as well)
                 startup.append(line)
         lines[module][0] = startup  # line 0: the lines run at start-up only, before any scenario
     records = [json.loads(l) for l in (run / "scenarios.jsonl").read_text().splitlines()] \
         if (run / "scenarios.jsonl").exists() else []
     seconds = {r["file"]: r["durationSeconds"] for r in records}
+    _add_out_of_process(lines, records)
+    lines[CONSTRAINTS] = {0: sorted(r["file"] for r in records if CONSTRAINTS_TAG in r.get("tags", []))}
     if done.returncode != 0:
         sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
     return dict(lines), seconds, done.returncode
 
+
+# Scenarios with this tag run the package in a process of their own (the redactor audit runs
+# `python -m clinic_system.redaction`), which coverage does not follow: they count as running
+# every line of it that anything ran.
+OUT_OF_PROCESS = {"redactor": "clinic_system/redaction/"}
+
+
+def _add_out_of_process(lines: dict, records: list[dict]) -> None:
+    for record in records:
+        for tag, package in OUT_OF_PROCESS.items():
+            if tag not in record.get("tags", []):
+                continue
+            for module, by_line in lines.items():
+                if module.startswith(package):
+                    for line in [*by_line, *by_line.get(0, [])]:
+                        if line:
+                            by_line[line] = sorted({*by_line.get(line, []), record["file"]})
+
+
+# Scenarios with this tag put a value at each field's limit: they exercise the constraints a
+# model or a constant declares, which run at start-up where coverage names no scenario. Their
+# list is kept in the map under this key.
+CONSTRAINTS_TAG, CONSTRAINTS = "limits", "<limits>"
 
 CACHE = ROOT / "reports" / "mutation-coverage.json"
 

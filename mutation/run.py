@@ -20,10 +20,13 @@ import sys
 import tempfile
 import time
 import tomllib
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+import psutil
 
 from clinic_suite.reporting.commit import code_hash
 
@@ -33,10 +36,10 @@ from .catalogue import Mutant
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT / "mutation" / "score.json"
 TRIAGE = ROOT / "mutation" / "equivalent.toml"
-START_ALLOWANCE_S = 30.0   # the stack's start on a loaded machine
+START_ALLOWANCE_S = 45.0   # the stack's start on a loaded machine
 SLOWDOWN = 3.0             # a mutant that runs three times slower than normal really hangs
 DEFAULT_SIZE, DEFAULT_SEED = 150, 20261201
-# The fastest scenarios first, at most this many a mutant: a line every request runs (the access
+# At most this many scenarios a mutant (chosen_scenarios): a line every request runs (the access
 # log, the body limits) is run by every scenario, and a survivor there would cost the whole suite.
 # A survivor of the capped set might have fallen to a slower scenario: the score is a lower bound.
 DEFAULT_CAP = 20
@@ -63,19 +66,50 @@ def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: di
     """The scenarios that execute the mutant's line. A line only the start-up runs (a def with
     its defaults and decorators, a class body, a constant) matters to the scenarios that run
     the body of its def or class; at module level, to every scenario."""
-    if lines.get(mutant.line):
-        return set(lines[mutant.line])
+    named = set(lines.get(mutant.line, []))
     if mutant.line not in lines.get(0, []):
-        return set()
+        return named
+    return named | _served_by_start_up(mutant, lines, seconds, all_lines) | limit_checks(all_lines)
+
+
+def limit_checks(all_lines: dict | None) -> set[str]:
+    """The scenarios that put values at the limits a start-up line may declare."""
+    return set((all_lines or {}).get(coverage_map.CONSTRAINTS, {}).get(0, []))
+
+
+def _served_by_start_up(mutant: Mutant, lines: dict, seconds: dict, all_lines: dict | None) -> set[str]:
     if mutant.defines:  # a constant or a class: the scenarios that run the functions using it
         users = {s for module, first, last in catalogue.functions_using(mutant.defines)
                  for line, names in all_lines.get(module, {}).items() if line and first <= line <= last for s in names}
         if users:
             return users
     first, last = mutant.scope
-    if first:  # a def whose body, too, runs only at start-up serves every scenario
+    if first and mutant.line == first:  # its defaults: what runs its body, or everything if only the start-up does
         return {s for line, names in lines.items() if line and first <= line <= last for s in names} or set(seconds)
     return set(seconds)
+
+
+def chosen_scenarios(mutant: Mutant, covering: set[str], lines: dict, seconds: dict, cap: int,
+                     all_lines: dict | None = None) -> list[str]:
+    """At most `cap` of them, fastest first: half the scenarios that run most of the mutant's
+    function (a question set, a corpus: the likeliest to meet its change), half the fastest;
+    for a line the start-up runs, the limit checks besides."""
+    fastest = sorted(covering, key=lambda s: (seconds.get(s, 60), s))
+    if not cap or len(covering) <= cap:
+        return fastest
+    kept = covering & limit_checks(all_lines)  # few and fast: never left out by the cap
+    if kept and mutant.line in lines.get(0, []):
+        rest = chosen_scenarios(mutant, covering - kept, lines, seconds, cap, None)
+        return sorted(kept | set(rest), key=lambda s: (seconds.get(s, 60), s))
+    first, last = mutant.scope if mutant.scope[0] else (1, max(lines, default=1))
+    breadth: dict[str, int] = defaultdict(int)
+    for line, names in lines.items():
+        if line and first <= line <= last:
+            for name in names:
+                breadth[name] += 1
+    broad = sorted(covering, key=lambda s: (-breadth[s], seconds.get(s, 60), s))[: cap // 2]
+    picked = set(broad) | set([s for s in fastest if s not in broad][: cap - len(broad)])
+    return [s for s in fastest if s in picked]
 
 
 def run_one(mutant: Mutant, lines: dict, seconds: dict, cap: int = DEFAULT_CAP) -> Outcome:
@@ -84,16 +118,36 @@ def run_one(mutant: Mutant, lines: dict, seconds: dict, cap: int = DEFAULT_CAP) 
     if mutated is None:
         return Outcome(mutant, "noMutation", 0.0)
     change = mutant.change(mutated)
-    covering = sorted(covering_scenarios(mutant, lines.get(mutant.module, {}), seconds, lines),
-                      key=lambda s: seconds.get(s, 60))[: cap or None]
+    covering = chosen_scenarios(mutant, covering_scenarios(mutant, lines.get(mutant.module, {}), seconds, lines),
+                                lines.get(mutant.module, {}), seconds, cap, lines)
     if not covering:
         return Outcome(mutant, "notCovered", 0.0, change=change)
     limit = START_ALLOWANCE_S + SLOWDOWN * sum(seconds.get(s, 10.0) for s in covering)
+    # A run that times out is tried once more with twice the time: a machine busy for a moment
+    # is not a mutant that hangs.
+    ran = _run_scenarios(mutant, mutated, covering, limit) or _run_scenarios(mutant, mutated, covering, 2 * limit)
+    if ran is None:
+        return Outcome(mutant, "timedOut", time.monotonic() - started, len(covering), change=change)
+    records, returncode = ran
+    red = [r["name"] for r in records if r["status"] in ("failed", "error")]
+    # A mutant that stops the system from starting leaves no scenario run at all: the suite saw it.
+    killed = bool(red) or (returncode != 0 and not any(r["status"] == "passed" for r in records))
+    return Outcome(mutant, "killed" if killed else "survived", time.monotonic() - started, len(covering),
+                   red[0] if red else ("the system did not start" if killed else ""), change)
+
+
+def _run_scenarios(mutant: Mutant, mutated: str, covering: list[str], limit: float) -> tuple[list, int] | None:
+    """The covering scenarios on a fresh stack over a patched copy: (their records, behave's exit
+    code), or None if they ran past the limit."""
     with tempfile.TemporaryDirectory(prefix="mutant-") as tmp:
         folder = Path(tmp)
         shutil.copytree(ROOT / "clinic_system", folder / "clinic_system", ignore=shutil.ignore_patterns("__pycache__"))
         (folder / mutant.module).write_text(mutated)
-        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run")}
+        (folder / "tmp").mkdir()
+        # The stack's own folders (its database among them) go inside the mutant's, so that a
+        # mutant that hangs can be stopped whole, its database included.
+        env = {**os.environ, "SUITE_SYSTEM_PATH": str(folder), "SUITE_RUN_DIR": str(folder / "run"),
+               "TMPDIR": str(folder / "tmp")}
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_COVERAGE_FILE", "SUITE_COVERAGE_CONTEXTS"):
             env.pop(name, None)
@@ -101,14 +155,25 @@ def run_one(mutant: Mutant, lines: dict, seconds: dict, cap: int = DEFAULT_CAP) 
             done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", "--stop", *covering],
                                   cwd=ROOT, env=env, capture_output=True, text=True, timeout=limit)
         except subprocess.TimeoutExpired:
-            return Outcome(mutant, "timedOut", time.monotonic() - started, len(covering), change=change)
+            return None
+        finally:
+            _stop_everything_in(folder)
         records_file = folder / "run" / "scenarios.jsonl"
-        records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
-    red = [r["name"] for r in records if r["status"] in ("failed", "error")]
-    # A mutant that stops the system from starting leaves no scenario run at all: the suite saw it.
-    killed = bool(red) or (done.returncode != 0 and not any(r["status"] == "passed" for r in records))
-    return Outcome(mutant, "killed" if killed else "survived", time.monotonic() - started, len(covering),
-                   red[0] if red else ("the system did not start" if killed else ""), change)
+        return ([json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else [],
+                done.returncode)
+
+
+def _stop_everything_in(folder: Path) -> None:
+    """What a killed run left behind: every process started from, or working in, the mutant's folder."""
+    mark = str(folder)
+    for process in psutil.process_iter(["cmdline", "environ"]):
+        try:
+            cmdline = " ".join(process.info["cmdline"] or [])
+            environ = process.info["environ"] or {}
+            if mark in cmdline or environ.get("SUITE_SYSTEM_PATH") == mark:
+                process.kill()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
 
 
 def summarise(outcomes: list[Outcome], equivalent: dict[str, str], seed: int, size: int, seconds: float) -> dict:

@@ -73,10 +73,11 @@ class ClinicApi:
         return await self.send("POST", "/api/vapi/calls/initiate", json=body, headers=bearer(api_key))
 
     def vapi_delivery(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook",
-                      signed_at: float | None = None) -> Delivery:
+                      signed_at: float | None = None, malformed: bool = False) -> Delivery:
         """A Vapi server message, signed as the clinic's line signs (None: unsigned). On Vapi's own
-        path it is checked against Vapi's schema first; the plan's path takes the plan's shapes."""
-        kind = vapi_wire.check_message(payload) if endpoint == "webhook" else None
+        path it is checked against Vapi's schema first (unless it is `malformed` on purpose); the
+        plan's path takes the plan's shapes."""
+        kind = vapi_wire.check_message(payload) if endpoint == "webhook" and not malformed else None
         body = jsonlib.dumps(payload).encode()
         return Delivery(VAPI_ENDPOINTS[endpoint], body, {"content-type": "application/json",
                                                          **vapi_wire.headers_for(credential, body, signed_at)}, kind)
@@ -101,8 +102,9 @@ class ClinicApi:
         vapi_wire.check_answer(delivery.kind, answer)
         return answer
 
-    async def vapi(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook") -> httpx.Response:
-        return await self.deliver(self.vapi_delivery(credential, payload, endpoint))
+    async def vapi(self, credential: VapiCredential | None, payload: dict, endpoint: str = "webhook",
+                   malformed: bool = False) -> httpx.Response:
+        return await self.deliver(self.vapi_delivery(credential, payload, endpoint, malformed=malformed))
 
     async def call(self, api_key: str, call_id: str) -> httpx.Response:
         return await self.send("GET", f"/api/calls/{call_id}", headers=bearer(api_key))

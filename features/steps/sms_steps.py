@@ -22,7 +22,11 @@ async def history_shows_text(context, name, shown):
     world = context.world
     call = world.call(name)
     received = await calls.wait_for_text(world, call, within=calls.SMS_WAIT_S)
-    messages = await texts.history(world, call.patient, limit=1)
+
+    async def recorded_as_sent():  # the text can reach the phone a moment before the system records it
+        shown = await texts.history(world, call.patient, limit=1)
+        return shown if shown and shown[0]["sent"] else None
+    messages = await eventually(recorded_as_sent, within=calls.SMS_WAIT_S, what="the text shown as sent")
     check(messages, has_length(1), "the newest text only")
     check(messages[0], has_entries(sent=True, to=texts.masked(call.patient.phone, shown), message=received["body"]),
           "staff see the same text, the number masked")

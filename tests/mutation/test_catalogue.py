@@ -1,0 +1,24 @@
+"""The default sample is drawn from each mutant's key, so code changing elsewhere keeps it."""
+from mutation.catalogue import Mutant, sample
+
+
+def _mutants(module_count: int, each: int) -> list[Mutant]:
+    return [Mutant(f"clinic_system/m{m}.py", "core/AddNot", n, n + 1, f"f{n}", 0)
+            for m in range(module_count) for n in range(each)]
+
+
+def test_every_module_is_represented_and_the_size_is_kept():
+    chosen = sample(_mutants(5, 40), 30, seed=7)
+    assert len(chosen) == 30
+    assert {m.module for m in chosen} == {f"clinic_system/m{m}.py" for m in range(5)}
+
+
+def test_a_new_module_leaves_the_rest_of_the_sample_as_it_was():
+    before = set(sample(_mutants(5, 40), 30, seed=7))
+    grown = _mutants(5, 40) + [Mutant("clinic_system/new.py", "core/AddNot", 0, 1, "g", 0)]
+    after = set(sample(grown, 31, seed=7))
+    assert before <= after
+
+
+def test_another_seed_draws_another_sample():
+    assert set(sample(_mutants(5, 40), 30, seed=7)) != set(sample(_mutants(5, 40), 30, seed=8))
