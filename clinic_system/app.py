@@ -20,6 +20,8 @@ from .replay import Replay
 from .routes import ROUTERS
 from .sms import FollowUps
 from .spool import Spool
+from .vapi_auth import WINDOW_S
+from .vapi_memory import Memory
 
 log = logging.getLogger("clinic.api")
 DATABASE_START_S = 20  # a database started beside the service (the embedded stack) may still be starting
@@ -45,6 +47,7 @@ async def lifespan(app: FastAPI):
     resent = await follow_ups.resume_outbox()
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
+    app.state.vapi_memory = Memory(WINDOW_S)  # HMAC clinics' lines and deliveries, for an outage
     replayer = asyncio.get_running_loop().create_task(replay.run_forever())
     if model is not None:
         await model  # loaded once, before the first question

@@ -69,7 +69,8 @@ async def vapi_credential(request: Request) -> vapi_auth.Presented:
 
 async def vapi_clinic(request: Request, settings: Settings, shown: vapi_auth.Presented, raw: bytes,
                       message: dict) -> str | None:
-    request.state.org_id = await vapi_auth.clinic_of(request.app.state.pool, settings.token_key, shown, raw, message)
+    request.state.org_id = await vapi_auth.clinic_of(request.app.state.pool, settings.token_key, shown, raw, message,
+                                                     request.app.state.vapi_memory)
     return request.state.org_id
 
 

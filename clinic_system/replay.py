@@ -7,7 +7,7 @@ import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import calls, credentials, vapi
+from . import calls, credentials, vapi, vapi_auth
 from .db import DB_DOWN, clinic_tx, connections_lost
 from .errors import ApiError
 from .sms import FollowUps
@@ -21,10 +21,10 @@ class Replay:
         self.pool, self.spool, self.follow_ups, self.hold_minutes = pool, spool, follow_ups, hold_minutes
         self.wake = asyncio.Event()
 
-    def keep(self, secret: str, body: dict) -> None:
+    def keep(self, secret: str, body: dict, signature: str | None = None) -> None:
         """Spool a report (SpoolFull when it cannot be kept) and wake the worker. Only the
         secret's digest is kept: the clinic is looked up again when the report is stored."""
-        self.spool.put(credentials.digest(secret), body)
+        self.spool.put(credentials.digest(secret), body, signature)
         self.wake.set()
 
     async def run_forever(self) -> None:
@@ -59,6 +59,9 @@ class Replay:
             self.spool.remove(path)
             log.warning("spooled report had no valid secret", extra={"event": "spool_unauthorised"})
             return
+        if item.get("signature"):  # the record the outage kept from being written: "never reused" after a restart
+            async with clinic_tx(self.pool, org_id) as conn:
+                await vapi_auth.record_delivery(conn, org_id, item["signature"])  # kept already: our own first try
         report = vapi.end_of_call(vapi.message_of(item["body"])[1])
         report.ended_at = report.ended_at or datetime.fromtimestamp(item["receivedAt"], timezone.utc)
         try:

@@ -30,10 +30,12 @@ class Spool:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.fernet = Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"end-of-call-spool:" + key).digest()))
 
-    def put(self, secret_digest: str, body: dict) -> Path:
+    def put(self, secret_digest: str, body: dict, signature: str | None = None) -> Path:
+        """`signature`: an HMAC delivery's, whose record is written when the report is stored."""
         if len(list(self.folder.glob("*.report"))) >= MAX_FILES:
             raise SpoolFull("spool full")
-        data = json.dumps({"digest": secret_digest, "receivedAt": time.time(), "body": body}).encode()
+        data = json.dumps({"digest": secret_digest, "receivedAt": time.time(), "body": body,
+                           **({"signature": signature} if signature else {})}).encode()
         if len(data) > MAX_BYTES:
             raise SpoolFull("report too large to keep")
         name = f"{time.time_ns():020d}-{secrets.token_hex(4)}"

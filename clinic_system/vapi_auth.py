@@ -2,7 +2,9 @@
 a Bearer token, or an HMAC-SHA256 signature of the raw body (`x-vapi-signature`, hex), of
 `{timestamp}.{raw body}` when `x-vapi-timestamp` is present. For HMAC the clinic is found from
 the assistant or phone number it owns, then the signature is checked with its key; nothing
-is read or written for the clinic before that holds. Wrong, missing, stale or replayed: 401."""
+is read or written for the clinic before that holds. Wrong, missing, stale or replayed: 401.
+While the database is down, an HMAC clinic already seen is found, and its deliveries told apart,
+from what the service remembers (vapi_memory); one never seen gets the database's 503."""
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +14,9 @@ import time
 from dataclasses import dataclass
 
 from . import credentials
-from .db import clinic_tx
+from .db import DB_DOWN, clinic_tx
 from .errors import unauthorized
+from .vapi_memory import Memory
 
 log = logging.getLogger("clinic.api")
 
@@ -56,7 +59,7 @@ def line_of(message: dict) -> tuple[str | None, str | None]:
             phone_number if isinstance(phone_number, str) and len(phone_number) <= MAX_HEADER else None)
 
 
-async def clinic_of(pool, key: bytes, shown: Presented, raw: bytes, message: dict) -> str | None:
+async def clinic_of(pool, key: bytes, shown: Presented, raw: bytes, message: dict, memory: Memory) -> str | None:
     """The clinic the delivery is proven to come from; 401 otherwise. None: an HMAC delivery for
     a line no clinic owns (an assistant-request for an unknown number is answered, not refused)."""
     if shown.signature is None:
@@ -67,16 +70,27 @@ async def clinic_of(pool, key: bytes, shown: Presented, raw: bytes, message: dic
         if org_id is None:
             raise unauthorized()
         return org_id
-    org_id = await pool.fetchval("SELECT clinic_for_vapi_line($1, $2)", *line_of(message))
+    line = line_of(message)
+    try:
+        org_id, down = await pool.fetchval("SELECT clinic_for_vapi_line($1, $2)", *line), False
+    except DB_DOWN:
+        org_id, down = memory.clinic(line), True
+        if org_id is None:
+            raise  # never seen: nothing to check the signature with
     if org_id is None:
+        memory.learn(line, None)
         return None
     signed = raw if shown.timestamp is None else shown.timestamp.encode() + b"." + raw
     expected = hmac.new(credentials.vapi_hmac_secret(key, org_id).encode(), signed, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, shown.signature):
         raise unauthorized("the signature does not match")
+    memory.learn(line, org_id)
     if shown.timestamp is not None:
         _fresh(shown.timestamp)
-        await _first_delivery(pool, org_id, shown.signature)
+        if not memory.first(org_id, shown.signature):
+            _replayed(org_id)
+        if not down:
+            await _first_delivery(pool, org_id, shown.signature)
     return org_id
 
 
@@ -92,12 +106,26 @@ def _fresh(timestamp: str) -> None:
 
 
 async def _first_delivery(pool, org_id: str, signature: str) -> None:
-    """A signed, timestamped delivery is taken once: the database's key decides between two."""
-    async with clinic_tx(pool, org_id) as conn:
-        await conn.execute("DELETE FROM vapi_deliveries WHERE received_at < now() - $1 * interval '2 seconds'",
-                           WINDOW_S)
-        first = await conn.fetchval("INSERT INTO vapi_deliveries (org_id, signature) VALUES ($1, $2) "
-                                    "ON CONFLICT DO NOTHING RETURNING 1", org_id, signature)
-    if first is None:
-        log.warning("replayed Vapi delivery refused", extra={"event": "vapi_replay", "org_id": org_id})
-        raise unauthorized("this delivery was already received")
+    """A signed, timestamped delivery is taken once: the database's key decides between two
+    (and between two services). Should the database fail here, memory has taken it: the
+    record is written when the report spooled meanwhile is stored (replay.py)."""
+    try:
+        async with clinic_tx(pool, org_id) as conn:
+            first = await record_delivery(conn, org_id, signature)
+    except DB_DOWN:
+        return
+    if not first:
+        _replayed(org_id)
+
+
+async def record_delivery(conn, org_id: str, signature: str) -> bool:
+    """Keep a delivery's signature for the window; False when it was kept already."""
+    await conn.execute("DELETE FROM vapi_deliveries WHERE received_at < now() - $1 * interval '2 seconds'",
+                       WINDOW_S)
+    return await conn.fetchval("INSERT INTO vapi_deliveries (org_id, signature) VALUES ($1, $2) "
+                               "ON CONFLICT DO NOTHING RETURNING 1", org_id, signature) is not None
+
+
+def _replayed(org_id: str):
+    log.warning("replayed Vapi delivery refused", extra={"event": "vapi_replay", "org_id": org_id})
+    raise unauthorized("this delivery was already received")

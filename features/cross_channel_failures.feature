@@ -59,6 +59,33 @@ Feature: Cross-channel booking survives its failures
       And Maria received exactly one text
       And nothing of her call is left waiting outside the database
 
+    @failure @criterion.CC-F2 @criterion.CC-6 @embedded-only @serial @critical
+    Scenario: The database is down when a caller hangs up on a line that signs with a time-stamped signature
+      Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature
+      And Ines is a patient of Advanced Aesthetic Clinic, and agrees to her calls being kept on record
+      And Ines is booking by phone and has picked 10:00 next Tuesday
+      And the clinic's database stops answering
+      When Ines hangs up before confirming, and the hang-up is delivered twice
+      Then both deliveries are accepted and kept in a form only the system can read
+      When the database is back
+      Then her call is stored once, as abandoned with the booking incomplete
+      And 10:00 next Tuesday is held for her until 30 minutes after she hung up, to the second
+      And Ines received exactly one text
+      And nothing of her call is left waiting outside the database
+
+    @failure @criterion.CC-F2 @criterion.ST-2 @embedded-only @serial
+    Scenario: While the database is down, the very same signed hang-up sent again is turned away as a replay
+      Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature
+      And Ines is a patient of Advanced Aesthetic Clinic, and agrees to her calls being kept on record
+      And Ines is booking by phone and has picked 10:00 next Tuesday
+      And the clinic's database stops answering
+      When Ines hangs up before confirming, and the very same signed hang-up is sent again
+      Then the first is accepted and kept in a form only the system can read, and the second is turned away as a replay
+      When the database is back
+      Then her call is stored once, as abandoned with the booking incomplete
+      And Ines received exactly one text
+      And nothing of her call is left waiting outside the database
+
     @failure @criterion.CC-F2 @embedded-only @serial @critical
     Scenario: The database crashes while 20 callers hang up, and is started again
       Given 20 callers are booking by phone and have each picked a time

@@ -85,13 +85,18 @@ def hang_up_report(call: Call, report_shape: str = "Vapi", late_by: timedelta = 
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1,
-                          secret: str | None = "the clinic's", late_by: timedelta = timedelta(0)) -> list:
-    """Send the hang-up report (several times: Vapi may deliver twice); returns the answers.
+                          secret: str | None = "the clinic's", late_by: timedelta = timedelta(0),
+                          same_bytes: bool = False) -> list:
+    """Send the hang-up report (several times: Vapi may deliver twice, each signed anew; with
+    `same_bytes`, the very same delivery, signature and all, sent again); returns the answers.
     `secret` is the clinic's webhook secret unless another (or None) is given."""
     payload, endpoint = hang_up_report(call, report_shape, late_by)
     own = call.patient.clinic.vapi
     credential = own if secret == "the clinic's" else (own.forged(secret) if secret else None)
     call.hung_up_at = time.monotonic()
+    if same_bytes:
+        delivery = world.api.vapi_delivery(credential, payload, endpoint)
+        return [await world.api.deliver(delivery) for _ in range(times)]
     return [await world.api.vapi(credential, payload, endpoint) for _ in range(times)]
 
 

@@ -9,7 +9,7 @@ import logging
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
-from .. import calls, deps, inbound, tools, vapi, vapi_auth
+from .. import calls, credentials, deps, inbound, tools, vapi, vapi_auth
 from ..config import Settings
 from ..db import DB_DOWN, clinic_tx, connections_lost
 from ..errors import ApiError, invalid, unauthorized
@@ -31,6 +31,7 @@ async def vapi_webhook(request: Request, shown: vapi_auth.Presented = Depends(de
         raise invalid("body is not JSON") from None
     kind, message = vapi.message_of(payload)
     report = vapi.end_of_call(message) if kind == "end-of-call-report" else None  # 422 before anything else
+    org_id = None
     try:
         org_id = await deps.vapi_clinic(request, settings, shown, raw, message)
         line = inbound.line_of(message, *vapi_auth.line_of(message))
@@ -46,9 +47,10 @@ async def vapi_webhook(request: Request, shown: vapi_auth.Presented = Depends(de
         connections_lost(pool)  # the next request gets a fresh connection, not a dead one
         if kind == "tool-calls":
             return diary_unreachable(message)
-        if report is None or shown.secret is None:
-            raise
-        return spooled(replay, shown.secret, payload, report)
+        if report is None or (shown.secret is None and org_id is None):
+            raise  # an HMAC delivery whose signature could not be checked is not kept
+        return spooled(replay, shown.secret or credentials.vapi_hmac_secret(settings.token_key, org_id), payload,
+                       report, shown.signature if shown.timestamp is not None else None)
 
 
 # One handler on both paths: what arrives on either is read the same way.
@@ -78,10 +80,11 @@ def diary_unreachable(message: dict) -> dict:
     return {"results": [{"toolCallId": t.id, "name": t.name, "result": OUTAGE_LINE} for t in vapi.tool_calls(message)]}
 
 
-def spooled(replay: Replay, secret: str, payload: dict, report: vapi.EndOfCall) -> JSONResponse:
-    """Vapi will not send this report again: keep it (encrypted) and store it later."""
+def spooled(replay: Replay, secret: str, payload: dict, report: vapi.EndOfCall, signature: str | None) -> JSONResponse:
+    """Vapi will not send this report again: keep it (encrypted) and store it later; an HMAC
+    clinic's under its own key, with the signature whose record the outage kept from being written."""
     try:
-        replay.keep(secret, payload)
+        replay.keep(secret, payload, signature)
     except SpoolFull:
         raise ApiError(503, "service unavailable", "the database is down and the spool is full") from None
     log.warning("end-of-call report spooled", extra={"event": "report_spooled", "call_id": report.call_id})

@@ -3,7 +3,7 @@ from behave import given, then, when
 from hamcrest import contains_string, empty, equal_to, has_entries, has_length, is_in, is_not, less_than_or_equal_to
 
 from clinic_suite.checks import check, eventually
-from clinic_suite.journeys import calls, crashes, outages, texts
+from clinic_suite.journeys import calls, crashes, inbound, outages, texts
 
 
 @given("the text provider will refuse {name}'s texts {times} because {reason}")
@@ -32,16 +32,34 @@ async def hang_up_twice(context, name):
     world.last = await calls.deliver_hang_up(world, world.call(name), times=2)
 
 
+@when("{name} hangs up before confirming, and the very same signed hang-up is sent again")
+async def hang_up_resent(context, name):
+    world = context.world
+    world.last = await calls.deliver_hang_up(world, world.call(name), times=2, same_bytes=True)
+
+
 @then("both deliveries are accepted and kept in a form only the system can read")
 def both_kept(context):
     world = context.world
+    check(world.last, has_length(2), "both deliveries sent")
+    _kept(world, world.last)
+
+
+@then("the first is accepted and kept in a form only the system can read, and the second is turned away as a replay")
+def first_kept_second_refused(context):
+    world = context.world
+    check(world.last, has_length(2), "the delivery sent, then sent again")
+    inbound.refused(world.last[1])
+    _kept(world, world.last[:1])
+
+
+def _kept(world, accepted: list) -> None:
+    """Each accepted delivery answered 202 and kept, encrypted, until the database is back."""
     call = world.call()
-    count = 2
-    check(world.last, has_length(count), "both deliveries sent")
-    for answer in world.last:
+    for answer in accepted:
         check(answer.status_code, equal_to(202), f"accepted for later: {answer.text[:200]}")
     kept = world.target.spooled_reports()
-    check(kept, has_length(count), "every delivery kept until the database is back")
+    check(kept, has_length(len(accepted)), "every accepted delivery kept until the database is back, nothing else")
     for path in kept:
         content = path.read_bytes().decode("latin-1")
         for said in (call.patient.name, call.transcript[:30], call.call_id):

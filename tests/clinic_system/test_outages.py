@@ -8,6 +8,7 @@ import pytest
 from clinic_suite.journeys import payloads
 from clinic_system import db, vapi
 from clinic_system.routes.vapi import OUTAGE_LINE, diary_unreachable
+from clinic_system.spool import Spool
 
 
 @pytest.mark.parametrize("failure", [
@@ -64,3 +65,11 @@ def test_background_work_gives_up_after_its_patience():
         raise ConnectionRefusedError(111, "Connect call failed")
     with pytest.raises(ConnectionRefusedError):
         asyncio.run(db.until_database_answers(work, FakePool(), patience_s=0))
+
+
+def test_the_spool_keeps_an_hmac_deliverys_signature_and_only_then(tmp_path):
+    spool = Spool(tmp_path, b"service-key")
+    signed, plain = spool.put("digest", {"message": {}}, "abc123"), spool.put("digest", {"message": {}})
+    assert spool.read(signed)["signature"] == "abc123"
+    assert "signature" not in spool.read(plain)
+    assert b"abc123" not in signed.read_bytes()  # encrypted like the rest
