@@ -14,9 +14,11 @@ TAKEN = "Slot already claimed"
 ALTERNATIVES = 3
 # One statement decides a claim, winners and losers alike (migration 005): it sets the
 # clinic for its own transaction, so it needs no BEGIN/COMMIT around it.
-CLAIM = "SELECT outcome, tz_name, alternatives FROM claim_time($1, $2, $3, $4, $5, $6, $7, $8)"
+# The clinic's own horizon (migration 010; $7 when it chose none) is read in the same statement.
+CLAIM = ("SELECT c.outcome, c.tz_name, c.alternatives, h.days AS horizon_days FROM clinic_horizon_days($1, $7) AS h(days)"
+         " CROSS JOIN LATERAL claim_time($1, $2, $3, $4, $5, $6, h.days, $8) AS c")
 NEAREST_FREE = "SELECT nearest_free_times($1, $2, $3, $4)"
-INVALID = {"past": "is in the past", "beyond-horizon": f"is more than {slots.HORIZON_DAYS} days ahead",
+INVALID = {"past": "is in the past", "beyond-horizon": "is more than {days} days ahead",
            "not-offered": "is not an appointment time the clinic offers"}
 
 
@@ -47,7 +49,7 @@ async def claim(db, org_id: str, when: datetime, *, patient_id=None, call_id: st
                             slots.HORIZON_DAYS, ALTERNATIVES)
     outcome = row["outcome"]
     if outcome in INVALID:
-        raise invalid([{"loc": where, "msg": INVALID[outcome]}])
+        raise invalid([{"loc": where, "msg": INVALID[outcome].format(days=row["horizon_days"])}])
     if outcome == "no-call":
         raise not_found("call", call_id)
     if outcome == "no-patient":
@@ -75,7 +77,7 @@ async def free_offers(conn, org_id: str, start_text, limit: int) -> list[dict]:
     hours = await clinics.hours(conn, org_id)
     current = await db.now(conn)
     start = parse_time(start_text, "from") if start_text else current
-    free = await slots.free_times(conn, org_id, hours, max(start, current), slots.horizon(current))
+    free = await slots.free_times(conn, org_id, hours, max(start, current), slots.horizon(current, hours.horizon_days))
     return [offer(t, hours.tz) for t in free[:limit]]
 
 

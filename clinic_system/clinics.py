@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field, field_validator
 from . import credentials
 from .errors import conflict, invalid, not_found
 from .limits import Plain
-from .slots import DAYS, Hours
+from .slots import DAYS, HORIZON_DAYS, HORIZON_MAX_DAYS, Hours
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,22}$")
 
@@ -61,6 +61,8 @@ class ClinicIn(Plain):
     website: str | None = Field(default=None, max_length=200, pattern=r"^[^\s]+\.[^\s]+$")
     staff: list[StaffIn] = Field(default_factory=list, max_length=200)
     vapi: VapiIn = Field(default_factory=VapiIn)
+    # How far ahead it takes bookings, in days; absent: the service's default (slots.HORIZON_DAYS).
+    bookingHorizonDays: int | None = Field(default=None, ge=1, le=HORIZON_MAX_DAYS, strict=True)
 
     @field_validator("timezone")
     @classmethod
@@ -108,11 +110,11 @@ async def create(conn, clinic: ClinicIn, key: bytes) -> dict:
     try:
         await conn.execute(
             "INSERT INTO clinics (org_id, name, timezone, opening_hours, api_key_hash, webhook_secret_hash,"
-            " website, staff, vapi_auth, vapi_assistant_id, vapi_phone_number_id)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            " website, staff, vapi_auth, vapi_assistant_id, vapi_phone_number_id, booking_horizon_days)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             org_id, clinic.name, clinic.timezone, clinic.openingHours, credentials.digest(api_key),
             credentials.digest(webhook_secret), clinic.website, [s.model_dump(exclude_none=True) for s in clinic.staff],
-            vapi.auth, vapi.assistantId, vapi.phoneNumberId)
+            vapi.auth, vapi.assistantId, vapi.phoneNumberId, clinic.bookingHorizonDays)
     except asyncpg.UniqueViolationError:  # an assistant or number identifies one clinic only
         raise conflict("Vapi line already in use", "another clinic owns that assistant or phone number") from None
     doctors = []
@@ -123,7 +125,7 @@ async def create(conn, clinic: ClinicIn, key: bytes) -> dict:
         doctors.append({"id": doctor_id, **d.model_dump()})
     await conn.execute("INSERT INTO audit_log (org_id, action, detail) VALUES ($1, 'clinic:created', '{}')", org_id)
     return {"orgId": org_id, "apiKey": api_key, "webhookSecret": webhook_secret, "doctors": doctors,
-            "vapi": vapi.model_dump()}
+            "vapi": vapi.model_dump(), "bookingHorizonDays": clinic.bookingHorizonDays or HORIZON_DAYS}
 
 
 async def add_patient(conn, org_id: str, patient: PatientIn) -> dict:
@@ -135,7 +137,8 @@ async def add_patient(conn, org_id: str, patient: PatientIn) -> dict:
 
 
 async def require(conn, org_id: str) -> dict:
-    row = await conn.fetchrow("SELECT org_id, name, timezone, opening_hours FROM clinics WHERE org_id = $1", org_id)
+    row = await conn.fetchrow("SELECT org_id, name, timezone, opening_hours, booking_horizon_days FROM clinics"
+                              " WHERE org_id = $1", org_id)
     if row is None:
         raise not_found("clinic")
     return dict(row)
@@ -151,7 +154,7 @@ async def own_facts(conn, org_id: str) -> dict:
 
 async def hours(conn, org_id: str) -> Hours:
     clinic = await require(conn, org_id)
-    return Hours.of(clinic["timezone"], clinic["opening_hours"])
+    return Hours.of(clinic["timezone"], clinic["opening_hours"], clinic["booking_horizon_days"])
 
 
 async def doctors(conn, org_id: str) -> list[dict]:

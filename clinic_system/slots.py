@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from .errors import invalid
 
 SLOT_MINUTES = 30
-HORIZON_DAYS = 56
+HORIZON_DAYS = 56  # how far ahead a clinic takes bookings unless it chose otherwise (bookingHorizonDays)
+HORIZON_MAX_DAYS = 366
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -17,12 +18,13 @@ DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 class Hours:
     tz: ZoneInfo
     week: dict[str, tuple[time, time]]
+    horizon_days: int = HORIZON_DAYS
 
     @classmethod
-    def of(cls, timezone_name: str, opening_hours: dict) -> "Hours":
+    def of(cls, timezone_name: str, opening_hours: dict, horizon_days: int | None = None) -> "Hours":
         week = {day: (time.fromisoformat(span[0]), time.fromisoformat(span[1]))
                 for day, span in opening_hours.items()}
-        return cls(ZoneInfo(timezone_name), week)
+        return cls(ZoneInfo(timezone_name), week, horizon_days or HORIZON_DAYS)
 
     def day_slots(self, day: date) -> list[datetime]:
         span = self.week.get(DAYS[day.weekday()])
@@ -90,5 +92,5 @@ async def free_times(conn, org_id: str, hours: Hours, start: datetime, end: date
     return [t for t in hours.candidates(start, end) if t not in taken]
 
 
-def horizon(now: datetime) -> datetime:
-    return now + timedelta(days=HORIZON_DAYS)
+def horizon(now: datetime, days: int = HORIZON_DAYS) -> datetime:
+    return now + timedelta(days=days)

@@ -2,14 +2,16 @@
 patient, or tampered with by a stranger."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from hamcrest import has_length
 
-from . import calls, links
+from . import calls, dates, links
 from .clinics import new_caller
 from ..checks import check
-from ..world import Call, Clinic, World
+from ..world import Call, Clinic, World, clinic_fixture
+
+CLOCKS_APART = timedelta(minutes=2)  # the suite's clock and the system's may differ this much
 
 
 async def only_active_row(world: World, clinic: Clinic, when: datetime, what: str) -> dict:
@@ -56,3 +58,13 @@ async def resume_as_machine(world: World, call: Call, token: str | None = None):
     """The link's JSON answer (/api/booking/resume), with its own code or another."""
     own, call_id = links.parts(call.link)
     return await world.api.resume(token or own, call_id)
+
+
+async def either_side_of_horizon(world: World, clinic: Clinic, patient_id: str, days: int) -> list[tuple]:
+    """Books the clinic's last time within `days` of now, then its first time after them
+    (from its opening hours, CLOCKS_APART clear of the edge): [(time, answer), (time, answer)]."""
+    hours, edge = clinic_fixture(clinic.name)["openingHours"], datetime.now(timezone.utc) + timedelta(days=days)
+    within = dates.opening_times(hours, clinic.timezone, edge - timedelta(days=1), edge - CLOCKS_APART)[-1]
+    beyond = dates.opening_times(hours, clinic.timezone, edge + CLOCKS_APART, edge + timedelta(days=1))[0]
+    world.evidence.row(f"either side of {days} days from now", {"edge": edge, "within": within, "beyond": beyond})
+    return [(when, await book(world, clinic, patient_id, when)) for when in (within, beyond)]

@@ -9,14 +9,18 @@ from ..checks import check
 from ..world import Clinic, Patient, World, clinic_fixture
 
 
-async def set_up_clinic(world: World, name: str, like: str | None = None, vapi_auth: str | None = None) -> Clinic:
+async def set_up_clinic(world: World, name: str, like: str | None = None, vapi_auth: str | None = None,
+                        horizon_days: int | None = None) -> Clinic:
     """The clinic of fixtures/clinics.json called name, or one set up like that clinic under
     another name (a scenario that needs more clinics than the fixture has); with a Vapi
     assistant and number of its own (unique, so that they name this clinic only), its line
-    signing as asked, or as the target's clinics do."""
+    signing as asked, or as the target's clinics do; taking bookings `horizon_days` ahead when
+    given (else the contract's default, 56)."""
     line = uuid.uuid4().hex[:12]
     vapi = {"auth": vapi_auth or world.target.vapi_auth, "assistantId": f"asst_{line}", "phoneNumberId": f"pn_{line}"}
     fixture = {**({**clinic_fixture(like), "name": name} if like else clinic_fixture(name)), "vapi": vapi}
+    if horizon_days is not None:
+        fixture["bookingHorizonDays"] = horizon_days
     answer = await world.api.create_clinic(fixture)
     check(answer.status_code, equal_to(201), f"setting up {name}: {answer.text[:300]}")
     body = answer.json()

@@ -219,6 +219,26 @@ def test_hostile_bodies_get_a_clear_refusal(fuzz_env, path, what):
     assert fuzz_env.fingerprint() == before
 
 
+@pytest.mark.parametrize("days", [0, -1, 367, "90", 90.5, True, [90]])
+def test_a_clinics_booking_horizon_outside_1_to_366_days_is_refused(fuzz_env, days):
+    fixture = {**json.loads((FIXTURES / "clinics.json").read_text())["harbourside"], "bookingHorizonDays": days}
+    before = fuzz_env.fingerprint()
+    answer = fuzz_env.http.post("/api/admin/clinics", json=fixture,
+                                headers={"Authorization": f"Bearer {fuzz_env.info.admin_token}"})
+    assert answer.status_code == 422, f"{days!r}: {answer.status_code} {answer.text[:200]}"
+    assert {"error", "detail"} <= set(answer.json())
+    assert fuzz_env.fingerprint() == before
+
+
+def test_a_clinic_says_how_far_ahead_it_takes_bookings(fuzz_env):
+    fixture = json.loads((FIXTURES / "clinics.json").read_text())["harbourside"]
+    headers = {"Authorization": f"Bearer {fuzz_env.info.admin_token}"}
+    for chosen, expected in ((None, 56), (365, 365)):
+        body = fixture if chosen is None else {**fixture, "bookingHorizonDays": chosen}
+        answer = fuzz_env.http.post("/api/admin/clinics", json=body, headers=headers)
+        assert answer.status_code == 201 and answer.json()["bookingHorizonDays"] == expected
+
+
 def test_a_one_hour_call_is_stored(fuzz_env):
     """About 9,000 words: a long transcript is handled, redacted and stored, not refused."""
     http, clinic = fuzz_env.http, fuzz_env.clinic
