@@ -138,8 +138,15 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
                 previous = word
-        for kind, after in zip(clause, clause[1:]):  # "thread lift": a kind of work that is not the one listed
-            if kind.stem in VERBAL_STEMS and w.is_kind(after.raw) and not kind.negated and kind not in reading.topics:
+        for i, kind in enumerate(clause):
+            # "thread lift", "a lift with threads": a kind of work done with something, not the one listed
+            after = clause[i + 1].raw if i + 1 < len(clause) else ""
+            j = i - 1
+            while j >= 0 and clause[j].raw in ("a", "an", "the", "some"):
+                j -= 1
+            means = j >= 0 and clause[j].raw in MEANS
+            if (kind.stem in VERBAL_STEMS and (w.is_kind(after) or means) and not kind.negated
+                    and kind not in reading.topics):
                 reading.topics.append(kind)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
@@ -189,6 +196,7 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

@@ -78,6 +78,8 @@ def test_speech_to_text_quirks(question, expected):
     ("I'm after a fuller bust, what would breast augmentation cost?", ["Breast Augmentation"]),  # not "filler"
     ("hyaluronic filler for my nose, any downtime?", ["Liquid Rhinoplasty"]),
     ("how much is a thread lift for my face", []),                     # a lift that is not the facelift
+    ("a face lift with threads, how much", []),
+    ("an open approach with structural grafts for my nose", ["Rhinoplasty"]),
     ("how much to get my breast implants replaced", []),
 ])
 def test_wishes_fears_and_variant_words(question, expected):
