@@ -79,11 +79,15 @@ def test_speech_to_text_quirks(question, expected):
     ("hyaluronic filler for my nose, any downtime?", ["Liquid Rhinoplasty"]),
     ("how much is a thread lift for my face", []),                     # a lift that is not the facelift
     ("a face lift with threads, how much", []),
-    ("an open approach with structural grafts for my nose", ["Rhinoplasty"]),
     ("how much to get my breast implants replaced", []),
 ])
 def test_wishes_fears_and_variant_words(question, expected):
     assert chosen(question) == expected
+
+
+def test_work_named_by_what_it_is_done_with():
+    assert chosen("a face lift with threads, how much", "dermatology-procedures.pdf") == []
+    assert chosen("an open approach with structural grafts for my nose", "surgical-procedures.pdf") == ["Rhinoplasty"]
 
 
 def test_a_lighter_variant_is_a_mini_or_local_one_else_none():
