@@ -42,7 +42,7 @@ NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "nonin
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
-NEGATORS = {"not", "no", "without", "never", "dont", "rather", "instead", "except", "avoid"}
+NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
@@ -55,8 +55,9 @@ FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mea
 LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered)"
           r"(?: on| of| with| about| in)?")
 # what a caller says when they do not want the operation ("I don't want to have surgery")
-NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
-                r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major)\s+){0,5}"
+NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
+                r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
+                r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
@@ -65,15 +66,15 @@ PHRASES = [  # read as one word before anything else
     (r"\b(?:less|minimally|least|less of an?) invasive\b|\bless drastic\b", " lighter "),
     (r"\bold[\s-]*(?:fashioned|school)\b|\bclassic(?:al)?\b", " traditional "),
     # fear of a thing is not wanting it, but not a wish for its opposite: "scared of surgery" is not "without surgery"
-    (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " avoid "),
+    (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " fear "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
     (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
     (NOT_OPERATED, " nonsurgical "),
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
-    (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " rather "),
-    (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " rather "),
+    (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
+    (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " instead "),
 ]
 READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PHRASES]
 # ordinary words that may stand next to a procedure without changing which one it is

@@ -78,6 +78,9 @@ def test_speech_to_text_quirks(question, expected):
     ("I'm after a fuller bust, what would breast augmentation cost?", ["Breast Augmentation"]),  # not "filler"
     ("hyaluronic filler for my nose, any downtime?", ["Liquid Rhinoplasty"]),
     ("how much is a thread lift for my face", []),                     # a lift that is not the facelift
+    ("I'd rather have the liquid nose job, how much", ["Liquid Rhinoplasty"]),  # "rather" alone negates nothing
+    ("I'd rather avoid surgery on my nose", ["Liquid Rhinoplasty"]),
+    ("I don't want anything surgical, just the nose job", ["Liquid Rhinoplasty"]),
     ("a face lift with threads, how much", []),
     ("how much to get my breast implants replaced", []),
 ])
