@@ -163,6 +163,8 @@ def no_wrong_answers(context):
     world = context.world
     result = world.last
     world.measure(_part_figure("kbWrongAnswers", result["part"]), len(result["wrong"]))
+    # the misses too, before the gate's check: a wrong answer must not leave the misses unshown
+    world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
     world.evidence.row(f"wrong answers ({result['part']} questions)", result["wrong"])
     check(result["wrong"], empty(), f"no wrong answer to the {result['part']} questions")
 
