@@ -57,7 +57,12 @@ def measure(folder: Path, timeout: float = 600) -> tuple[dict, dict, int]:
 OUT_OF_PROCESS = {"redactor": "clinic_system/redaction/"}
 
 
+OUT_OF_PROCESS_RUNS = "<out of process>"   # the map's key for {package: [scenarios]}
+
+
 def _add_out_of_process(lines: dict, records: list[dict]) -> None:
+    lines[OUT_OF_PROCESS_RUNS] = {package: sorted(r["file"] for r in records if tag in r.get("tags", []))
+                                  for tag, package in OUT_OF_PROCESS.items()}
     for record in records:
         for tag, package in OUT_OF_PROCESS.items():
             if tag not in record.get("tags", []):

@@ -66,6 +66,9 @@ def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: di
     """The scenarios that execute the mutant's line. A line only the start-up runs (a def with
     its defaults and decorators, a class body, a constant) matters to the scenarios that run
     the body of its def or class; at module level, to every scenario."""
+    if not lines:  # a module only a process of its own runs (the redactor's command line)
+        return set(next((names for package, names in (all_lines or {}).get(coverage_map.OUT_OF_PROCESS_RUNS, {}).items()
+                         if mutant.module.startswith(package)), []))
     named = set(lines.get(mutant.line, []))
     if mutant.line not in lines.get(0, []):
         return named
@@ -98,7 +101,7 @@ def chosen_scenarios(mutant: Mutant, covering: set[str], lines: dict, seconds: d
     if not cap or len(covering) <= cap:
         return fastest
     kept = covering & limit_checks(all_lines)  # few and fast: never left out by the cap
-    if kept and mutant.line in lines.get(0, []):
+    if kept:
         rest = chosen_scenarios(mutant, covering - kept, lines, seconds, cap, None)
         return sorted(kept | set(rest), key=lambda s: (seconds.get(s, 60), s))
     first, last = mutant.scope if mutant.scope[0] else (1, max(lines, default=1))

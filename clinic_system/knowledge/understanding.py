@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import words as w
 
@@ -26,6 +27,7 @@ class Word:
     stem: str
     negated: bool
     position: int
+    worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
 
 
 @dataclass
@@ -33,6 +35,8 @@ class Reading:
     topics: list[Word] = field(default_factory=list)
     wants_nonsurgical: bool = False
     wants_surgical: bool = False
+    doubts_surgery: bool = False  # "never had surgery", "scared of the operation": no variant by default
+    wants_lighter: bool = False  # "less invasive": a non-surgical variant, else a mini or local one
     comparing: bool = False
     variant_words: set[str] = field(default_factory=set)
     unwanted_words: set[str] = field(default_factory=set)
@@ -48,10 +52,12 @@ def glossed(tokens: list[str]) -> list[str]:
     return out
 
 
-def procedure_stems(text: str) -> set[str]:
-    return {w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
+@lru_cache(maxsize=4096)  # a clinic's list is read again for every question: its words are read once
+def procedure_stems(text: str) -> frozenset[str]:
+    return frozenset(w.stem(t) for clause in w.clauses(text) for t in glossed(clause))
 
 
+@lru_cache(maxsize=4096)
 def spellings(text: str) -> dict[str, str]:
     """The words of a clinic's list as written, each with its stem: what a misspelling is held against."""
     return {t: w.stem(t) for clause in w.clauses(text) for t in glossed(clause)}
@@ -64,8 +70,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
     for clause in w.clauses(question):
         joined: list[str] = []
         for token in clause:
-            if joined and (joined[-1] == "non" or w.stem(joined[-1] + token) in vocabulary
-                           and w.stem(token) not in vocabulary and w.stem(joined[-1]) not in vocabulary):
+            if joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
                 joined[-1] += token
             else:
                 joined.append(token)
@@ -89,6 +94,21 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
     return out
 
 
+def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, str]) -> bool:
+    """Whether speech-to-text split one word in two ("rhino plasty", "pier cings", "agum entation"):
+    neither half a word of the list or of the trade, and together a word of the list or of the trade,
+    or (neither half an English word, nor the second a slip from a word of the list) a slip away from one."""
+    common = w.common_words()
+    for half in (before, after):
+        if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
+            return False
+    whole = before + after
+    if w.stem(whole) in vocabulary | KNOWN_STEMS:
+        return True
+    return (before not in common and after not in common and w.slip_of(after, spelling) is None
+            and w.slip_of(whole, spelling) is not None)
+
+
 def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[str, str]) -> Reading:
     """names: stems of the clinic's procedure names and alternative names; vocabulary: every
     stem of its list; spelling: its words as written."""
@@ -102,14 +122,32 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
                     reading.wants_nonsurgical = True
-            elif s in w.SURGICAL_STEMS and not word.negated:
-                reading.wants_surgical = True
+            elif s in w.SURGICAL_STEMS:
+                if word.negated:
+                    reading.doubts_surgery = True
+                else:
+                    reading.wants_surgical = True
+            if word.raw == "lighter" and not word.negated:
+                reading.wants_lighter = True
+            if (previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
+                    and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS)):
+                previous.worked_on = True
             if word.raw in w.OPPOSITES:
                 (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
             if not word.negated and _is_topic(word, previous, names):
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
                 previous = word
+        for i, kind in enumerate(clause):
+            # "thread lift", "a lift with threads": a kind of work done with something, not the one listed
+            after = clause[i + 1].raw if i + 1 < len(clause) else ""
+            j = i - 1
+            while j >= 0 and clause[j].raw in ("a", "an", "the", "some"):
+                j -= 1
+            means = j >= 0 and clause[j].raw in MEANS
+            if (kind.stem in VERBAL_STEMS and (w.is_kind(after) or means) and not kind.negated
+                    and kind not in reading.topics):
+                reading.topics.append(kind)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
     # a capitalised word inside a sentence that the list does not know may be a brand name
@@ -149,11 +187,16 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
     s = word.stem
     if s in w.GENERIC_STEMS or s in w.STOP_STEMS or word.raw in w.OPPOSITES:
         return False
-    if s in {w.stem(k) for k in w.VERBAL}:
-        return previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
+    if s in VERBAL_STEMS:
+        # "face lift", and a variant word before it: "one of those mini lifts"
+        return (previous is not None and (previous.stem in BODY_STEMS or previous.raw in w.OPPOSITES)
+                and previous.position == word.position - 1)
     return s in BODY_STEMS or w.is_kind(word.raw) or s in names
 
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
+VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+MEANS = {"with", "using", "use", "uses", "via", "by"}
+KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

@@ -25,7 +25,8 @@ teeth tooth gum vagina labia penis chest back hand foot feet""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
 sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
-transfer revision bleaching lightening threadlift hydrafacial mesotherapy""".split())
+transfer revision bleaching lightening threadlift hydrafacial mesotherapy replace replaced replacement replacing
+redo correction corrective exchange""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
@@ -41,25 +42,45 @@ NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "nonin
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
-NEGATORS = {"not", "no", "without", "never", "dont", "rather", "instead", "except", "avoid"}
-COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or"}
+NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
+COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
+             "weighing"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
-            "both", "difference"}
+            "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
+            "better", "worse", "easier", "safer", "more", "less"}
+# what speech-to-text leaves in a caller's words without meaning: hesitations and fillers
+FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mean|sort of|kind of|kinda|sorta|"
+                     r"basically|literally|like)\b")
+# words that pass a "not" on to what follows ("not keen on a general anaesthetic")
+LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered)"
+          r"(?: on| of| with| about| in)?")
+# what a caller says when they do not want the operation ("I don't want to have surgery")
+NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
+                r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
+                r"anything|something|too|so|very|invasive)\s+){0,5}"
+                r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
+    (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
+    (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
+    (r"\bnot\s+" + LIKING + r"\b", " not "),
+    (r"\b(?:less|minimally|least|less of an?) invasive\b|\bless drastic\b", " lighter "),
+    (r"\bold[\s-]*(?:fashioned|school)\b|\bclassic(?:al)?\b", " traditional "),
+    # fear of a thing is not wanting it, but not a wish for its opposite: "scared of surgery" is not "without surgery"
+    (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " fear "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
     (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
-    (r"\bdon'?t want (surgery|an operation|to be operated on)\b", " nonsurgical "),
-    (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo)n[’']t\b", " dont "),
+    (NOT_OPERATED, " nonsurgical "),
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
-    (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " rather "),
-    (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " rather "),
+    (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
+    (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " instead "),
 ]
+READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PHRASES]
 # ordinary words that may stand next to a procedure without changing which one it is
 HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
-silicone saline round teardrop""".split())
+silicone saline round teardrop hyaluronic acid lighter""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
@@ -70,13 +91,16 @@ like need tell offer offers clinic please any some set back go going next off ta
 expensive cheap cheaper charge charges charged yes more less per typical typically usually approximately
 around roughly quote also just only really actually so if but as than then am im id ive youre yours
 place let know looking interested thinking considering hi hello hiya morning afternoon evening thanks
-thank year years month months ago now today again ever still soon already""".split())
+thank year years month months ago now today again ever still soon already whats thats hows theres ll ve re d m s t
+okay ok yeah yep right well sorry say says said told ask asked hear heard think reckon guess
+wonder wondering wondered see saw seen very""".split())
 TOKEN = re.compile(r"[a-z]+")
 # where a question asking about two procedures divides ("X and Y", "X or Y", "X than Y", "X, Y")
-PARTS = re.compile(r"\b(?:and|or|than|versus|vs|compared (?:to|with))\b|[,;:]", re.IGNORECASE)
+PARTS = re.compile(r"\b(?:and|or|than|versus|vs|against|compared (?:to|with))\b|[,;:]", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.?!,;:]")
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A light stemmer shared by question and catalogue: plural and verb endings off, then the
     first seven letters (so "rhinoplasties", "rhinoplastie" and "rhinoplasty" meet)."""
@@ -117,7 +141,8 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     if raw in common_words():
         if not ordinary_too:
             return None
-        allowed = 1
+        allowed = 1  # and never into a word that picks a variant: "a fuller bust" is not "a filler bust"
+        spelling = {k: v for k, v in spelling.items() if v not in QUALIFIER_STEMS and k not in OPPOSITES}
     else:
         allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
@@ -138,9 +163,9 @@ def plain(word: str) -> str:
 
 def clauses(text: str) -> list[list[str]]:
     """The text lower-cased, its fixed phrases joined, cut into clauses of plain words."""
-    text = text.lower().replace("-", " ")
-    for pattern, replacement in PHRASES:
-        text = re.sub(pattern, replacement, text)
+    text = re.sub(r"[ \t]+", " ", FILLERS.sub(" ", text.lower().replace("-", " ")))
+    for pattern, replacement in READ_AS_ONE:
+        text = pattern.sub(replacement, text)
     return [[plain(w) for w in TOKEN.findall(part)] for part in CLAUSE_END.split(text)]
 
 
@@ -161,3 +186,4 @@ GENERIC_STEMS = {stem(w) for w in GENERIC}
 STOP_STEMS = {stem(w) for w in STOP}
 NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
 SURGICAL_STEMS = {stem(w) for w in SURGICAL}
+QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS

@@ -158,13 +158,18 @@ def _part_figure(name: str, part: str) -> str:
     return name + ("HeldOut" if part == "held-out" else "")
 
 
+def _measure_set(world, result) -> None:
+    world.measure(_part_figure("kbWrongAnswers", result["part"]), len(result["wrong"]))
+    # the misses too, before the gate's check: a wrong answer must not leave the misses unshown
+    world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
+
+
 @then("no answer quotes another procedure's figures, or figures for a procedure the clinic does not list")
 def no_wrong_answers(context):
     world = context.world
-    result = world.last
-    world.measure(_part_figure("kbWrongAnswers", result["part"]), len(result["wrong"]))
-    world.evidence.row(f"wrong answers ({result['part']} questions)", result["wrong"])
-    check(result["wrong"], empty(), f"no wrong answer to the {result['part']} questions")
+    _measure_set(world, world.last)
+    world.evidence.row(f"wrong answers ({world.last['part']} questions)", world.last["wrong"])
+    check(world.last["wrong"], empty(), f"no wrong answer to the {world.last['part']} questions")
 
 
 @then("the refusals of procedures the clinic lists are counted for the meeting, against a 5% target")
@@ -173,6 +178,19 @@ def misses_counted(context):
     result = world.last
     world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
     world.evidence.row(f"misses ({result['part']} questions)", result["misses"])
+    check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
+
+
+@then("the wrong answers and the refusals of procedures the clinic lists are counted for the meeting, "
+      "against none and a 5% target")
+def held_out_counted(context):
+    """Graded in the report (KB Wrong Answers / KB Misses, held-out), not gated here. The
+    questions themselves stay out of the evidence: whoever reads them has seen the set."""
+    world = context.world
+    result = world.last
+    _measure_set(world, result)
+    world.evidence.row(f"{result['part']} figures", {"questions": result["questions"], "wrong": len(result["wrong"]),
+                                                     "misses": len(result["misses"])})
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
 
 

@@ -53,3 +53,61 @@ def test_misspellings_are_read_only_for_words_that_are_not_ordinary_english():
 def test_a_name_word_only_counts_with_the_rest_of_its_name():
     assert chosen("Do you offer facials?", "dermatology-procedures.pdf") == []
     assert chosen("How much is a laser facial?", "dermatology-procedures.pdf") == ["Laser Resurfacing"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("um so how much is a uh nose job", ["Rhinoplasty"]),            # hesitations carry no meaning
+    ("could you know i get a facelift without like surgery", []),      # nor do fillers inside a phrase
+    ("breast aug mentation price", ["Breast Augmentation"]),           # a word split by speech-to-text
+    ("whats the price for rin oplasty", ["Rhinoplasty"]),              # split and misspelt
+    ("do you do nose pier cings", []),                                 # split into a kind the list lacks
+    ("how much is a traditio nal facelift", ["Facelift"]),
+])
+def test_speech_to_text_quirks(question, expected):
+    assert chosen(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("I don't want to have surgery on my nose, what do you offer?", ["Liquid Rhinoplasty"]),
+    ("I dont want to go under the knife for my nose", ["Liquid Rhinoplasty"]),
+    ("how much to make my nose smaller without cutting", ["Liquid Rhinoplasty"]),
+    ("i'm scared of needles so what's the cost of the nose job", ["Rhinoplasty"]),  # fear is not a wish
+    ("I'm scared of the operation, what can you do for my nose?", []),  # neither variant is safe to assume
+    ("is there a less invasive option for my nose", ["Liquid Rhinoplasty"]),
+    ("the old-fashioned facelift, how much", ["Facelift"]),
+    ("I'm after a fuller bust, what would breast augmentation cost?", ["Breast Augmentation"]),  # not "filler"
+    ("hyaluronic filler for my nose, any downtime?", ["Liquid Rhinoplasty"]),
+    ("how much is a thread lift for my face", []),                     # a lift that is not the facelift
+    ("I'd rather have the liquid nose job, how much", ["Liquid Rhinoplasty"]),  # "rather" alone negates nothing
+    ("I'd rather avoid surgery on my nose", ["Liquid Rhinoplasty"]),
+    ("I don't want anything surgical, just the nose job", ["Liquid Rhinoplasty"]),
+    ("a face lift with threads, how much", []),
+    ("how much to get my breast implants replaced", []),
+])
+def test_wishes_fears_and_variant_words(question, expected):
+    assert chosen(question) == expected
+
+
+def test_work_named_by_what_it_is_done_with():
+    assert chosen("a face lift with threads, how much", "dermatology-procedures.pdf") == []
+    assert chosen("an open approach with structural grafts for my nose", "surgical-procedures.pdf") == ["Rhinoplasty"]
+
+
+def test_a_lighter_variant_is_a_mini_or_local_one_else_none():
+    assert chosen("a less invasive facelift, what does it cost", "dermatology-procedures.pdf") == ["Facelift"]
+    assert chosen("a less invasive facelift, what does it cost") == []  # premier's is the traditional one
+    assert chosen("hiya, one of those mini lifts, what's it cost?", "dermatology-procedures.pdf") == ["Facelift"]
+    assert chosen("not keen on a general anaesthetic, is your facelift under local?",
+                  "dermatology-procedures.pdf") == ["Facelift"]
+
+
+@pytest.mark.parametrize("question", [
+    "would ten grand cover a boob job or a face lift?",
+    "I'm weighing up a facelift against a boob job, which heals faster?",
+])
+def test_two_procedures_in_one_breath(question):
+    assert sorted(chosen(question)) == ["Breast Augmentation", "Facelift"]
+
+
+def test_whats_cheaper_compares():
+    assert sorted(chosen("whats cheaper nose filler or nose job")) == ["Liquid Rhinoplasty", "Rhinoplasty"]
