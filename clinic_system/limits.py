@@ -66,13 +66,6 @@ def control_in_form(body: bytes) -> bool:
     return b"\x00" in unquote_to_bytes(body.replace(b"+", b" "))
 
 
-def plain(value: str) -> str:
-    """For ids, names, phones and times: no control character at all (a pydantic validator)."""
-    if CONTROL.search(value):
-        raise ValueError("must not contain control characters")
-    return value
-
-
 class Plain(BaseModel):
     """A request body whose strings are ids, names, phones and times: none may hold a control
     character. Fields that are free text (what a person wrote) are named in FREE."""

@@ -31,6 +31,12 @@ Feature: A message the clinic's system cannot use is refused plainly and changes
         | a hang-up report whose transcript is not text        | 422    |
         | a hang-up report nested 100 levels deep              | 422    |
         | a hang-up report of two megabytes                    | 413    |
+        | a hang-up report of two megabytes, sent in pieces without saying its length | 413 |
+
+    Scenario: A call the phone line starts without the caller's number is not made
+      When the phone line says a call it has just started is in progress, without the caller's number
+      Then it is refused as 404 with the reason in the contract's error body
+      And no call is made for it
 
     Scenario: Twenty questions in one message are each answered
       When the phone line asks 20 questions in one message about Maria's call
@@ -90,3 +96,14 @@ Feature: A message the clinic's system cannot use is refused plainly and changes
         | a question to the knowledge base   | 1000    | 1001     |
         | why a call ended                   | 100     | 101      |
         | a call's summary                   | 5000    | 5001     |
+
+    Scenario Outline: A clinic is set up with <count> <list>: <verdict>
+      When a clinic is set up with <count> <list>
+      Then it is <verdict>
+
+      Examples:
+        | count | list    | verdict                                                      |
+        | 50    | doctors | accepted                                                     |
+        | 51    | doctors | refused as 422 with the reason in the contract's error body  |
+        | 200   | staff   | accepted                                                     |
+        | 201   | staff   | refused as 422 with the reason in the contract's error body  |

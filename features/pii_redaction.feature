@@ -26,6 +26,9 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | a social security number | My SSN is 123-45-6789                             | 123-45-6789                   | My SSN is [REDACTED_SSN]                      |
         | a medical concern        | I have a scar from a previous rhinoplasty         | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL] |
         | a name                   | Hi, my name is John Smith                         | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME] |
+        | his own doctor, by title | My GP, Dr. Kelechi Nwosu, referred me             | Nwosu                         | My GP, Dr. [REDACTED_NAME] [REDACTED_NAME], referred me |
+        | his email, spelt out     | It's gabija.m@gmail.com, that's G-A-B-I-J-A dot M | G-A-B-I-J-A                   | It's [REDACTED_EMAIL], that's [REDACTED_EMAIL] |
+        | the end of his SSN       | My SSN ends in 6789                               | 6789                          | My SSN ends in [REDACTED_SSN]                 |
 
   Rule: What the clinic needs to read is not redacted
 
@@ -97,4 +100,5 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       Then nothing of what John said is kept
       And the record shows the transcript was withheld because redaction failed
       And the failure is in the clinic's audit log
+      And the system's log records that redaction failed on John's call
       But nothing John said appears in the system's log

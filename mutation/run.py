@@ -105,12 +105,14 @@ def chosen_scenarios(mutant: Mutant, covering: set[str], lines: dict, seconds: d
         rest = chosen_scenarios(mutant, covering - kept, lines, seconds, cap, None)
         return sorted(kept | set(rest), key=lambda s: (seconds.get(s, 60), s))
     first, last = mutant.scope if mutant.scope[0] else (1, max(lines, default=1))
-    breadth: dict[str, int] = defaultdict(int)
+    in_scope: dict[str, int] = defaultdict(int)
+    in_module: dict[str, int] = defaultdict(int)   # between equals, the one that runs more of the module
     for line, names in lines.items():
-        if line and first <= line <= last:
-            for name in names:
-                breadth[name] += 1
-    broad = sorted(covering, key=lambda s: (-breadth[s], seconds.get(s, 60), s))[: cap // 2]
+        for name in names if line else ():
+            in_module[name] += 1
+            if first <= line <= last:
+                in_scope[name] += 1
+    broad = sorted(covering, key=lambda s: (-in_scope[s], -in_module[s], seconds.get(s, 60), s))[: cap // 2]
     picked = set(broad) | set([s for s in fastest if s not in broad][: cap - len(broad)])
     return [s for s in fastest if s in picked]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from ..world import Call, World
-from . import calls, field_limits, payloads
+from . import calls, field_limits, inbound, payloads
 
 NESTED_LEVELS = 100   # nothing a caller's report carries nests this deep
 OVERSIZED_BYTES = 2_000_000   # a one-hour call's report is ~60 KB
@@ -69,7 +69,25 @@ FROM_THE_LINE: dict[str, Callable[[Call], dict]] = {
 
 
 async def from_the_line(world: World, call: Call, what: str):
+    if what == IN_PIECES:
+        return await _in_pieces(world, call)
     return await world.api.vapi(call.patient.clinic.vapi, FROM_THE_LINE[what](call), malformed=True)
+
+
+IN_PIECES = "a hang-up report of two megabytes, sent in pieces without saying its length"
+
+
+async def _in_pieces(world: World, call: Call):
+    """Chunked, no Content-Length: only counting what arrives can refuse it. A small first
+    piece, then the rest: the count must add every piece."""
+    delivery = world.api.vapi_delivery(call.patient.clinic.vapi, _report_padded(call), malformed=True)
+
+    async def pieces():
+        yield delivery.body[:1000]
+        for at in range(1000, len(delivery.body), 256_000):
+            yield delivery.body[at:at + 256_000]
+    return await world.api.send("POST", delivery.endpoint, content=pieces(), headers=delivery.headers,
+                                shown={"bytes": len(delivery.body), "sent": "in pieces"})
 
 
 async def many_questions(world: World, call: Call, n: int):
@@ -132,3 +150,12 @@ async def patient_with_phone_digits(world: World, call: Call, digits: int):
     """A patient whose number, written as people write it, has that many digits."""
     number = "+" + "4420" + "7" * (digits - 4)
     return await _patient(phone=number)(world, call)
+
+
+async def started_without_number(world: World, call: Call):
+    """Vapi says a call it has just started is in progress, but gives no caller's number."""
+    unknown = inbound.new_call(world, call.patient)
+    message = inbound.first_message(unknown)
+    del message["message"]["call"]["customer"]
+    world.before = unknown
+    return await world.api.vapi(call.patient.clinic.vapi, message, malformed=True)

@@ -87,3 +87,15 @@ FIELDS: dict[str, Callable[[World, int], Awaitable[httpx.Response]]] = {
 
 async def send(world: World, field: str, n: int) -> httpx.Response:
     return await FIELDS[field](world, n)
+
+
+# A list in a clinic's set-up, as the feature names it -> the set-up with n entries in it.
+LISTS: dict[str, Callable[[int], dict]] = {
+    "doctors": lambda n: clinic_setup(doctors=[{"name": f"Doctor{i}", "title": "Dr.", "pronoun": "her",
+                                                "specialty": "Dermatology"} for i in range(n)]),
+    "staff": lambda n: clinic_setup(staff=[{"name": f"Staff{i}", "role": "receptionist"} for i in range(n)]),
+}
+
+
+async def set_up_with(world: World, what: str, n: int) -> httpx.Response:
+    return await world.api.create_clinic(LISTS[what](n))

@@ -64,3 +64,20 @@ def accepted(context):
 async def patient_with_digits(context, digits):
     world = context.world
     world.last = await bad_input.patient_with_phone_digits(world, world.call(), digits)
+
+
+@when("a clinic is set up with {n:d} {what}")
+async def clinic_with_list(context, n, what):
+    context.world.last = await field_limits.set_up_with(context.world, what, n)
+
+
+@when("the phone line says a call it has just started is in progress, without the caller's number")
+async def started_without_number(context):
+    world = context.world
+    world.last = await bad_input.started_without_number(world, world.call())
+
+
+@then("no call is made for it")
+async def no_call_made(context):
+    world = context.world
+    check(await world.db.calls_with_id(world.before.call_id), equal_to(0), "no call stored")

@@ -1,4 +1,5 @@
 """Redaction and consent: what the clinic keeps, shows and logs of what callers say."""
+import json
 import re
 from datetime import datetime, timedelta
 
@@ -190,6 +191,18 @@ async def log_clean(context, name):
 
 
 # --- fail closed ---------------------------------------------------------------------------------
+
+@then("the system's log records that redaction failed on {name}'s call")
+async def failure_logged(context, name):
+    """PII-F1's "the failure is visible": to whoever runs the system too, as an event they can
+    search for, naming the call."""
+    world = context.world
+    call = world.call(name)
+    entries = [json.loads(line) for line in world.target.log_text().splitlines() if line.startswith("{")]
+    failed = [e for e in entries if e.get("event") == "redaction_failed" and e.get("call_id") == call.call_id]
+    check(failed, has_length(1), "one redaction failure logged for the call")
+    check(failed[0].get("level"), equal_to("error"), "logged as an error")
+
 
 @given("the redactor will fail on {name}'s next call")
 def redactor_will_fail(context, name):
