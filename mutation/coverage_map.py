@@ -95,7 +95,8 @@ def cached() -> tuple[dict | None, dict]:
     if CACHE.exists():
         kept = json.loads(CACHE.read_text())
         if kept.get("stamp") == stamp:
-            return {m: {int(k): v for k, v in ls.items()} for m, ls in kept["lines"].items()}, kept["seconds"]
+            return {m: ls if m == OUT_OF_PROCESS_RUNS else {int(k): v for k, v in ls.items()}
+                    for m, ls in kept["lines"].items()}, kept["seconds"]
     with tempfile.TemporaryDirectory(prefix="mutation-coverage-") as tmp:
         lines, seconds, code = measure(Path(tmp))
     if code != 0:
