@@ -81,15 +81,15 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare | Facelift and Laser Resurfacing      |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
-    The sets once used to tune are held at no wrong answer. The held-out set is graded in the
-    report and does not gate: only tuning on it could make it green, and that would spend it.
+    The sets once used to tune are held at no wrong answer and at most 5% refused. The held-out set is
+    graded in the report and does not gate: only tuning on it could make it green, and that would spend it.
 
     @criterion.KB-8 @critical
     Scenario Outline: The <part> questions, over three clinics' procedure lists
       Given a clinic for each procedure list the question sets were written for
       When a caller asks each of the <part> questions of the clinic it was written for
       Then no answer quotes another procedure's figures, or figures for a procedure the clinic does not list
-      And the refusals of procedures the clinic lists are counted for the meeting, against a 5% target
+      And the refusals of procedures the clinic lists stay within the 5% target
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile
 
       Examples:

@@ -1,6 +1,7 @@
 """The knowledge base: the clinic's PDF, the answers drawn from it, and what is refused."""
 from behave import given, then, when
-from hamcrest import close_to, contains_string, empty, equal_to, greater_than, has_entries, has_length, is_in, is_not
+from hamcrest import (close_to, contains_string, empty, equal_to, greater_than, has_entries, has_length, is_in, is_not,
+                      less_than_or_equal_to)
 
 from clinic_suite.checks import check
 from clinic_suite.journeys import knowledge
@@ -172,13 +173,16 @@ def no_wrong_answers(context):
     check(world.last["wrong"], empty(), f"no wrong answer to the {world.last['part']} questions")
 
 
-@then("the refusals of procedures the clinic lists are counted for the meeting, against a 5% target")
-def misses_counted(context):
+@then("the refusals of procedures the clinic lists stay within the 5% target")
+def misses_within_target(context):
+    """A set already used to tune: a refusal of a listed procedure there is a step back, held
+    to the target (the held-out set's misses are graded in the report, not here)."""
     world = context.world
     result = world.last
     world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
     world.evidence.row(f"misses ({result['part']} questions)", result["misses"])
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
+    check(result["missRate"], less_than_or_equal_to(5.0), f"at most 5% of the {result['part']} questions refused")
 
 
 @then("the wrong answers and the refusals of procedures the clinic lists are counted for the meeting, "
