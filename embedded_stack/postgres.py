@@ -193,7 +193,12 @@ class EmbeddedPostgres:
                 time.sleep(0.1)
 
     def is_running(self) -> bool:
-        return self.root is not None and (self.pgdata / "postmaster.pid").exists()
+        """Its postmaster is alive (a crash leaves a stale postmaster.pid behind: not running)."""
+        pid_file = self.pgdata / "postmaster.pid" if self.root is not None else None
+        try:
+            return pid_file is not None and _alive(int(pid_file.read_text().split()[0]))
+        except (OSError, ValueError, IndexError):
+            return False
 
     def destroy(self) -> None:
         try:

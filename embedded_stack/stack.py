@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -47,21 +48,95 @@ class StackInfo:
 
 
 class DatabaseControls:
-    """The outage scenarios stop and start the real server; the crash scenarios kill it for real
-    (SIGKILL, nothing cleaned up) and start it again as an operator would."""
+    """The outage scenarios stop and start the real server; the crash scenarios kill it (SIGKILL,
+    nothing cleaned up), or the service, for real and start it again as an operator would.
+    What is taken down is remembered until it is back: `restore()` brings back what a scenario
+    left down (it failed before its "the database is back"), so the next scenario has its system."""
     postgres: EmbeddedPostgres
+    info: StackInfo | None
+    down: dict[str, str]  # part ("database", "service") -> how it went down ("stopped", "killed"), until back
 
+    # Each part counts as down from the moment it is asked to go (a stop that fails midway may
+    # have stopped it) until it answered again.
     def stop_database(self) -> None:
+        self.down["database"] = "stopped"
         self.postgres.stop()
 
     def start_database(self) -> None:
         self.postgres.start()
+        self.down.pop("database", None)
 
     def kill_database(self) -> None:
+        self.down["database"] = "killed"
         self.postgres.kill()
 
     def restart_database(self) -> None:
         self.postgres.restart_after_crash()
+        self.down.pop("database", None)
+
+    def kill_service(self) -> None:
+        self.down["service"] = "killed"
+        self._kill_service()
+
+    def restart_service(self) -> None:
+        self._restart_service()
+        self.down.pop("service", None)
+
+    def _kill_service(self) -> None:
+        raise NotImplementedError
+
+    def _restart_service(self) -> None:
+        raise NotImplementedError
+
+    def restore(self) -> list[str]:
+        """Bring back what is still down, the database first (the service answers only with it), and
+        return once the service answers its health check, which asks the database (each wait is on a
+        condition, bounded: pg_ctl's -w, the health check's READY_TIMEOUT_S). Nothing down: nothing done."""
+        restored = [f"{part} ({how})" for part, how in self.down.items()]
+        if not restored:
+            return []
+        if "database" in self.down:
+            if not self.postgres.is_running():
+                self.postgres.restart_after_crash()  # a clean start, or after a kill: tried until it takes
+            self.down.pop("database")
+        if "service" in self.down and not self.service_listens():
+            self.restart_service()
+        self.down.pop("service", None)
+        self.wait_answering()
+        return restored
+
+    def service_listens(self) -> bool:
+        """Anything answers at the service's port (a service killed leaves it closed)."""
+        assert self.info is not None
+        try:
+            httpx.get(f"{self.info.api_url}/health", timeout=READY_TIMEOUT_S)
+            return True
+        except httpx.TransportError:
+            return False
+
+    def wait_answering(self, url: str | None = None, name: str = "clinic-system", exited=lambda: None,
+                       http: httpx.Client | None = None, within: float = READY_TIMEOUT_S) -> None:
+        """Until `url` (the service's) answers /health with 200; `exited()` returns why it never will."""
+        assert url or self.info is not None
+        url = url or self.info.api_url
+        deadline, last = time.monotonic() + within, "no answer"
+        with httpx.Client(timeout=1) if http is None else nullcontext(http) as client:
+            while time.monotonic() < deadline:
+                why = exited()
+                if why:
+                    raise RuntimeError(f"{name} {why}")
+                try:
+                    answer = client.get(f"{url}/health")
+                    if answer.status_code == 200:
+                        return
+                    last = f"{answer.status_code} {answer.text[:200]}"
+                except httpx.TransportError as exc:
+                    last = type(exc).__name__
+                time.sleep(0.02)  # a start-up poll: nothing to wait on but the port
+        raise RuntimeError(f"{name} not ready after {within:g}s (last: {last}):\n{self._output_of(name)}")
+
+    def _output_of(self, name: str) -> str:
+        return ""
 
 
 class EmbeddedStack(DatabaseControls):
@@ -72,6 +147,7 @@ class EmbeddedStack(DatabaseControls):
         self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-"))
         self.processes: dict[str, subprocess.Popen] = {}
         self.info: StackInfo | None = None
+        self.down = {}
 
     def start(self) -> StackInfo:
         try:
@@ -131,28 +207,20 @@ class EmbeddedStack(DatabaseControls):
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
 
     def _wait_ready(self, http: httpx.Client, name: str, url: str) -> None:
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        last = "no answer"
-        while time.monotonic() < deadline:
+        def exited():
             process = self.processes[name]
-            if process.poll() is not None:
-                raise RuntimeError(f"{name} exited with {process.returncode}:\n{self.output(name)}")
-            try:
-                answer = http.get(f"{url}/health")
-                if answer.status_code == 200:
-                    return
-                last = f"{answer.status_code} {answer.text[:200]}"
-            except httpx.TransportError as exc:
-                last = type(exc).__name__
-            time.sleep(0.02)  # a start-up poll: nothing to wait on but the port
-        raise RuntimeError(f"{name} not ready after {READY_TIMEOUT_S}s (last: {last}):\n{self.output(name)}")
+            return None if process.poll() is None else f"exited with {process.returncode}:\n{self.output(name)}"
+        self.wait_answering(url, name, exited, http)
+
+    def _output_of(self, name: str) -> str:
+        return self.output(name)
 
     def output(self, name: str, tail: int = 3000) -> str:
         """The process's own output, and for the system the end of its log (start-up errors land there)."""
         paths = [self.folder / f"{name}.out"] + ([self.folder / "clinic-system.jsonl"] if name == "clinic-system" else [])
         return "\n".join(p.read_text(errors="replace")[-tail:] for p in paths if p.exists())
 
-    def kill_service(self) -> None:
+    def _kill_service(self) -> None:
         process = self.processes["clinic-system"]
         if os.environ.get("SUITE_COVERAGE_FILE"):
             # SIGKILL leaves coverage no chance to save: ask the process to save first (__main__.py).
@@ -161,7 +229,7 @@ class EmbeddedStack(DatabaseControls):
         process.kill()
         process.wait(timeout=5)
 
-    def restart_service(self) -> None:
+    def _restart_service(self) -> None:
         """The same service, on the same port, database and spool, started again."""
         assert self.info is not None
         self._spawn("clinic-system", *self._system, self.system_path)
@@ -229,16 +297,17 @@ class AttachedStack(DatabaseControls):
         described = json.loads(text)
         self.info = StackInfo(**described["info"])
         self.owner, self.folder = described["owner"], Path(described["folder"])
+        self.down = {}
         pg = described["postgres"]
         self.postgres = EmbeddedPostgres(port=pg["port"], password=pg["password"], root=Path(pg["root"]))
         self.postgres._run_as = {"user": pg["run_as"]} if pg["run_as"] else {}
 
 
     # The service is the owner's child: the owner kills and restarts it, asked through a file and a signal.
-    def kill_service(self) -> None:
+    def _kill_service(self) -> None:
         self._ask_owner("kill_service")
 
-    def restart_service(self) -> None:
+    def _restart_service(self) -> None:
         self._ask_owner("restart_service")
 
     def _ask_owner(self, action: str, within: float = 30.0) -> None:

@@ -167,7 +167,14 @@ def _end_turn(context) -> None:
 
 
 def after_scenario(context, scenario):
-    _end_turn(context)
+    try:
+        _restore(context, scenario)
+    finally:  # its turn ends once the system is whole again: a waiting scenario never finds it down
+        _end_turn(context)
+        _record(context, scenario)
+
+
+def _record(context, scenario) -> None:
     world = getattr(context, "world", None)
     if world is not None:
         world.evidence.attach()
@@ -176,6 +183,17 @@ def after_scenario(context, scenario):
                      metrics=world.metrics if world else {},
                      duration=time.monotonic() - getattr(context, "started", time.monotonic()))
     context.world = None
+
+
+def _restore(context, scenario) -> None:
+    """Whatever its outcome, a scenario that stopped the database or killed the service and did
+    not bring it back leaves the next scenario a whole system (the target remembers what is down)."""
+    target = getattr(context, "target", None)
+    restored = target.restore() if target is not None else []
+    if restored:
+        print(f"Restored after {scenario.name!r}: {', '.join(restored)}", file=sys.stderr)
+        if context.admin_pool is not None:  # the suite's own connections died with the server
+            _loop().run_until_complete(context.admin_pool.expire_connections())
 
 
 async def _close(world: World) -> None:

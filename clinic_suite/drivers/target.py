@@ -59,6 +59,12 @@ class Target:
     def restart(self, part: str) -> None:
         getattr(self.stack, f"restart_{part}")()
 
+    def restore(self) -> list[str]:
+        """What a scenario left down (the database stopped or killed, the service killed) brought
+        back, once the service answers again; what was restored ([] when nothing was down, and on a
+        remote target, which never stops anything)."""
+        return self.stack.restore() if self.stack is not None else []
+
     def log_text(self) -> str:
         path = Path(self.log_file) if self.log_file else None
         return path.read_text(errors="replace") if path and path.exists() else ""

@@ -1,0 +1,79 @@
+"""features/environment.py's after_scenario: what a scenario left down is restored before its
+serial turn ends (no other worker's scenario finds it down), and the scenario is recorded even
+when restoring fails."""
+import asyncio
+import importlib.util
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from clinic_suite.drivers.target import Target
+
+ENVIRONMENT = Path(__file__).resolve().parents[2] / "features" / "environment.py"
+
+
+@pytest.fixture
+def environment(monkeypatch):
+    spec = importlib.util.spec_from_file_location("suite_environment", ENVIRONMENT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    recorded = []
+    monkeypatch.setattr(module.run_record, "write", lambda scenario, **_: recorded.append(scenario.name))
+    module.recorded = recorded
+    loop = asyncio.new_event_loop()  # behave's thread has one: the hooks run the pool on it
+    asyncio.set_event_loop(loop)
+    yield module
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+class Stack:
+    def __init__(self, context, fails=False):
+        self.context, self.fails, self.seen_turn = context, fails, "not asked"
+
+    def restore(self):
+        self.seen_turn = self.context.turn
+        if self.fails:
+            raise RuntimeError("the database did not start")
+        return ["database (stopped)"]
+
+
+class Pool:
+    expired = 0
+
+    async def expire_connections(self):
+        self.expired += 1
+
+
+def _context(tmp_path, environment, monkeypatch, fails=False):
+    monkeypatch.setenv("SUITE_SERIAL_LOCK", str(tmp_path / "serial.lock"))
+    context = SimpleNamespace(world=None, admin_pool=Pool())
+    context.target = Target(name="embedded", api_url="", admin_token="", database_url="", sms_stub_url="",
+                            stack=Stack(context, fails))
+    environment._take_turn(context, serial=True)
+    return context
+
+
+SCENARIO = SimpleNamespace(name="The database is down when Maria hangs up")
+
+
+def test_what_a_scenario_left_down_is_restored_while_it_still_holds_its_turn(tmp_path, environment, monkeypatch):
+    context = _context(tmp_path, environment, monkeypatch)
+    held = context.turn
+    environment.after_scenario(context, SCENARIO)
+    assert context.target.stack.seen_turn is held, "restored before the turn ended"
+    assert context.turn is None and context.admin_pool.expired == 1  # the suite's connections renewed
+    assert environment.recorded == [SCENARIO.name]
+
+
+def test_a_restore_that_fails_still_ends_the_turn_and_records_the_scenario(tmp_path, environment, monkeypatch):
+    context = _context(tmp_path, environment, monkeypatch, fails=True)
+    with pytest.raises(RuntimeError, match="did not start"):
+        environment.after_scenario(context, SCENARIO)
+    assert context.turn is None and environment.recorded == [SCENARIO.name]
+
+
+def test_a_remote_target_restores_nothing():
+    remote = Target(name="staging", api_url="https://staging", admin_token="t", database_url="", sms_stub_url="")
+    assert remote.restore() == []
