@@ -51,6 +51,8 @@ Feature: Cross-channel booking survives its failures
     Scenario: The database is down when Maria hangs up, and the hang-up is delivered twice
       Given Maria is booking by phone and has picked 10:00 next Tuesday
       And the clinic's database stops answering
+      When the phone line says Maria's call is still in progress
+      Then it is told the database cannot be reached, and nothing of it is kept for later
       When Maria hangs up before confirming, and the hang-up is delivered twice
       Then both deliveries are accepted and kept in a form only the system can read
       When the database is back

@@ -6,7 +6,9 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
   surgical nose's recovery to someone asking about fillers, or any figures for a procedure
   the clinic does not offer sends the caller away misinformed: that is a wrong answer, and
   there must be none. The questions below were written, with their right answers, before
-  the receptionist was tuned (fixtures/kb/questions/).
+  the receptionist was tuned (fixtures/kb/questions/); a few examples below are taken from the
+  sets already used to tune: a small change to how the receptionist reads (`make mutants`) turned
+  each of them into a refusal while every set stayed within its targets.
 
   Rule: A word that separates two versions of a procedure picks the right one
 
@@ -25,6 +27,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | I want proper surgery on my nose, not fillers. How long is the recovery?        | Rhinoplasty        |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | what's a nose job going to cost me at your place                                | Rhinoplasty        |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I'm interested in a mini facelift rather than the full thing. How many days' recovery? | Facelift    |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | surgical breast implants under general anesthetic, what's the cost              | Breast Augmentation |
 
   Rule: A procedure the clinic does not list gets no figures, even when it shares words with one it does
 
@@ -47,7 +50,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | What does laser hair removal cost here?                           |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | Do you do chemical peels?                                         |
 
-  Rule: Everyday names and slips of spelling for a listed procedure are answered, not refused
+  Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
     @criterion.KB-8 @criterion.KB-4
     Scenario Outline: <clinic> is asked "<question>"
@@ -64,6 +67,9 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | cost of liquid rhino plasty?                                  | Liquid Rhinoplasty  |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | after a face lift at yours how long till the swelling's gone | Facelift            |
         | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How long do I need off after a rhinoplastie?                  | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | facelfit cost?                                                | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How long does it take to get over a nose jobb?                | Rhinoplasty         |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Breast augmentation: price range and recovery time, please.   | Breast Augmentation |
 
   Rule: Two procedures compared in one question each get their own figures
 
@@ -79,6 +85,8 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                       | Rhinoplasty and Liquid Rhinoplasty  |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                   | Breast Augmentation and Rhinoplasty |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare | Facelift and Laser Resurfacing      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how does the cost of a facelift compare to breast augmentation                                | Facelift and Breast Augmentation    |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                   | Facelift and Breast Augmentation    |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
     The sets once used to tune are held at no wrong answer and at most 5% refused. The held-out set is

@@ -66,7 +66,7 @@ def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: di
     """The scenarios that execute the mutant's line. A line only the start-up runs (a def with
     its defaults and decorators, a class body, a constant) matters to the scenarios that run
     the body of its def or class; at module level, to every scenario."""
-    if not lines:  # a module only a process of its own runs (the redactor's command line)
+    if not any(lines.values()):  # a module only a process of its own runs (the redactor's command line)
         return set(next((names for package, names in (all_lines or {}).get(coverage_map.OUT_OF_PROCESS_RUNS, {}).items()
                          if mutant.module.startswith(package)), []))
     named = set(lines.get(mutant.line, []))

@@ -2,7 +2,8 @@
 stub's per-number faults) and a database that really stops (embedded target only)."""
 from __future__ import annotations
 
-from ..world import Patient, World
+from ..world import Call, Patient, World
+from . import payloads
 
 # How a clinic manager says it -> the stub's fault mode (Twilio's refusals, field notes)
 REFUSALS = {
@@ -31,3 +32,9 @@ def database_down(world: World) -> None:
 async def database_back(world: World) -> None:
     world.target.start_database()
     await world.db.reconnect()  # the suite's own connections died with the server
+
+
+async def status_during_outage(world: World, call: Call):
+    """Vapi tells the system the call is still going on: nothing to keep for later, and nothing
+    the agent speaks, so the outage shows as the contract's 503 (Vapi may send it again)."""
+    return await world.api.vapi(call.patient.clinic.vapi, payloads.status_update(call.vapi_call(), "in-progress"))

@@ -21,6 +21,19 @@ def database_stops(context):
     outages.database_down(context.world)
 
 
+@when("the phone line says {name}'s call is still in progress")
+async def still_in_progress(context, name):
+    world = context.world
+    world.last = await outages.status_during_outage(world, world.call(name))
+
+
+@then("it is told the database cannot be reached, and nothing of it is kept for later")
+def told_unreachable(context):
+    answer = context.world.last
+    check(answer.status_code, equal_to(503), f"the outage, said plainly: {answer.text[:200]}")
+    check(answer.json(), has_entries(error="service unavailable"), "the contract's error body")
+
+
 @when("the database is back")
 async def database_back(context):
     await outages.database_back(context.world)
