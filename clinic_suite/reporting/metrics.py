@@ -131,8 +131,9 @@ ROWS = [
         lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
     Row("KB Wrong Answers (held-out questions)", "0", "0", lambda f: f.get("kbWrongAnswersHeldOut"),
         lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}", gates=False),
-    Row("KB Misses (seen questions)", "≤5%", "recorded", lambda f: f.get("kbMissRate"),
-        lambda v: v <= 5, lambda v: True, percent, gates=False),
+    # The seen sets' scenarios hold their misses to the target: a step back there fails the run.
+    Row("KB Misses (seen questions)", "≤5%", "≤5%", lambda f: f.get("kbMissRate"),
+        lambda v: v <= 5, lambda v: v <= 5, percent),
     Row("KB Misses (held-out questions)", "≤5%", "recorded", lambda f: f.get("kbMissRateHeldOut"),
         lambda v: v <= 5, lambda v: True, percent, gates=False),
     # Mutants of the reference system the suite kills, of those that can change behaviour (REP-4);
