@@ -63,6 +63,7 @@ class Outcome:
     creditedCriteria: list[str] = field(default_factory=list)
     redScenarios: list[str] = field(default_factory=list)
     scenariosRun: int = 0
+    scenariosLeft: int = 0            # not run: every named criterion was red already
     detail: str = ""
 
 
@@ -125,7 +126,10 @@ def run_one(breakage: Breakage) -> Outcome:
         tags = " or ".join(f"@criterion.{c}" for c in breakage.criteria)
         # SUITE_LIMITS=target: a wait the plan bounds by a target and a threshold ends at the
         # target (checks.limit): a missing text is as missing at 5 s as at 10.
+        # SUITE_STOP_WHEN_RED: once each named criterion has a red scenario the outcome is known;
+        # the scenarios left are skipped (features/environment.py), not waited out.
         env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
+               "SUITE_STOP_WHEN_RED": " ".join(breakage.criteria),
                "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_SYSTEM_PATH", "TARGET"):
@@ -147,6 +151,7 @@ def run_one(breakage: Breakage) -> Outcome:
         records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
     seconds = time.monotonic() - started
     ran = [r for r in records if r["status"] != "skipped"]
+    decided = sum(1 for r in records if "SUITE_STOP_WHEN_RED" in r.get("skipReason", ""))
     if not ran:
         return Outcome(breakage.name, breakage.criteria, "error", seconds,
                        detail="no scenario ran (did the stack start?): " + output[-600:])
@@ -154,7 +159,7 @@ def run_one(breakage: Breakage) -> Outcome:
     credited = sorted({c for r in red for c in r["criteria"] if c in breakage.criteria})
     return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
                    creditedCriteria=credited, redScenarios=[r["name"] for r in red], scenariosRun=len(ran),
-                   detail="" if credited else "every scenario of these criteria stayed green")
+                   scenariosLeft=decided, detail="" if credited else "every scenario of these criteria stayed green")
 
 
 def main(names: list[str]) -> int:

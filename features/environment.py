@@ -114,6 +114,9 @@ def before_scenario(context, scenario):
         if tag in tags and not has(context.target):
             scenario.skip(reason)
             return
+    if _breakage_already_caught():
+        scenario.skip("every criterion the breakage names has a red scenario already (SUITE_STOP_WHEN_RED)")
+        return
     _take_turn(context, "serial" in tags)
     seed = scenario_seed(scenario.feature.name, scenario.name, context.run_salt)
     evidence, target = Evidence(), context.target
@@ -141,6 +144,21 @@ def before_scenario(context, scenario):
     for criterion in plan.criteria_in(tags):
         allure.dynamic.label("criterion", criterion)
     allure.dynamic.parameter("seed", seed)
+
+
+def _breakage_already_caught() -> bool:
+    """A breakage run (SUITE_STOP_WHEN_RED: the criteria it names) is decided once each of them
+    has a red scenario: the rest could only add red ones, at the cost of waiting out their limits."""
+    named = set(os.environ.get("SUITE_STOP_WHEN_RED", "").split())
+    return bool(named) and named <= RED_CRITERIA
+
+
+RED_CRITERIA: set[str] = set()   # the run's, not a scenario's: behave drops what a scenario sets on context
+
+
+def _note_red(scenario) -> None:
+    if scenario.status.name in ("failed", "error"):
+        RED_CRITERIA.update(plan.criteria_in(scenario.effective_tags))
 
 
 def _take_turn(context, serial: bool) -> None:
@@ -171,6 +189,7 @@ def after_scenario(context, scenario):
         _restore(context, scenario)
     finally:  # its turn ends once the system is whole again: a waiting scenario never finds it down
         _end_turn(context)
+        _note_red(scenario)
         _record(context, scenario)
 
 
