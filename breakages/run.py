@@ -62,6 +62,7 @@ class Outcome:
     seconds: float
     creditedCriteria: list[str] = field(default_factory=list)
     redScenarios: list[str] = field(default_factory=list)
+    redLocations: list[str] = field(default_factory=list)   # feature:line, to run first next time
     scenariosRun: int = 0
     scenariosLeft: int = 0            # not run: every named criterion was red already
     detail: str = ""
@@ -75,11 +76,24 @@ def catalogue(names: list[str]) -> list[Breakage]:
     return slowest_first([b for b in found if not names or b.name in names])
 
 
+def last_run() -> dict[str, dict]:
+    """The last catalogue run's outcome of each breakage (reports/breakages.json), by name."""
+    if not RESULT.exists():
+        return {}
+    return {b["name"]: b for b in json.loads(RESULT.read_text()).get("breakages", [])}
+
+
 def slowest_first(chosen: list[Breakage]) -> list[Breakage]:
-    last: dict[str, float] = {}
-    if RESULT.exists():
-        last = {b["name"]: b["seconds"] for b in json.loads(RESULT.read_text()).get("breakages", [])}
+    last = {name: b["seconds"] for name, b in last_run().items()}
     return sorted(chosen, key=lambda b: (b.name not in SLOWEST, -last.get(b.name, 0.0), b.name))
+
+
+def features_in_order(breakage: Breakage) -> list[str]:
+    """Every feature file, those that held the breakage's red scenarios last time first: with
+    SUITE_STOP_WHEN_RED a breakage caught as before is decided by its first scenarios."""
+    red_before = [loc.split(":")[0] for loc in last_run().get(breakage.name, {}).get("redLocations", [])]
+    files = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "features").glob("*.feature"))
+    return sorted(files, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
 
 
 def touched(breakage: Breakage) -> list[str]:
@@ -130,6 +144,7 @@ def run_one(breakage: Breakage) -> Outcome:
         # the scenarios left are skipped (features/environment.py), not waited out.
         env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
                "SUITE_STOP_WHEN_RED": " ".join(breakage.criteria),
+               "SUITE_RUN_FIRST": " ".join(last_run().get(breakage.name, {}).get("redLocations", [])),
                "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_SYSTEM_PATH", "TARGET"):
@@ -141,7 +156,8 @@ def run_one(breakage: Breakage) -> Outcome:
         try:
             # From the copy: `python -m` puts the working folder first on the path, so every
             # package (suite, embedded stack, reference system) is the copy's.
-            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture"],
+            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture",
+                                   *features_in_order(breakage)],
                                   cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
             output = done.stdout + done.stderr
         except subprocess.TimeoutExpired:
@@ -158,7 +174,8 @@ def run_one(breakage: Breakage) -> Outcome:
     red = [r for r in ran if r["status"] in RED]
     credited = sorted({c for r in red for c in r["criteria"] if c in breakage.criteria})
     return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
-                   creditedCriteria=credited, redScenarios=[r["name"] for r in red], scenariosRun=len(ran),
+                   creditedCriteria=credited, redScenarios=[r["name"] for r in red],
+                   redLocations=[r["file"] for r in red], scenariosRun=len(ran),
                    scenariosLeft=decided, detail="" if credited else "every scenario of these criteria stayed green")
 
 

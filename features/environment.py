@@ -153,6 +153,23 @@ def _breakage_already_caught() -> bool:
     return bool(named) and named <= RED_CRITERIA
 
 
+def before_feature(context, feature):
+    """SUITE_RUN_FIRST (feature:line locations, a breakage's red scenarios last time): those run
+    first, so that with SUITE_STOP_WHEN_RED a breakage caught as before costs one scenario."""
+    first = set(os.environ.get("SUITE_RUN_FIRST", "").split())
+    if first:
+        _run_first(feature, first)
+
+
+def _run_first(container, first: set[str]) -> None:
+    def locations(item):
+        inside = item.walk_scenarios() if hasattr(item, "walk_scenarios") else getattr(item, "scenarios", [item])
+        return {str(s.location) for s in inside}
+    container.run_items.sort(key=lambda item: not (locations(item) & first))  # stable: file order otherwise
+    for rule in (item for item in container.run_items if hasattr(item, "walk_scenarios")):
+        _run_first(rule, first)
+
+
 RED_CRITERIA: set[str] = set()   # the run's, not a scenario's: behave drops what a scenario sets on context
 
 

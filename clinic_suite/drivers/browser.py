@@ -117,7 +117,8 @@ class PhoneSession:
         axe = await self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         violations = [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
                        "elements": [n["target"] for n in v["nodes"]][:5]} for v in axe["violations"]]
-        shot = await self.page.screenshot(full_page=True)
+        # At CSS pixels: a third of the time of the phone's 2x pixels, and as readable in the report.
+        shot = await self.page.screenshot(full_page=True, scale="css")
         page = Page(answer.status if answer else 0, dict(answer.headers) if answer else {},
                     await self.page.inner_text("body"), await self.page.content(),
                     [b.strip() for b in await self.page.get_by_role("button").all_inner_texts()],

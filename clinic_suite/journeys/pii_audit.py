@@ -61,10 +61,15 @@ async def say_corpora(world, patient) -> CorpusRun:
 async def figures_of(world, run: CorpusRun, *names: str) -> Figures:
     """Labelled utterances: everything kept or shown is searched; clean ones: the
     transcript is compared with what was said."""
-    figures = Figures()
-    for name in names:
-        for row, call in run.sets[name]:
+    gate = asyncio.Semaphore(CORPUS_CONCURRENCY)
+
+    async def read_back(row, call) -> tuple[dict, str, str]:
+        async with gate:
             stored = await world.db.stored_transcript(call.call_id)
             kept = stored + "\n" + await calls.kept_about(world, call) if row["labels"] else stored
-            figures.add(row, stored, Markers(), kept)
+            return row, stored, kept
+    figures = Figures()
+    for row, stored, kept in await asyncio.gather(*(read_back(row, call) for name in names
+                                                    for row, call in run.sets[name])):
+        figures.add(row, stored, Markers(), kept)
     return figures
