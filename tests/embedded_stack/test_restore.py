@@ -62,7 +62,8 @@ class FakeStack(DatabaseControls):
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Health)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # A short poll: shutdown() waits one poll interval (0.5 s by default) per test.
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
         self.info = StackInfo(f"http://127.0.0.1:{self.server.server_port}", *[""] * 8)
 
     def _kill_service(self):
