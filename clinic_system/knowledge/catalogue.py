@@ -6,8 +6,6 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 TITLE = re.compile(r"^\s*\d+\.\s+(?P<name>[^\n:]{2,80})$", re.MULTILINE)
 FIELD = re.compile(r"^(Description|Recovery|Cost|Alternative names|Also called):\s*(.+)$", re.MULTILINE)
@@ -46,6 +44,11 @@ class Document:
 
 
 def read(data: bytes) -> Document:
+    # pypdf is imported on the first upload: a sixth of the service's start-up, and most
+    # starts (a breakage's, a restart after a crash) read no PDF.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
