@@ -59,7 +59,17 @@ def main(argv: list[str]) -> int:
             print(f"  over-redacted: {figures.over_redacted}")
             for changed in figures.clean_changed:
                 print(f"  clean changed: {changed}")
-    print(f"{said} utterances, {1000 * spent / said:.3f} ms per utterance")
+    # The machine is shared: the best of three passes is the redactor's own time.
+    texts = [row["text"] for _, labelled, clean in SEEN for name in labelled + ([clean] if clean else [])
+             for row in rows(name)]
+    passes = []
+    for _ in range(3):
+        began = time.perf_counter()
+        for text in texts:
+            redact(text, keep=keep)
+        passes.append(time.perf_counter() - began)
+    print(f"{said} utterances, {1000 * spent / said:.3f} ms per utterance in the first pass, "
+          f"{1000 * min(passes) / len(texts):.3f} ms at best of three")
     return 0
 
 

@@ -43,7 +43,7 @@ def _by_first_letter(patterns: list[str]) -> str:
 LAY = re.compile(r"\b(?:" + _by_first_letter(lay_terms.TERMS + trade_names.BRANDS) + r")(?![\w-])", re.IGNORECASE)
 ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, trade_names.ABBREVIATIONS)) + r")(?![\w-])")
 BY_ENDING = re.compile(r"\b[a-z]{2,}(?:" + "|".join(lay_terms.ENDINGS) + r")\b", re.IGNORECASE)
-BODY = r"(?:" + "|".join(lay_terms.BODY_PARTS) + r")"
+BODY = r"(?:" + _by_first_letter(lay_terms.BODY_PARTS) + r")"
 TREATED = re.compile(rf"\b{BODY}\s+(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b", re.IGNORECASE)
 # "on my ear", "around her eyes", "my crown": a body part said as the place of a concern.
 SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|from|to)\s+(?:my|her|his|their|the)\s+"
@@ -53,7 +53,7 @@ CONCERN = re.compile(rf"\b(?:{'|'.join(lay_terms.CONCERNS)})\s+({BODY})\b", re.I
 
 
 # Body parts that are never ordinary words in a booking call; "back", "arms", "crown" only as a site.
-ALWAYS = re.compile(r"\b(?:" + "|".join(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
+ALWAYS = re.compile(r"\b(?:" + _by_first_letter(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

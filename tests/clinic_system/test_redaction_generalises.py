@@ -44,3 +44,41 @@ def test_trade_names_abbreviations_and_concerns(text, expected):
 ])
 def test_booking_talk_survives(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("address", [
+    "Zagrebačka cesta 12, 10000 Zagreb", "Dunajská ulica 5, 81108 Bratislava", "Laisvės al. 3, 44240 Kaunas",
+    "Pärnu mnt 10, 10148 Tallinn", "vul. Sahaidachnoho 7, kv. 3, Kyiv 04070", "Drottninggatan 40, 111 51 Stockholm",
+    "Rua Augusta 120, 1100-053 Lisboa", "12 Sherbrooke Street, Montreal QC H3A 1G5",
+])
+def test_street_words_of_more_countries(address):
+    from clinic_system.redaction import addresses
+    text = f"I live at {address}."
+    assert any(text[s:e].startswith(address.split(",")[0]) for s, e in addresses.find(text))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Postal code K1A 0B1.", "K1A 0B1"), ("Zip: 90210, thanks.", "90210"), ("PLZ 80331", "80331"),
+])
+def test_postcodes_said_alone(text, value):
+    assert value not in redact(text).text
+
+
+def test_last_four_of_the_social_later_in_the_breath():
+    assert "4417" not in redact("His social is 123-45-6789 and mine ends in 4417.").text
+
+
+@pytest.mark.parametrize("text,name", [
+    ("My dad's Ivan, I'm Oleksandr Hnatiuk", "Hnatiuk"), ("first name Caoimhe", "Caoimhe"),
+    ("My name is Tom English", "English"),
+])
+def test_names_after_a_correction_or_a_plain_label(text, name):
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "Can I move Sunday's appointment?", "I'm calling about Mum's booking.", "Are you open on New Year's Eve?",
+    "My Eircode? I'll text it.", "I'm English, does that matter?", "Is it £450 for 45 minutes on 12/03/2027?",
+])
+def test_days_relatives_and_holidays_survive(text):
+    assert redact(text).text == text
