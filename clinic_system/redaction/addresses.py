@@ -42,7 +42,7 @@ CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d" 
 EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"
 US_STATE_ZIP = r"[A-Z]{2},? \d{5}(?:-\d{4})?"
 STATE_POSTCODE = r"[A-Z]{2,3} \d{4}"                                   # Bondi NSW 2026
-NUMERIC_POSTCODE = r"(?:[A-Z]{2}-)?(?:\d{5}|\d{4}-\d{3}|\d{4}(?: ?[A-Z]{2}\b)?|\d{3} \d{2}|\d{2}-\d{3})"   # 10435, 1100-053, 1016 HL, 811 06, 00-560
+NUMERIC_POSTCODE = r"(?:[A-Z]{1,2}-)?(?:\d{5}|\d{4}-\d{3}|\d{4}(?: ?[A-Z]{2}\b)?|\d{3} \d{2}|\d{2}-\d{3})"   # 10435, 1100-053, 1016 HL, 811 06, 00-560
 STRONG_POSTCODE = rf"(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE}|{US_STATE_ZIP}|{STATE_POSTCODE})"
 TOWN = rf"{WORDS}(?:\s+\d{{1,2}}(?=,))?"                                   # Dublin 9, ...
 # After the street: towns, districts and a postcode, each after a comma (or a space before a postcode).
@@ -58,7 +58,7 @@ ANCHORED = re.compile(
 FLOOR = r"(?:et\.\s*\d+|\d+[ºª°]\s*\w+|(?:m|kv|apt|app|bt|lok|dz|st|lgh|no)\.?\s*\d+|\w+\s+\d+[A-Za-z]?)"
 STREET_FIRST = re.compile(
     rf"(?<![\w-])(?:(?:ul|al|Jl|pl|vul|bul|prosp|str|nám|C/)\.?\s*|(?:{TYPE_FIRST.title()})\s+(?:{PARTICLE}\s+)*)?{WORDS}(?:\s+{AFTER_NAME})*\s+{HOUSE}"
-    rf"(?:\s+m\.\s*\d+)?(?:,\s+{FLOOR})?(?:,\s+(?:{NUMERIC_POSTCODE}\s+{TOWN}|{TOWN},?\s+{NUMERIC_POSTCODE}|"
+    rf"(?:\s+m\.\s*\d+|\s[A-H](?:\s\d{{1,3}})?(?=,))?(?:,\s+{FLOOR})?(?:,\s+(?:{NUMERIC_POSTCODE}\s+{TOWN}|{TOWN},?\s+{NUMERIC_POSTCODE}|"
     rf"{TOWN}\s+{NUMERIC_POSTCODE}))(?![\w-])")
 # Cued: "I live at 42 Oakfield", "my address is 7 Millbrook" - a number and capitalised words.
 CUED = re.compile(rf"\b(?:live at|living at|address is|I'm at|I am at|moved to|send it to|based at) "

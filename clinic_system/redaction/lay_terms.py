@@ -61,7 +61,7 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
-           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis"]
+           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic"]
 NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}
 BODY_PARTS = [
     r"nos(?:e|es)", r"nasal", r"nostrils?", r"breasts?", r"boobs?", r"chest", r"nipples?", r"chin", r"jaw(?:line)?",
@@ -74,19 +74,23 @@ BODY_PARTS = [
     r"groin", r"labia", r"genitals?", r"jowls?", r"love handles", r"body",
     r"flanks?", r"d[ée]collet(?:age|[ée])", r"cleavage", r"areolae?", r"areolas", r"underarms?", r"bikini line",
     r"midriff", r"pecs", r"pectorals?", r"philtrum", r"masseters?", r"lids", r"valves?", r"joints?", r"bust",
+    r"toenails?", r"fingernails?", r"nails?",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
                   r"knees?", r"waist", r"calf", r"shoulders?", r"upper arms?", r"skin", r"brows?", r"lids", r"valves?",
-                  r"joints?", r"bust"}
+                  r"joints?", r"bust", r"nails?"}
 BODY_PARTS_ALWAYS = [p for p in BODY_PARTS if p not in AMBIGUOUS_BODY]
 TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r"enlargements?",
                    r"augmentations?", r"transplants?", r"transfers?", r"implants?", r"fillers?", r"injections?",
                    r"surgery", r"surgeries", r"tucks?", r"contouring", r"sculpting", r"rejuvenation", r"resurfacing",
                    r"peels?", r"reshaping", r"repairs?", r"scars?", r"revisions?", r"grafts?", r"pinning", r"bypass",
-                   r"replacements?", r"slimming", r"tightening", r"fat"]
+                   r"replacements?", r"slimming", r"tightening", r"fat",
+                   # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
+                   r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on"]
 # A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
 CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
             r"asymmetric(?:al)?", r"enlarged", r"swollen", r"bruised", r"scarred", r"damaged", r"dry", r"tired",
-            r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily"]
+            r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
+            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful"]

@@ -26,10 +26,10 @@ BRANDS = [
     # weight-loss medicines said by brand (the drug dictionary has most; these are often misheard)
     r"ozempic", r"wegovy", r"mounjaro", r"zepbound", r"saxenda",
 ]
-# Upper case only, so "me", "ms", "aids" in speech are never taken.
+# Upper case only, so "me", "Ms", "aids", "Ra" in speech are never taken.
 ABBREVIATIONS = [
     "FUE", "FUT", "DHI", "BCC", "SCC", "PCOS", "IBS", "IBD", "COPD", "ADHD", "OCD", "PTSD", "BDD", "HIV", "AIDS",
     "HPV", "HSV", "STI", "STIs", "UTI", "UTIs", "CKD", "TIA", "GERD", "GORD", "EDS", "POTS", "TCA", "PDO", "DIEP",
     "TRAM", "BRCA", "BRCA1", "BRCA2", "BMI", "ICU", "GLP-1", "SSRI", "SSRIs", "ALCL", "BIA-ALCL", "BII", "CFS",
-    "MRSA", "CPAP", "ECG", "MRI", "CT scan", "PET scan", "EMLA",
+    "MRSA", "CPAP", "ECG", "MRI", "CT scan", "PET scan", "EMLA", "MS", "RA", "IUD", "IUS", "HRT",
 ]
