@@ -5,14 +5,17 @@ Feature: The redactor holds on callers it has never heard, and leaves booking ta
   doctors and staff. The audit puts utterances written by someone who never saw the
   redactor through it, counts what it caught of each kind, and counts every replacement of
   something that was not personal. Any team's redactor can be audited the same way.
+  A corpus the reference redactor has seen (tuned on, or measured once and then tuned on,
+  as the second edition's held-out corpus now is) is held to the full bar; a held-out one
+  is measured and shown to the meeting.
 
-  Rule: What the redactor was tuned on, it redacts completely and precisely
+  Rule: What the redactor has seen, it redacts completely and precisely
 
     @criterion.PII-1 @criterion.PII-6 @critical
-    Scenario: The redactor on its own, over the second edition of the redaction corpora
+    Scenario: The redactor on its own, over every edition of the redaction corpora
       Given the redactor the clinic uses, taking one utterance at a time
-      When every utterance of the second edition of the redaction corpora goes through it
-      Then no labelled name, number, email, address or medical word of the tuning corpus survives, with the share caught per kind recorded
-      And none of the clean tuning utterances is changed: prices, dates, times, durations and the clinic's own name, web address, doctors and staff survive
-      And at least 98% of the replacements are justified, with every over-redaction counted
-      And the shares caught on the held-out corpus, its precision and the clean utterances it changed are recorded for the meeting, apart from the tuning figures
+      When every utterance of the redaction corpora goes through it
+      Then no labelled name, number, email, address or medical word of the seen corpora survives, with the share caught per kind recorded
+      And none of the seen clean utterances is changed: prices, dates, times, durations and the clinic's own name, web address, doctors and staff survive
+      And at least 98% of the replacements on the seen corpora are justified, with every over-redaction counted
+      And the shares caught on each held-out corpus, its precision and the clean utterances it changed are recorded for the meeting, apart from the seen figures

@@ -1,10 +1,11 @@
-"""The PII audit of a redactor on its own (pinned decision 24): the second-edition corpora
-(fixtures/pii/v2, provenance in its README) put through the redactor's command in one go,
-and graded per corpus. The embedded target's command is the reference redactor's
+"""The PII audit of a redactor on its own (pinned decision 24): the editions of the corpora
+(fixtures/pii/v2 and after, provenance in each README) put through the redactor's command in
+one go, and graded per corpus. The embedded target's command is the reference redactor's
 (`python -m clinic_system.redaction`); REDACTOR_CMD names any other team's.
 
-The corpora: `tuning` and `clean_tuning` (what the reference redactor was tuned on),
-`held_out` and `clean_held_out` (never used for tuning: the honest figures)."""
+Each edition is *seen* (the reference redactor was tuned on it, or it was measured once,
+blind, and then became tuning material: its figures gate) or *held out* (never used for
+tuning: the honest figures, graded and shown, never gating). EDITIONS says which."""
 from __future__ import annotations
 
 import json
@@ -14,13 +15,41 @@ from pathlib import Path
 from ..drivers.redactor import RedactorBroken, redact_all
 from .pii_grading import DEFAULT_MARKER, KINDS, Figures, Markers, grade  # noqa: F401  (KINDS for steps)
 
-V2 = Path(__file__).resolve().parents[2] / "fixtures" / "pii" / "v2"
-CORPORA = ("tuning", "clean_tuning", "held_out", "clean_held_out")
+PII = Path(__file__).resolve().parents[2] / "fixtures" / "pii"
+
+
+@dataclass(frozen=True)
+class Edition:
+    figure: str      # the figures' suffix: piiRecall{figure}[kind], piiPrecision{figure}, ...
+    labelled: str    # corpus names (below)
+    clean: str
+    seen: bool       # gates (100% each kind, precision >= 98%, no clean line changed) or is only shown
+
+
+# Every set the audit grades. A new held-out edition goes here with seen=False, e.g.
+#   Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=False),
+# and turns seen=True once its one blind measurement is taken and it becomes tuning material.
+EDITIONS = (
+    Edition("Tuning", "tuning", "clean_tuning", seen=True),
+    Edition("HeldOutV2", "held_out", "clean_held_out", seen=True),   # measured blind once, then tuned on (round 3)
+)
+CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 
 
 def corpus(name: str) -> list[dict]:
-    rows = [json.loads(line) for line in (V2 / f"{name}.jsonl").read_text().splitlines() if line.strip()]
+    """A corpus by name: the second edition's by their bare names ("tuning"), any other
+    edition's with its folder ("v3/held_out")."""
+    path = PII / (name if "/" in name else f"v2/{name}")
+    rows = [json.loads(line) for line in path.with_suffix(".jsonl").read_text().splitlines() if line.strip()]
     return [{"labels": [], **row} for row in rows]
+
+
+def seen() -> list[Edition]:
+    return [edition for edition in EDITIONS if edition.seen]
+
+
+def held_out() -> list[Edition]:
+    return [edition for edition in EDITIONS if not edition.seen]
 
 
 def labels_in(name: str) -> int:
@@ -84,15 +113,22 @@ async def audit(command: str, markers: Markers | None = None, corpora=CORPORA) -
     return Audit(command, figures)
 
 
+def _side(figures: Figures, suffix: str) -> dict[str, tuple[float, str]]:
+    out = {f"piiRecall{suffix}[{kind}]": (round(share, 1), "%") for kind, share in figures.recall().items()}
+    out[f"piiRecall{suffix}"] = (round(figures.overall_recall(), 1), "%")
+    out[f"piiPrecision{suffix}"] = (round(figures.precision(), 1), "%")
+    out[f"piiOverRedactions{suffix}"] = (len(figures.over_redacted), "")
+    out[f"piiCleanChanged{suffix}"] = (len(figures.clean_changed), "")
+    return out
+
+
 def figures_to_record(audited: Audit) -> dict[str, tuple[float, str]]:
-    """The figures of the run (metrics.FIGURES): tuning and held-out apart, per kind."""
+    """The figures of the run (metrics.FIGURES): each edition's, per kind, and the seen and
+    held-out editions each graded together ("Seen", "Unseen": what the report's rows read)."""
     out: dict[str, tuple[float, str]] = {}
-    for side, names, suffix in (("Tuning", ("tuning", "clean_tuning"), "Tuning"),
-                                ("HeldOut", ("held_out", "clean_held_out"), "HeldOutV2")):
-        figures = audited.combined(*names)
-        out.update({f"piiRecall{suffix}[{kind}]": (round(share, 1), "%") for kind, share in figures.recall().items()})
-        out[f"piiRecall{suffix}"] = (round(figures.overall_recall(), 1), "%")
-        out[f"piiPrecision{suffix}"] = (round(figures.precision(), 1), "%")
-        out[f"piiOverRedactions{suffix}"] = (len(figures.over_redacted), "")
-        out[f"piiCleanChanged{suffix}"] = (len(figures.clean_changed), "")
+    for edition in EDITIONS:
+        out.update(_side(audited.combined(edition.labelled, edition.clean), edition.figure))
+    for editions, suffix in ((seen(), "Seen"), (held_out(), "Unseen")):
+        if editions:
+            out.update(_side(audited.combined(*[n for e in editions for n in (e.labelled, e.clean)]), suffix))
     return out

@@ -16,18 +16,22 @@ FIGURES = {
     "kbMinSimilarity": ("", "low"), "browserSessionStartMs": ("", "high"),
     "kbWrongAnswers": ("", "high"), "kbWrongAnswersHeldOut": ("", "high"),
     "kbMissRate": ("%", "high"), "kbMissRateHeldOut": ("%", "high"), "kbAnswerP95": ("s", "high"),
-    # The redactor on its own over the second edition of the corpora (fixtures/pii/v2): the
-    # tuning side enforced by its scenario, the held-out side recorded for the meeting.
-    "piiRecallTuning": ("%", "low"), "piiPrecisionTuning": ("%", "low"), "piiCleanChangedTuning": ("", "high"),
-    "piiOverRedactionsTuning": ("", "high"), "piiRecallHeldOutV2": ("%", "low"), "piiPrecisionHeldOutV2": ("%", "low"),
-    "piiCleanChangedHeldOutV2": ("", "high"), "piiOverRedactionsHeldOutV2": ("", "high"),
 }
 PII_KINDS = ["name", "phone", "email", "address", "ssn", "medical"]
+# The redactor on its own over the editions of the corpora (journeys/redaction_audit.EDITIONS):
+# each edition's figures ("piiRecallHeldOutV2[name]"), and the seen and held-out editions
+# graded together ("...Seen", "...Unseen"): the seen side enforced by its scenario, the
+# held-out side recorded for the meeting. Read by their first words, whatever the edition.
+PII_AUDIT = {"piiRecall": ("%", "low"), "piiPrecision": ("%", "low"), "piiCleanChanged": ("", "high"),
+             "piiOverRedactions": ("", "high")}
 
 
 def figure(name: str) -> tuple[str, str]:
     """(unit, worse direction) of a figure; "piiRecall[name]" is read as "piiRecall"."""
-    return FIGURES.get(name.split("[")[0], ("", "high"))
+    base = name.split("[")[0]
+    if base in FIGURES:
+        return FIGURES[base]
+    return next((unit for prefix, unit in PII_AUDIT.items() if base.startswith(prefix)), ("", "high"))
 
 
 def fmt(name: str, value) -> str | float:
@@ -101,19 +105,28 @@ ROWS = [
     # the meeting; the gate reads the row above, which the scenarios hold at 100%.
     Row("PII Redaction (held-out set)", "100%", "No leaks", lambda f: f.get("piiRecallHeldOut"),
         lambda v: v >= 100, lambda v: v >= 100, percent, gates=False),
-    # Over-redaction (PII-6): justified replacements / all, the end-of-call corpus and the v2 tuning corpus.
-    Row("PII Precision", "≥98%", "≥95%", lambda f: _lowest(f, "piiPrecision", "piiPrecisionTuning"),
+    # Over-redaction (PII-6): justified replacements / all, the end-of-call corpus and the seen editions.
+    Row("PII Precision", "≥98%", "≥95%", lambda f: _lowest(f, "piiPrecision", "piiPrecisionSeen"),
         lambda v: v >= 98, lambda v: v >= 95, percent),
     Row("PII Redaction (v2 tuning set)", "100%", "No leaks", lambda f: f.get("piiRecallTuning"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
-    # The v2 held-out corpus, never used for tuning: per kind, precision and clean lines changed.
-    # Graded against the plan's target and shown; they do not gate.
-    *[Row(f"PII Redaction (v2 held-out set): {kind}", "100%", "No leaks",
-          lambda f, k=kind: f.get(f"piiRecallHeldOutV2[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent,
+    # The seen editions (the v2 tuning set, and the v2 held-out set since its one blind
+    # measurement): per kind, precision and clean lines changed; they gate, as their scenario does.
+    *[Row(f"PII Redaction (seen sets, v2 held-out included): {kind}", "100%", "No leaks",
+          lambda f, k=kind: f.get(f"piiRecallSeen[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent)
+      for kind in PII_KINDS],
+    Row("PII Precision (seen sets, v2 held-out included)", "≥98%", "≥98%", lambda f: f.get("piiPrecisionSeen"),
+        lambda v: v >= 98, lambda v: v >= 98, percent),
+    Row("Clean utterances changed (seen sets, v2 held-out included)", "0", "0",
+        lambda f: f.get("piiCleanChangedSeen"), lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
+    # A held-out edition, never used for tuning: graded against the plan's target and shown; it
+    # does not gate (only tuning on it could make it green, and that would spend it).
+    *[Row(f"PII Redaction (held-out edition): {kind}", "100%", "No leaks",
+          lambda f, k=kind: f.get(f"piiRecallUnseen[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent,
           gates=False) for kind in PII_KINDS],
-    Row("PII Precision (v2 held-out set)", "≥98%", "≥95%", lambda f: f.get("piiPrecisionHeldOutV2"),
+    Row("PII Precision (held-out edition)", "≥98%", "≥95%", lambda f: f.get("piiPrecisionUnseen"),
         lambda v: v >= 98, lambda v: v >= 95, percent, gates=False),
-    Row("Clean utterances changed (v2 held-out set)", "0", "0", lambda f: f.get("piiCleanChangedHeldOutV2"),
+    Row("Clean utterances changed (held-out edition)", "0", "0", lambda f: f.get("piiCleanChangedUnseen"),
         lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}", gates=False),
     Row("Clinic Isolation", "100%", "Zero data bleeds", lambda f: f.get("isolationRefused"),
         lambda v: v >= 100, lambda v: v >= 100, percent),

@@ -18,10 +18,40 @@ TERMS = [
     r"infect(?:ion|ions|ed)", r"allerg(?:y|ies|ic)", r"cellulite", r"wrinkl(?:e|es|ed|ing)",
     r"sagg(?:ing|y)", r"droop(?:y|ing)", r"stretch marks?", r"hair loss", r"bruis(?:e|es|ed|ing)",
     r"swell(?:ing|ings|ed|en)", r"numb(?:ness)?", r"bleed(?:ing|s)?", r"lumps?", r"moles?", r"cysts?", r"warts?",
-    r"complications?", r"deformit(?:y|ies)", r"asymmetr(?:y|ical)", r"hernias?", r"migraines?", r"seizures?",
+    r"complications?", r"deformit(?:y|ies)", r"asymmetr(?:y|ies|ic|ical)", r"hernias?", r"migraines?", r"seizures?",
     r"broken nose", r"deviated septum", r"septum", r"hump", r"alopecia", r"vitiligo", r"varicose", r"veins?",
     r"tattoos?", r"thyroid\w*", r"crow's feet", r"eye bags", r"bags under (?:my|her|his) eyes",
-    r"(?:forehead|frown|smile|laughter) lines", r"loose skin", r"double chin", r"thinning",
+    r"(?:forehead|frown|smile|laughter|marionette|nasolabial|lip|smoker'?s'?|neck|worry|bunny|barcode|fine|expression) lines",
+    r"loose skin", r"double chin", r"thinning",
+    # the trade's lay words for what callers want changed (general cosmetic-procedure English)
+    r"tear troughs?", r"nasolabial folds?", r"jowl(?:s|ing|y)", r"turkey neck", r"dark circles", r"hollows",
+    r"gummy smile", r"thin lips", r"sunken cheeks", r"volume loss", r"crepey skin", r"skin laxity", r"laxity",
+    r"sun damage[d]?", r"(?:sun|age|liver|dark|brown|white) (?:spots|patches|marks)", r"pigmentation",
+    r"(?:broken|thread|spider) (?:capillaries|veins)", r"capillaries", r"(?:open|large|enlarged) pores",
+    r"ice ?pick scars?", r"uneven skin tone", r"moobs", r"man boobs", r"bingo wings", r"muffin top", r"saddlebags",
+    r"banana rolls?", r"bra rolls?", r"back fat", r"pot belly", r"mumm?y tummy", r"mum tum", r"stubborn fat",
+    r"fat pockets?", r"cankles", r"hip dips?", r"tuberous breasts?", r"puffy nipples", r"diastasis(?: recti)?",
+    r"ab separation", r"body dysmorphi(?:a|c)", r"dysmorphia", r"pillow face", r"duck lips", r"trout pout",
+    r"spock brows?", r"bottoming out", r"double bubble", r"animation deformity", r"rippling", r"tethering",
+    r"dog ears", r"tyndall effect", r"vascular occlusion", r"capsul(?:e|ar) (?:problems?|issues?|contracture)",
+    r"ruptur(?:e|ed|es|ing)", r"explant(?:s|ed|ation)?", r"en bloc", r"migrat(?:ed|ion|ing)", r"overfilled",
+    r"blister(?:s|ed|ing)?", r"crust(?:ed|ing|s)", r"scab(?:s|bed|bing)?", r"weeping", r"oozing", r"matting",
+    r"itch(?:ing|y)", r"flaking", r"tingling", r"pins and needles", r"craters?", r"uneven(?:ness)?", r"lump(?:y|iness)",
+    r"puckering", r"dimpl(?:e|es|ing)", r"undetectable", r"wounds?(?! (?:up|down|round|back|it|the))",
+    r"fluid (?:build(?:ing)? up|build-up|buildup|collection|retention|leak(?:ing|s)?)", r"seromas?",
+    r"(?:on|take|taking|stopped|started|come off|came off|off) the pill", r"trying to conceive", r"fertility",
+    r"c-sections?", r"caesarean(?: section)?", r"cesarean(?: section)?", r"miscarriages?", r"menopaus(?:e|al)",
+    r"post-?menopausal", r"peri-?menopaus(?:e|al)", r"hot flushes", r"hot flashes",
+    # procedures and treatments as the trade names them
+    r"dermaplaning", r"liposculpture", r"cryolipolysis", r"fat freezing", r"buccal fat(?: removal)?",
+    r"deep plane(?: (?:face|neck))?(?: ?lifts?)?", r"SMAS", r"mini ?(?:face)?lifts?", r"fox eyes?(?: lift)?",
+    r"cat eyes? lift", r"ponytail lift", r"liquid (?:rhinoplasty|facelift|nose job|lift)", r"lip flip", r"jaw slimming",
+    r"baby botox", r"brotox", r"skin boosters?", r"polynucleotides", r"exosomes", r"microblading", r"micropigmentation",
+    r"hair removal", r"electrolysis", r"skin tightening", r"radiofrequency", r"chemical peel", r"vampire facial",
+    r"(?:DIEP|TRAM|SIEA|TUG|PAP|latissimus|LD) flaps?", r"uplift", r"vaginal rejuvenation", r"(?:brazilian )?butt lift",
+    r"bum lift", r"fat dissolv(?:ing|er|ers)(?: injections| jabs)?", r"skinny jabs?", r"weight loss (?:injections|jabs)",
+    r"(?:IV|vitamin) drips?", r"gastric balloon", r"teeth whitening", r"veneers", r"composite bonding",
+    r"hair transplants?", r"scalp micropigmentation", r"male pattern baldness", r"receding hairline",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -31,8 +61,8 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
-           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty"]
-NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma"}
+           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic"]
+NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}
 BODY_PARTS = [
     r"nos(?:e|es)", r"nasal", r"nostrils?", r"breasts?", r"boobs?", r"chest", r"nipples?", r"chin", r"jaw(?:line)?",
     r"eyelids?", r"eyes?", r"brows?", r"eyebrows?", r"forehead", r"temples?", r"cheeks?", r"cheekbones?", r"lips?",
@@ -42,12 +72,25 @@ BODY_PARTS = [
     r"abdom(?:en|inal)", r"navel", r"belly button", r"waist", r"hips?", r"thighs?", r"inner thighs?", r"knees?",
     r"legs?", r"calf", r"calves", r"ankles?", r"feet", r"foot", r"toes?", r"buttocks?", r"bum", r"bottom",
     r"groin", r"labia", r"genitals?", r"jowls?", r"love handles", r"body",
+    r"flanks?", r"d[ée]collet(?:age|[ée])", r"cleavage", r"areolae?", r"areolas", r"underarms?", r"bikini line",
+    r"midriff", r"pecs", r"pectorals?", r"philtrum", r"masseters?", r"lids", r"valves?", r"joints?", r"bust",
+    r"toenails?", r"fingernails?", r"nails?",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
-                  r"knees?", r"waist", r"calf", r"shoulders?", r"upper arms?", r"skin", r"brows?"}
+                  r"knees?", r"waist", r"calf", r"shoulders?", r"upper arms?", r"skin", r"brows?", r"lids", r"valves?",
+                  r"joints?", r"bust", r"nails?"}
 BODY_PARTS_ALWAYS = [p for p in BODY_PARTS if p not in AMBIGUOUS_BODY]
 TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r"enlargements?",
                    r"augmentations?", r"transplants?", r"transfers?", r"implants?", r"fillers?", r"injections?",
                    r"surgery", r"surgeries", r"tucks?", r"contouring", r"sculpting", r"rejuvenation", r"resurfacing",
-                   r"peels?", r"reshaping", r"repairs?", r"scars?", r"revisions?", r"grafts?", r"pinning", r"bypass"]
+                   r"peels?", r"reshaping", r"repairs?", r"scars?", r"revisions?", r"grafts?", r"pinning", r"bypass",
+                   r"replacements?", r"slimming", r"tightening", r"fat",
+                   # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
+                   r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on"]
+# A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
+CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
+            r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
+            r"asymmetric(?:al)?", r"enlarged", r"swollen", r"bruised", r"scarred", r"damaged", r"dry", r"tired",
+            r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
+            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful"]

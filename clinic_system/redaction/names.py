@@ -15,12 +15,12 @@ from functools import lru_cache
 NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
         r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
 STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]all me|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
-          r"booking is for|under the name(?: of)?|[Ii]t's in the name of|surname is|first name is|last name is|"
+          r"booking is for|under the name(?: of)?|[Ii]t's in the name of|(?:sur|first |last |family |given |middle )name(?: is|:)?|"
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
           r"sister|brother|friend|fiancée?|aunt|uncle|niece|nephew|grandmother|grandfather|gran|nan|granny|"
           r"grandma|grandpa|cousin|GP|doctor|surgeon|colleague|boss|carer|child|kid|twin|stepdaughter|stepson|"
           r"girlfriend|boyfriend|flatmate|neighbour|neighbor),?(?: is)?")
-WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?"
+WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?|[Jj]ust put|[Pp]ut it as|[Cc]alling for"
 PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|ibn|al|el|ap|ab|dos|das|do|"
             r"de los|de las|dela|Ní|Nic|Ó|Ua|Mac|Mhic|Te|De|Van|Von|Al|El|Da|Di|Dela|Bin)")
 # Capitalised particles are part of the name they stand before, and are redacted with it.
@@ -30,7 +30,7 @@ SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
-INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
+INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
@@ -49,10 +49,15 @@ Summer Winter Spring Autumn Fall Christmas Easter Z O E
 American Express Visa Mastercard Maestro PayPal Klarna Apple Google Amex NHS GP French France English England
 British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
 Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
+Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Auntie Aunty Hubby Sis Bro
+New Year Years Eve Day Boxing Halloween Hanukkah Diwali Eid Ramadan Passover Thanksgiving Valentine's
+Mother's Father's Pancake Bonfire Lent Holy Labour Labor Memorial Independence Midsummer Hogmanay Whitsun
+Eircode Postcode Zip Email Mobile Landline Flat Apartment Suite Unit Floor SSN Social Security Extension
 """.split())
 # Ordinary words that are also names: names after an introduction, not from the list alone.
 AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
-Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers""".split())
+Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers
+English French Irish Welsh Scott Holland Wales England Valentine Noel Holly""".split())
 NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Wondering", "Interested", "Back", "Sure",
                               "Just", "Ringing", "Phoning", "Trying", "Hoping", "Afraid", "Glad", "Happy", "Free"}
 
@@ -101,7 +106,7 @@ POSSESSIVE = re.compile(rf"(?<![\w'’-])({NAME})['’]s (?:{RELATIVE}|appointme
 def _pairs(text: str) -> set[str]:
     """Two capitalised words mid-sentence that are not ordinary words: a full name; at the
     start of a sentence, when a comma follows ("Zhou Haoran, I'm calling for my mother")."""
-    found = {m.group(1) for m in POSSESSIVE.finditer(text)}
+    found = {m.group(1) for m in POSSESSIVE.finditer(text) if m.group(1) not in ORDINARY}
     for match in OPENING_RUN.finditer(text):
         words = match.group(1).split()
         if _sentence_start(text, match.start(1)) and not set(words) & (ORDINARY | AMBIGUOUS):

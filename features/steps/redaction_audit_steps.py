@@ -1,6 +1,7 @@
-"""The redactor on its own: the second edition of the corpora through its command (pinned
-decision 24), graded per corpus. Every figure is recorded as soon as the corpora are
-through, so that a redactor failing the first check still gets its full report."""
+"""The redactor on its own: every edition of the corpora through its command (pinned
+decision 24), graded per corpus; the seen editions held to the bar, the held-out ones
+recorded. Every figure is recorded as soon as the corpora are through, so that a redactor
+failing the first check still gets its full report."""
 from behave import given, then, when
 from hamcrest import empty, equal_to, greater_than_or_equal_to, has_key, is_, none, not_none
 
@@ -13,7 +14,7 @@ def the_redactor(context):
     check(context.world.target.redactor_command, not_none(), "a redactor command to audit")
 
 
-@when("every utterance of the second edition of the redaction corpora goes through it")
+@when("every utterance of the redaction corpora goes through it")
 async def corpora_through(context):
     world = context.world
     world.last = await redaction_audit.audit_target(world)
@@ -23,31 +24,41 @@ async def corpora_through(context):
         world.measure(side, *measured)
 
 
-@then("no labelled name, number, email, address or medical word of the tuning corpus survives, "
+@then("no labelled name, number, email, address or medical word of the seen corpora survives, "
       "with the share caught per kind recorded")
-def tuning_recall(context):
-    figures = context.world.last.combined("tuning", "clean_tuning")
-    check(sorted(figures.recall()), equal_to(sorted(redaction_audit.KINDS)), "every kind is in the corpus")
-    missed = {kind: f"{len(values)}, e.g. {values[:3]}" for kind, values in figures.by_kind().items()}
-    check(missed, equal_to({}), "every labelled value of the tuning corpus caught (the evidence lists them all)")
+def seen_recall(context):
+    for edition in redaction_audit.seen():
+        figures = context.world.last.combined(edition.labelled, edition.clean)
+        check(sorted(figures.recall()), equal_to(sorted(redaction_audit.KINDS)), f"every kind is in {edition.labelled}")
+        missed = {kind: f"{len(values)}, e.g. {values[:3]}" for kind, values in figures.by_kind().items()}
+        check(missed, equal_to({}), f"every labelled value of {edition.labelled} caught (the evidence lists them all)")
 
 
-@then("none of the clean tuning utterances is changed: prices, dates, times, durations and the clinic's own name, "
+@then("none of the seen clean utterances is changed: prices, dates, times, durations and the clinic's own name, "
       "web address, doctors and staff survive")
 def clean_unchanged(context):
-    check(context.world.last.figures["clean_tuning"].clean_changed, empty(), "clean utterances left as they were said")
+    for edition in redaction_audit.seen():
+        check(context.world.last.figures[edition.clean].clean_changed, empty(),
+              f"{edition.clean}: clean utterances left as they were said")
 
 
-@then("at least {share:d}% of the replacements are justified, with every over-redaction counted")
-def tuning_precision(context, share):
-    figures = context.world.last.combined("tuning", "clean_tuning")
-    check(figures.precision(), greater_than_or_equal_to(share), f"precision at least {share}%")
+@then("at least {share:d}% of the replacements on the seen corpora are justified, with every over-redaction counted")
+def seen_precision(context, share):
+    for edition in redaction_audit.seen():
+        figures = context.world.last.combined(edition.labelled, edition.clean)
+        check(figures.precision(), greater_than_or_equal_to(share), f"{edition.labelled}: precision at least {share}%")
 
 
-@then("the shares caught on the held-out corpus, its precision and the clean utterances it changed are recorded "
-      "for the meeting, apart from the tuning figures")
+@then("the shares caught on each held-out corpus, its precision and the clean utterances it changed are recorded "
+      "for the meeting, apart from the seen figures")
 def held_out_recorded(context):
     world = context.world
-    figures = world.last.combined("held_out", "clean_held_out")
-    check(sum(figures.total.values()), equal_to(redaction_audit.labels_in("held_out")), "every held-out value graded")
-    check(world.metrics, has_key("piiRecallHeldOutV2"), "recorded for the meeting")
+    for edition in redaction_audit.held_out():
+        figures = world.last.combined(edition.labelled, edition.clean)
+        check(sum(figures.total.values()), equal_to(redaction_audit.labels_in(edition.labelled)),
+              f"every value of {edition.labelled} graded")
+        check(world.metrics, has_key(f"piiRecall{edition.figure}"), f"{edition.labelled} recorded for the meeting")
+    unseen = [n for e in redaction_audit.held_out() for n in (e.labelled, e.clean)]
+    recorded = sorted(name for name in world.metrics if name.startswith("piiRecallUnseen["))
+    expected = sorted(f"piiRecallUnseen[{kind}]" for kind in world.last.combined(*unseen).recall()) if unseen else []
+    check(recorded, equal_to(expected), "the held-out editions' figures per kind, apart from the seen ones")

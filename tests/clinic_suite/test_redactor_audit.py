@@ -152,3 +152,27 @@ def test_a_redactor_run_writes_its_reports_apart_and_fails_a_weak_redactor(weak)
         assert (embedded.stat().st_mtime if embedded.exists() else None) == before
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_seen_editions_gate_and_held_out_ones_are_only_shown(weak, monkeypatch):
+    from clinic_suite.reporting import metrics
+    editions = (redaction_audit.Edition("Tuning", "tuning", "clean_tuning", seen=True),
+                redaction_audit.Edition("HeldOutX", "held_out", "clean_held_out", seen=False))
+    monkeypatch.setattr(redaction_audit, "EDITIONS", editions)
+    corpora = tuple(n for e in editions for n in (e.labelled, e.clean))
+    audited = run(redaction_audit.audit(weak, redaction_audit.markers("[{KIND}_REDACTED]"), corpora=corpora))
+    recorded = {name: value for name, (value, _) in redaction_audit.figures_to_record(audited).items()}
+    assert recorded["piiRecallSeen[email]"] == recorded["piiRecallTuning[email]"]
+    assert recorded["piiRecallUnseen[email]"] == recorded["piiRecallHeldOutX[email]"]
+    assert metrics.figure("piiRecallHeldOutX[email]") == ("%", "low")   # any edition's figure reads rightly
+    rows = {row["metric"]: row for row in metrics.grade(recorded)}
+    assert rows["PII Redaction (seen sets, v2 held-out included): name"]["verdict"] == "FAIL"
+    assert rows["PII Redaction (seen sets, v2 held-out included): name"]["gates"]
+    held_out = rows["PII Redaction (held-out edition): name"]
+    assert held_out["verdict"] == "FAIL" and not held_out["gates"]
+
+
+def test_every_edition_is_graded_once_and_the_v2_held_out_set_is_seen():
+    assert redaction_audit.CORPORA[:4] == ("tuning", "clean_tuning", "held_out", "clean_held_out")
+    assert len(set(redaction_audit.CORPORA)) == len(redaction_audit.CORPORA)
+    assert [e.figure for e in redaction_audit.seen()][:2] == ["Tuning", "HeldOutV2"]
