@@ -32,6 +32,7 @@ class Edition:
 EDITIONS = (
     Edition("Tuning", "tuning", "clean_tuning", seen=True),
     Edition("HeldOutV2", "held_out", "clean_held_out", seen=True),   # measured blind once, then tuned on (round 3)
+    Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=False),  # written before round 3, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 
