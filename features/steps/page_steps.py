@@ -1,4 +1,6 @@
 """The patient's page behind the link: what it says, what it loads, what its form accepts."""
+from datetime import datetime, timezone
+
 from behave import then, when
 from hamcrest import contains_string, equal_to, has_length
 
@@ -18,9 +20,10 @@ async def page_says_held(context, clinic, phrase, minutes):
     row = await booking.only_active_row(world, call.patient.clinic, when_, phrase)
     ended = (await calls.call_record(world, call))["ended_at"]
     check(calls.minutes_between(row["held_until"], ended), equal_to(minutes), f"held {minutes} minutes from the hang-up")
-    until = dates.in_zone(row["held_until"], tz)
-    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is held for you until {dates.clock(until)}"),
-          "the held time and its end, in the clinic's own time")
+    until, now = dates.in_zone(row["held_until"], tz), dates.in_zone(datetime.now(timezone.utc), tz)
+    check(page.text, contains_string(f"{dates.spoken_slot(when_)} is held for you until {dates.clock(until)} "
+                                     f"{dates.spoken_day(until, now)}"),
+          "the held time and its end, its day too, in the clinic's own time")
 
 
 @then("the page offers one button, to book {phrase}")
