@@ -41,6 +41,15 @@ async def open_tampered(world: World, call: Call, how: str) -> Page:
     return await open_link(world, call.link.replace(token, forged), f"a link {how}")
 
 
+# What a tampered page's form can carry instead of the time its button sends
+IN_PLACE_OF_THE_TIME = {"40 characters that are not a time": "x" * 40, "41 characters": "x" * 41}
+
+
+async def tampered_form(world: World, instead: str, what: str) -> Page:
+    """The Book button's form sent with something else in place of its time."""
+    return await (await world.phone_session()).send_changed("Book", {"slotTime": IN_PLACE_OF_THE_TIME[instead]}, what)
+
+
 async def resend(world: World, what: str) -> Page:
     """The last form the patient sent, sent again as a browser resubmits it."""
     return await (await world.phone_session()).resend(what)

@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 
 from behave import then, when
-from hamcrest import contains_string, equal_to, has_length
+from hamcrest import contains_string, equal_to, greater_than, has_item, has_length, is_not
 
 from clinic_suite.checks import check
 from clinic_suite.journeys import booking, calls, dates, patient_page
@@ -73,3 +73,34 @@ def page_already_complete(context):
     page = context.world.last
     check(page.status, equal_to(409), "the repeat is refused")
     check(page.text, contains_string("This booking is already complete"), "in plain words, nothing booked twice")
+
+
+@when("her booking form is sent with {instead} in place of the time")
+async def tampered_form(context, instead):
+    world = context.world
+    world.last = await patient_page.tampered_form(world, instead, f"the form with {instead}")
+
+
+@then("the page turns it away as {status:d}, saying the link is not valid")
+def form_turned_away(context, status):
+    page = context.world.last
+    check(page.status, equal_to(status), f"the form is refused: {page.text[:300]}")
+    check(page.text, contains_string("This link is not valid"), "with a plain page")
+
+
+@when("{name} taps {phrase} on her page")
+async def taps_time(context, name, phrase):
+    world = context.world
+    when_ = dates.resolve(phrase, world.call(name).patient.clinic.timezone)
+    world.last = await patient_page.tap(world, dates.spoken_slot(when_), f"after tapping {phrase}")
+
+
+@then("the page says that time could not be booked, and offers the times still free, without {phrase}")
+def not_booked_offers_others(context, phrase):
+    world = context.world
+    page, when_ = world.last, dates.resolve(phrase, world.call().patient.clinic.timezone)
+    check(page.status, equal_to(200), f"the page again: {page.text[:300]}")
+    check(page.text, contains_string("That time could not be booked."), "the patient is told")
+    offered = patient_page.times_offered(page, when_)
+    check(offered, is_not(has_item(when_)), "the time taken meanwhile is no longer offered")
+    check(len(offered), greater_than(0), "other free times are")
