@@ -87,6 +87,18 @@ Feature: Cross-channel booking survives its failures
       Then her call is stored once, as abandoned with the booking incomplete
       And Ines received exactly one text
       And nothing of her call is left waiting outside the database
+      When the clinic's system restarts, and the very same signed hang-up is sent once more
+      Then it is turned away as a replay
+
+    @failure @criterion.ST-2 @embedded-only @serial
+    Scenario: The very same signed hang-up sent again after the clinic's system restarts is turned away as a replay
+      Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature
+      And Ines is a patient of Advanced Aesthetic Clinic, and agrees to her calls being kept on record
+      And Ines is booking by phone and has picked 10:00 next Tuesday
+      When Ines hangs up before confirming
+      And the clinic's system restarts, and the very same signed hang-up is sent once more
+      Then it is turned away as a replay
+      And Ines received exactly one text
 
     @failure @criterion.CC-F2 @embedded-only @serial @critical
     Scenario: The database crashes while 20 callers hang up, and is started again

@@ -173,3 +173,14 @@ async def not_resent(context, name):
     check(outbox, has_length(1), "one follow-up in the outbox")
     check(outbox[0], has_entries(status="unknown", attempts=1), "handed to the provider once, never again")
     check(len(await calls.texts_to(world, world.patient(name))), less_than_or_equal_to(1), "at most one text")
+
+
+@when("the clinic's system restarts, and the very same signed hang-up is sent once more")
+async def resent_after_restart(context):
+    world = context.world
+    world.last = await crashes.sent_again_after_restart(world, world.call())
+
+
+@then("it is turned away as a replay")
+def turned_away_as_replay(context):
+    inbound.refused(context.world.last)
