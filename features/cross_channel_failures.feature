@@ -100,6 +100,19 @@ Feature: Cross-channel booking survives its failures
       Then it is turned away as a replay
       And Ines received exactly one text
 
+    @failure @criterion.CC-F2 @embedded-only @serial
+    Scenario: A hang-up signed with a secret the clinic never gave, kept while the database was down, is thrown away unstored
+      Given Premier Cosmetic Surgery takes bookings by phone
+      And Maria is a patient of the clinic who agrees to her calls being kept on record
+      And Maria is booking by phone and has picked 10:00 next Tuesday
+      And the clinic's database stops answering
+      When a hang-up report for Maria's call arrives signed with a secret the clinic never gave
+      Then it is accepted and kept in a form only the system can read
+      When the database is back
+      Then nothing of her call is left waiting outside the database
+      And Maria's call is still in progress, with 10:00 next Tuesday held
+      And Maria received no text
+
     @failure @criterion.CC-F2 @embedded-only @serial @critical
     Scenario: The database crashes while 20 callers hang up, and is started again
       Given 20 callers are booking by phone and have each picked a time

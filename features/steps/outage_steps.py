@@ -51,6 +51,17 @@ async def hang_up_resent(context, name):
     world.last = await calls.deliver_hang_up(world, world.call(name), times=2, same_bytes=True)
 
 
+@when("a hang-up report for {name}'s call arrives signed with a secret the clinic never gave")
+async def hang_up_with_made_up_secret(context, name):
+    world = context.world
+    world.last = await calls.deliver_hang_up(world, world.call(name), secret="whsec_made_up_by_a_stranger")
+
+
+@then("it is accepted and kept in a form only the system can read")
+def one_kept(context):
+    _kept(context.world, context.world.last)
+
+
 @then("both deliveries are accepted and kept in a form only the system can read")
 def both_kept(context):
     world = context.world
