@@ -71,19 +71,19 @@ Feature: The link in the text opens a page a patient can use on a phone
       And 10:00 next Tuesday is booked once, not for Maria
 
     @criterion.CC-8 @failure
-    Scenario Outline: Maria's booking form arrives with <instead> in place of the time: turned away as <status>
+    Scenario Outline: Maria's booking form arrives with <instead> in place of the time: turned away as <verdict>
       Given Premier Cosmetic Surgery takes bookings by phone
       And Maria is a patient of the clinic who agrees to her calls being kept on record
       And Maria hung up after picking 10:00 next Tuesday and was sent a text
       When Maria opens the link in her text
       And her booking form is sent with <instead> in place of the time
-      Then the page turns it away as <status>, saying the link is not valid
+      Then the page turns it away as <verdict>, saying the link is not valid
       And 10:00 next Tuesday is still held for Maria
 
       Examples:
-        | instead                           | status |
-        | 40 characters that are not a time | 400    |
-        | 41 characters                     | 401    |
+        | instead                           | verdict                |
+        | 40 characters that are not a time | a time it cannot read  |
+        | 41 characters                     | a form it did not send |
 
   Rule: A link the clinic did not send shows only that it is not valid
 

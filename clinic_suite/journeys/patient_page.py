@@ -43,6 +43,8 @@ async def open_tampered(world: World, call: Call, how: str) -> Page:
 
 # What a tampered page's form can carry instead of the time its button sends
 IN_PLACE_OF_THE_TIME = {"40 characters that are not a time": "x" * 40, "41 characters": "x" * 41}
+# How the page refuses such a form -> its status (README: the patient's page)
+FORM_REFUSALS = {"a time it cannot read": 400, "a form it did not send": 401}
 
 
 async def tampered_form(world: World, instead: str, what: str) -> Page:

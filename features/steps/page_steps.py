@@ -81,10 +81,10 @@ async def tampered_form(context, instead):
     world.last = await patient_page.tampered_form(world, instead, f"the form with {instead}")
 
 
-@then("the page turns it away as {status:d}, saying the link is not valid")
-def form_turned_away(context, status):
+@then("the page turns it away as {verdict}, saying the link is not valid")
+def form_turned_away(context, verdict):
     page = context.world.last
-    check(page.status, equal_to(status), f"the form is refused: {page.text[:300]}")
+    check(page.status, equal_to(patient_page.FORM_REFUSALS[verdict]), f"the form is refused: {page.text[:300]}")
     check(page.text, contains_string("This link is not valid"), "with a plain page")
 
 
