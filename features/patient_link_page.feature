@@ -75,8 +75,7 @@ Feature: The link in the text opens a page a patient can use on a phone
       Given Premier Cosmetic Surgery takes bookings by phone
       And Maria is a patient of the clinic who agrees to her calls being kept on record
       And Maria hung up after picking 10:00 next Tuesday and was sent a text
-      When Maria opens the link in her text
-      And her booking form is sent with <instead> in place of the time
+      When Maria's booking form is sent from her page with <instead> in place of the time
       Then the page turns it away as <verdict>, saying the link is not valid
       And 10:00 next Tuesday is still held for Maria
 

@@ -100,27 +100,15 @@ class PhoneSession:
     async def tap(self, label: str, what: str) -> Page:
         """Tap the button whose words include `label`; its form is remembered for `resend`."""
         button = self.page.get_by_role("button", name=label)
-        self.last_form = await self._form_of(button)
+        self.last_form = await button.evaluate(
+            "b => ({action: b.form.action, fields: Object.fromEntries(new FormData(b.form, b))})")
         async with self.page.expect_navigation(wait_until="load") as navigation:
             await button.tap()
         return await self._seen(await navigation.value, what)
 
     async def resend(self, what: str) -> Page:
         """The last form sent again, with the session's own cookies (a browser's resubmission)."""
-        return await self._post(self.last_form, what)
-
-    async def send_changed(self, label: str, changes: dict, what: str) -> Page:
-        """The form of the button whose words include `label`, sent with `changes` made to its
-        fields (a page tampered with), with the session's own cookies."""
-        form = await self._form_of(self.page.get_by_role("button", name=label))
-        return await self._post({**form, "fields": {**form["fields"], **changes}}, what)
-
-    @staticmethod
-    async def _form_of(button) -> dict:
-        return await button.evaluate("b => ({action: b.form.action, fields: Object.fromEntries(new FormData(b.form, b))})")
-
-    async def _post(self, form: dict, what: str) -> Page:
-        answer = await self.context.request.post(form["action"], form=form["fields"])
+        answer = await self.context.request.post(self.last_form["action"], form=self.last_form["fields"])
         await self.page.set_content(await answer.text(), wait_until="load")
         return await self._seen(answer, what)
 

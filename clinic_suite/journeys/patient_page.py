@@ -47,9 +47,9 @@ IN_PLACE_OF_THE_TIME = {"40 characters that are not a time": "x" * 40, "41 chara
 FORM_REFUSALS = {"a time it cannot read": 400, "a form it did not send": 401}
 
 
-async def tampered_form(world: World, instead: str, what: str) -> Page:
-    """The Book button's form sent with something else in place of its time."""
-    return await (await world.phone_session()).send_changed("Book", {"slotTime": IN_PLACE_OF_THE_TIME[instead]}, what)
+async def tampered_form(world: World, call: Call, instead: str):
+    """The page's booking form sent with something else in place of its time."""
+    return await world.api.page_form_changed(call.link, {"slotTime": IN_PLACE_OF_THE_TIME[instead]})
 
 
 async def resend(world: World, what: str) -> Page:

@@ -75,17 +75,17 @@ def page_already_complete(context):
     check(page.text, contains_string("This booking is already complete"), "in plain words, nothing booked twice")
 
 
-@when("her booking form is sent with {instead} in place of the time")
-async def tampered_form(context, instead):
+@when("{name}'s booking form is sent from her page with {instead} in place of the time")
+async def tampered_form(context, name, instead):
     world = context.world
-    world.last = await patient_page.tampered_form(world, instead, f"the form with {instead}")
+    world.last = await patient_page.tampered_form(world, world.call(name), instead)
 
 
 @then("the page turns it away as {verdict}, saying the link is not valid")
 def form_turned_away(context, verdict):
-    page = context.world.last
-    check(page.status, equal_to(patient_page.FORM_REFUSALS[verdict]), f"the form is refused: {page.text[:300]}")
-    check(page.text, contains_string("This link is not valid"), "with a plain page")
+    answer = context.world.last
+    check(answer.status_code, equal_to(patient_page.FORM_REFUSALS[verdict]), f"the form is refused: {answer.text[:300]}")
+    check(answer.text, contains_string("This link is not valid"), "with a plain page")
 
 
 @when("{name} taps {phrase} on her page")
