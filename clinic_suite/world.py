@@ -73,6 +73,7 @@ class Call:
     tool_calls: int = 0
     vapi_fields: dict = field(default_factory=dict)   # added to Vapi's description of the call
     tool_extra: dict = field(default_factory=dict)    # added to every tool call's arguments
+    sent: object = None                  # the last hang-up delivery, for a sender that sends it again
 
     def vapi_call(self, line: Clinic | None = None, **extra) -> dict:
         """The call as Vapi describes it in every message: its id, the line it came in on (the

@@ -38,6 +38,17 @@ Feature: A message the clinic's system cannot use is refused plainly and changes
       Then it is refused as 404 with the reason in the contract's error body
       And no call is made for it
 
+    Scenario Outline: The phone line asks who answers a call whose id has <length> characters: <made>
+      When the phone line asks who answers a call it has just started, its id <length> characters long
+      Then the clinic's own receptionist answers it
+      And <made>
+
+      Examples:
+        | length | made                          |
+        | 0      | no call is made for it        |
+        | 200    | the call is made, in progress |
+        | 201    | no call is made for it        |
+
     Scenario: Twenty questions in one message are each answered
       When the phone line asks 20 questions in one message about Maria's call
       Then each of the 20 questions gets its own answer
@@ -58,8 +69,17 @@ Feature: A message the clinic's system cannot use is refused plainly and changes
         | a clinic whose name holds a NUL character   | 422    |
         | a patient whose name holds a tab            | 422    |
         | a booking finished from a link without its call | 422 |
-        | an address the system does not have         | 404    |
-        | a method the address does not take          | 405    |
+
+    Scenario Outline: The clinic's software sends <request>: the error says "<error>"
+      When the clinic's software sends <request>
+      Then it is refused as <status> with the reason in the contract's error body
+      And the error says "<error>"
+      And nothing is held for Maria and her call is not ended
+
+      Examples:
+        | request                             | status | error              |
+        | an address the system does not have | 404    | not found          |
+        | a method the address does not take  | 405    | method not allowed |
 
     Scenario Outline: A patient's phone number has 7 to 15 digits: <digits> is <verdict>
       When a patient is added whose phone number has <digits> digits
@@ -96,6 +116,18 @@ Feature: A message the clinic's system cannot use is refused plainly and changes
         | a question to the knowledge base   | 1000    | 1001     |
         | why a call ended                   | 100     | 101      |
         | a call's summary                   | 5000    | 5001     |
+
+    Scenario Outline: <field> is looked up at <longest> characters, and refused unread at <one more>
+      When <field> is <longest> characters long
+      Then it is refused as <not its own> with the reason in the contract's error body
+      When <field> is <one more> characters long
+      Then it is refused as 422 with the reason in the contract's error body
+
+      Examples:
+        | field                             | longest | one more | not its own |
+        | the patient a call is started for | 80      | 81       | 404         |
+        | the clinic a claim is made for    | 80      | 81       | 403         |
+        | the call a link is for            | 80      | 81       | 401         |
 
     Scenario Outline: A clinic is set up with <count> <list>: <verdict>
       When a clinic is set up with <count> <list>

@@ -76,7 +76,7 @@ Feature: Cross-channel booking survives its failures
       And nothing of her call is left waiting outside the database
 
     @failure @criterion.CC-F2 @criterion.ST-2 @embedded-only @serial
-    Scenario: While the database is down, the very same signed hang-up sent again is turned away as a replay
+    Scenario: The very same signed hang-up sent again is turned away as a replay, while the database is down and after a restart
       Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature
       And Ines is a patient of Advanced Aesthetic Clinic, and agrees to her calls being kept on record
       And Ines is booking by phone and has picked 10:00 next Tuesday
@@ -87,6 +87,21 @@ Feature: Cross-channel booking survives its failures
       Then her call is stored once, as abandoned with the booking incomplete
       And Ines received exactly one text
       And nothing of her call is left waiting outside the database
+      When the clinic's system restarts, and the very same signed hang-up is sent once more
+      Then it is turned away as a replay
+
+    @failure @criterion.CC-F2 @embedded-only @serial
+    Scenario: A hang-up signed with a secret the clinic never gave, kept while the database was down, is thrown away unstored
+      Given Premier Cosmetic Surgery takes bookings by phone
+      And Maria is a patient of the clinic who agrees to her calls being kept on record
+      And Maria is booking by phone and has picked 10:00 next Tuesday
+      And the clinic's database stops answering
+      When a hang-up report for Maria's call arrives signed with a secret the clinic never gave
+      Then it is accepted and kept in a form only the system can read
+      When the database is back
+      Then nothing of her call is left waiting outside the database
+      And Maria's call is still in progress, with 10:00 next Tuesday held
+      And Maria received no text
 
     @failure @criterion.CC-F2 @embedded-only @serial @critical
     Scenario: The database crashes while 20 callers hang up, and is started again

@@ -58,6 +58,32 @@ Feature: The link in the text opens a page a patient can use on a phone
       Then the page says the booking is already complete
       And 10:00 next Tuesday is booked for Maria, once
 
+    @criterion.CC-8 @criterion.CC-F4
+    Scenario: A time another caller takes while Maria's page is open is not booked for her, and she is told
+      Given Harbourside Cosmetic Clinic takes bookings by phone
+      And Maria is a patient of the clinic who agrees to her calls being kept on record
+      And Maria hung up after picking 10:00 next Tuesday and was sent a text
+      And her hold on 10:00 next Tuesday has ended
+      When Maria opens the link in her text
+      And another caller books 10:00 next Tuesday
+      And Maria taps 10:00 next Tuesday on her page
+      Then the page says that time could not be booked, and offers the times still free, without 10:00 next Tuesday
+      And 10:00 next Tuesday is booked once, not for Maria
+
+    @criterion.CC-8 @failure
+    Scenario Outline: Maria's booking form arrives with <instead> in place of the time: turned away as <verdict>
+      Given Premier Cosmetic Surgery takes bookings by phone
+      And Maria is a patient of the clinic who agrees to her calls being kept on record
+      And Maria hung up after picking 10:00 next Tuesday and was sent a text
+      When Maria's booking form is sent from her page with <instead> in place of the time
+      Then the page turns it away as <verdict>, saying the link is not valid
+      And 10:00 next Tuesday is still held for Maria
+
+      Examples:
+        | instead                           | verdict                |
+        | 40 characters that are not a time | a time it cannot read  |
+        | 41 characters                     | a form it did not send |
+
   Rule: A link the clinic did not send shows only that it is not valid
 
     @criterion.CC-8 @criterion.CC-F5 @failure

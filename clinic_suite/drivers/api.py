@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json as jsonlib
+import re
 import time
 from contextlib import asynccontextmanager
 
@@ -15,6 +16,9 @@ from .vapi_wire import Delivery, VapiCredential
 # The Vapi server-message endpoints: Vapi's own, and the plan's end-of-call path.
 VAPI_ENDPOINTS = {"webhook": "/api/vapi/webhook", "end-of-call": "/api/vapi/webhook/end-of-call"}
 STATUS_CALLBACK = "/api/sms/status"
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')  # a page form's own fields
 
 
 def bearer(secret: str) -> dict:
@@ -130,6 +134,15 @@ class ClinicApi:
         """The link's page form posted as a browser on another site would: no cookie of the system's."""
         return await self.send("POST", httpx.URL(link).path, data=fields, shown={k: "..." for k in fields},
                                headers={"Origin": origin, "Sec-Fetch-Site": "cross-site"})
+
+    async def page_form_changed(self, link: str, changes: dict) -> httpx.Response:
+        """The link's page fetched, then its form sent with `changes` made to its fields, with the
+        page's own cookie: a page tampered with (a client of its own, so the cookie stays here)."""
+        async with self.own_line() as line:
+            page = await line.http.get(link)
+            fields = dict(HIDDEN.findall(page.text))
+            return await line.send("POST", httpx.URL(link).path, data={**fields, **changes},
+                                   shown={k: "..." for k in {**fields, **changes}})
 
     # knowledge base
     async def upload_document(self, api_key: str, path, org_id: str | None = None) -> httpx.Response:

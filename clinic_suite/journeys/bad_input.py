@@ -159,3 +159,11 @@ async def started_without_number(world: World, call: Call):
     del message["message"]["call"]["customer"]
     world.before = unknown
     return await world.api.vapi(call.patient.clinic.vapi, message, malformed=True)
+
+
+async def asked_with_id_of(world: World, call: Call, length: int):
+    """Vapi asks which assistant answers a call it has just started, whose id has `length` characters."""
+    unknown = inbound.new_call(world, call.patient, length)
+    world.before = unknown
+    return await world.api.vapi(call.patient.clinic.vapi, inbound.first_message(unknown, "assistant-request"),
+                                malformed=True)

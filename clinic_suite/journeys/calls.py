@@ -94,10 +94,12 @@ async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", 
     own = call.patient.clinic.vapi
     credential = own if secret == "the clinic's" else (own.forged(secret) if secret else None)
     call.hung_up_at = time.monotonic()
-    if same_bytes:
-        delivery = world.api.vapi_delivery(credential, payload, endpoint)
-        return [await world.api.deliver(delivery) for _ in range(times)]
-    return [await world.api.vapi(credential, payload, endpoint) for _ in range(times)]
+    answers, delivery = [], None
+    for _ in range(times):  # each signed as it is sent, unless the very same delivery is sent again
+        delivery = delivery if same_bytes and delivery else world.api.vapi_delivery(credential, payload, endpoint)
+        answers.append(await world.api.deliver(delivery))
+    call.sent = delivery
+    return answers
 
 
 async def hang_up(world: World, call: Call, report_shape: str = "Vapi", late_by: timedelta = timedelta(0)) -> None:

@@ -215,3 +215,11 @@ async def service_dies_mid_send(world: World, call: Call) -> None:
     await eventually(sending, within=calls.SMS_THRESHOLD_S, what="the text handed to the provider")
     world.target.crash("service")
     world.target.restart("service")
+
+
+async def sent_again_after_restart(world: World, call: Call):
+    """The service is stopped dead and started again (what it remembered is gone); then the very
+    hang-up delivery last sent about the call is sent once more."""
+    world.target.crash("service")
+    world.target.restart("service")
+    return await world.api.deliver(call.sent)

@@ -58,6 +58,13 @@ def day_named(when: datetime) -> str:
     return f"{when:%A} {when.day} {when:%B}"
 
 
+def spoken_day(when: datetime, now: datetime) -> str:
+    """The day of `when` as the page says it from `now` (both in the clinic's zone):
+    "today", "tomorrow" or "on Tuesday 8 December"."""
+    days = (when.date() - now.date()).days
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"on {day_named(when)}"
+
+
 def opening_times(opening_hours: dict, zone: str, start: datetime, end: datetime, minutes: int = 30) -> list[datetime]:
     """The appointment times a clinic with these opening hours ({"mon": ["09:00", "17:00"]})
     offers in [start, end): every `minutes` from opening, on its own clock, while one fits."""

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from ..world import World, clinic_fixture
-from . import calls
+from . import calls, dates
 
 
 def _text(n: int, ending: str = "") -> str:
@@ -50,6 +50,23 @@ async def _assistant(world: World, n: int):
                                                           "patientId": patient.patient_id, "assistantId": _text(n)})
 
 
+async def _patient_called(world: World, n: int):
+    clinic, patient = world.clinic(), next(iter(world.patients.values()))
+    return await world.api.initiate_call(clinic.api_key, {"orgId": clinic.org_id, "phoneNumber": patient.phone,
+                                                          "patientId": _text(n), "assistantId": "asst_front_desk"})
+
+
+async def _claim_for_clinic(world: World, n: int):
+    clinic, patient = world.clinic(), next(iter(world.patients.values()))
+    when = dates.resolve("10:00 next Tuesday", clinic.timezone)
+    return await world.api.claim_slot(clinic.api_key, {"orgId": _text(n), "slotTime": when.isoformat(),
+                                                       "patientId": patient.patient_id})
+
+
+async def _link_for_call(world: World, n: int):
+    return await world.api.resume("t" * 40, _text(n))
+
+
 async def _question(world: World, n: int):
     return await world.api.ask(world.clinic().api_key, _text(n, " How much is a facelift?"))
 
@@ -82,6 +99,10 @@ FIELDS: dict[str, Callable[[World, int], Awaitable[httpx.Response]]] = {
     "a question to the knowledge base": _question,
     "why a call ended": _report("endedReason"),
     "a call's summary": _report("summary"),
+    # Ids: one of the longest length is looked up (and refused as not the clinic's own).
+    "the patient a call is started for": _patient_called,
+    "the clinic a claim is made for": _claim_for_clinic,
+    "the call a link is for": _link_for_call,
 }
 
 

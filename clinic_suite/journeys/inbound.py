@@ -20,9 +20,13 @@ ELSEWHERE = {"as the voice service's organisation": "orgId", "in the call's deta
              "in what the receptionist asks for": "arguments"}
 
 
-def new_call(world: World, patient: Patient, **vapi_fields) -> Call:
-    """A call Vapi is about to announce: its id is Vapi's, the system has never seen it."""
-    call = Call(f"vapi-{uuid.uuid4()}", patient, vapi_fields=vapi_fields)
+def new_call(world: World, patient: Patient, length: int | None = None, **vapi_fields) -> Call:
+    """A call Vapi is about to announce: its id is Vapi's (`length` characters if given), the
+    system has never seen it."""
+    call_id = f"vapi-{uuid.uuid4()}"
+    if length is not None:
+        call_id = call_id[:length].rjust(length, "x")
+    call = Call(call_id, patient, vapi_fields=vapi_fields)
     world.calls[patient.first_name] = call
     return call
 
@@ -42,9 +46,7 @@ async def announce(world: World, call: Call) -> Call:
     """The patient phones the clinic: Vapi asks for the clinic's assistant, then says the call is
     in progress. Both are the first the system hears of the call."""
     clinic = call.patient.clinic
-    answer = await world.api.vapi(clinic.vapi, first_message(call, "assistant-request"))
-    check(answer.status_code, equal_to(200), f"the clinic's line is picked up: {answer.text[:300]}")
-    check(answer.json(), has_entries(assistantId=clinic.assistant_id), "by the clinic's own assistant")
+    answered_by_own_assistant(await world.api.vapi(clinic.vapi, first_message(call, "assistant-request")), clinic)
     answer = await world.api.vapi(clinic.vapi, first_message(call))
     check(answer.status_code, equal_to(200), f"the call is in progress: {answer.text[:300]}")
     return call
@@ -95,6 +97,11 @@ async def first_messages_together(world: World, call: Call) -> tuple[Call, list]
     clinic = call.patient.clinic
     return call, await world.api.deliver_together([world.api.vapi_delivery(clinic.vapi, first_message(call, kind))
                                                    for kind in ("assistant-request", "status-update")])
+
+
+def answered_by_own_assistant(answer, clinic: Clinic) -> None:
+    check(answer.status_code, equal_to(200), f"the clinic's line is picked up: {answer.text[:300]}")
+    check(answer.json(), has_entries(assistantId=clinic.assistant_id), "by the clinic's own assistant")
 
 
 def refused(answer) -> None:

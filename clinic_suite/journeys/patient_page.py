@@ -41,6 +41,17 @@ async def open_tampered(world: World, call: Call, how: str) -> Page:
     return await open_link(world, call.link.replace(token, forged), f"a link {how}")
 
 
+# What a tampered page's form can carry instead of the time its button sends
+IN_PLACE_OF_THE_TIME = {"40 characters that are not a time": "x" * 40, "41 characters": "x" * 41}
+# How the page refuses such a form -> its status (README: the patient's page)
+FORM_REFUSALS = {"a time it cannot read": 400, "a form it did not send": 401}
+
+
+async def tampered_form(world: World, call: Call, instead: str):
+    """The page's booking form sent with something else in place of its time."""
+    return await world.api.page_form_changed(call.link, {"slotTime": IN_PLACE_OF_THE_TIME[instead]})
+
+
 async def resend(world: World, what: str) -> Page:
     """The last form the patient sent, sent again as a browser resubmits it."""
     return await (await world.phone_session()).resend(what)
@@ -75,7 +86,7 @@ def times_offered(page: Page, near: datetime) -> list[datetime]:
 
 
 def refused_plainly(page: Page, call: Call) -> None:
-    check(page.status // 100, equal_to(4), f"the page refuses the link ({page.status})")
+    check(page.status, equal_to(401), f"the page refuses the link as a credential that is not valid ({page.status})")
     check(page.text, contains_string("This link is not valid"), "and says so plainly")
     for secret in (call.patient.name, call.patient.first_name, call.patient.phone, call.call_id,
                    call.patient.clinic.name, dates.clock(call.slot_time), call.slot_time.isoformat()):

@@ -3,7 +3,7 @@ from behave import then, when
 from hamcrest import all_of, equal_to, has_entries, has_key, has_length, is_in, none
 
 from clinic_suite.checks import check
-from clinic_suite.journeys import bad_input, calls, field_limits
+from clinic_suite.journeys import bad_input, calls, field_limits, inbound
 
 
 @when("the phone line sends {what} about {name}'s call")
@@ -29,6 +29,11 @@ def refused_plainly(context, status):
     answer = context.world.last
     check(answer.status_code, equal_to(status), f"refused: {answer.text[:300]}")
     check(answer.json(), all_of(has_key("error"), has_key("detail")), "the contract's error body")
+
+
+@then('the error says "{words}"')
+def error_says(context, words):
+    check(context.world.last.json()["error"], equal_to(words), "the error, in the contract's words")
 
 
 @then("each of the {count:d} questions gets its own answer")
@@ -75,6 +80,22 @@ async def clinic_with_list(context, n, what):
 async def started_without_number(context):
     world = context.world
     world.last = await bad_input.started_without_number(world, world.call())
+
+
+@when("the phone line asks who answers a call it has just started, its id {length:d} characters long")
+async def asked_with_id_of(context, length):
+    world = context.world
+    world.last = await bad_input.asked_with_id_of(world, world.call(), length)
+
+
+@then("the clinic's own receptionist answers it")
+def receptionist_answers(context):
+    inbound.answered_by_own_assistant(context.world.last, context.world.call().patient.clinic)
+
+
+@then("the call is made, in progress")
+async def call_made(context):
+    await inbound.one_call_in_progress(context.world, context.world.before)
 
 
 @then("no call is made for it")

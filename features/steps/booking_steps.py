@@ -81,6 +81,15 @@ async def booked_once(context, phrase, name):
     check(row, has_entries(status="booked", patient_id=call.patient.patient_id), f"booked for {name}")
 
 
+@then("{phrase} is booked once, not for {name}")
+async def booked_once_for_another(context, phrase, name):
+    world = context.world
+    call = world.call(name)
+    row = await booking.only_active_row(world, call.patient.clinic, _time(world, phrase, call), phrase)
+    check(row["status"], equal_to("booked"), "booked")
+    check(row["patient_id"], is_not(equal_to(call.patient.patient_id)), f"for the other caller, not {name}")
+
+
 @when("someone opens her link {how}")
 async def opens_tampered_link(context, how):
     world = context.world
@@ -131,6 +140,7 @@ async def hold_ends_while_waiting(context, phrase):
 
 
 @given("another caller has booked {phrase}")
+@when("another caller books {phrase}")
 async def another_caller_booked(context, phrase):
     world = context.world
     clinic = world.call().patient.clinic

@@ -51,6 +51,17 @@ async def hang_up_resent(context, name):
     world.last = await calls.deliver_hang_up(world, world.call(name), times=2, same_bytes=True)
 
 
+@when("a hang-up report for {name}'s call arrives signed with a secret the clinic never gave")
+async def hang_up_with_made_up_secret(context, name):
+    world = context.world
+    world.last = await calls.deliver_hang_up(world, world.call(name), secret="whsec_made_up_by_a_stranger")
+
+
+@then("it is accepted and kept in a form only the system can read")
+def one_kept(context):
+    _kept(context.world, context.world.last)
+
+
 @then("both deliveries are accepted and kept in a form only the system can read")
 def both_kept(context):
     world = context.world
@@ -173,3 +184,14 @@ async def not_resent(context, name):
     check(outbox, has_length(1), "one follow-up in the outbox")
     check(outbox[0], has_entries(status="unknown", attempts=1), "handed to the provider once, never again")
     check(len(await calls.texts_to(world, world.patient(name))), less_than_or_equal_to(1), "at most one text")
+
+
+@when("the clinic's system restarts, and the very same signed hang-up is sent once more")
+async def resent_after_restart(context):
+    world = context.world
+    world.last = await crashes.sent_again_after_restart(world, world.call())
+
+
+@then("it is turned away as a replay")
+def turned_away_as_replay(context):
+    inbound.refused(context.world.last)
