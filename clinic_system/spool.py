@@ -16,8 +16,12 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from .limits import MAX_BODY
+
 MAX_FILES = 5000            # beyond this the service answers 503: a full disk helps nobody
-MAX_BYTES = 1_000_000       # one report
+# One report: any body the request limit let in, plus what is kept beside it (digest, time,
+# signature). Written compact and in UTF-8, a parsed body is never longer than it arrived.
+MAX_BYTES = MAX_BODY + 4096
 
 
 class SpoolFull(Exception):
@@ -35,7 +39,8 @@ class Spool:
         if len(list(self.folder.glob("*.report"))) >= MAX_FILES:
             raise SpoolFull("spool full")
         data = json.dumps({"digest": secret_digest, "receivedAt": time.time(), "body": body,
-                           **({"signature": signature} if signature else {})}).encode()
+                           **({"signature": signature} if signature else {})},
+                          ensure_ascii=False, separators=(",", ":")).encode()
         if len(data) > MAX_BYTES:
             raise SpoolFull("report too large to keep")
         name = f"{time.time_ns():020d}-{secrets.token_hex(4)}"
