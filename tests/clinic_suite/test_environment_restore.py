@@ -1,6 +1,6 @@
 """features/environment.py's after_scenario: what a scenario left down is restored before its
 serial turn ends (no other worker's scenario finds it down), and the scenario is recorded even
-when restoring fails."""
+when restoring fails. A breakage run's scenarios stop once each criterion it names is red."""
 import asyncio
 import importlib.util
 from pathlib import Path
@@ -55,7 +55,8 @@ def _context(tmp_path, environment, monkeypatch, fails=False):
     return context
 
 
-SCENARIO = SimpleNamespace(name="The database is down when Maria hangs up")
+SCENARIO = SimpleNamespace(name="The database is down when Maria hangs up", status=SimpleNamespace(name="passed"),
+                           effective_tags=["criterion.CC-F2"])
 
 
 def test_what_a_scenario_left_down_is_restored_while_it_still_holds_its_turn(tmp_path, environment, monkeypatch):
@@ -77,3 +78,34 @@ def test_a_restore_that_fails_still_ends_the_turn_and_records_the_scenario(tmp_p
 def test_a_remote_target_restores_nothing():
     remote = Target(name="staging", api_url="https://staging", admin_token="t", database_url="", sms_stub_url="")
     assert remote.restore() == []
+
+
+def _scenario(status: str, *criteria: str, line: int = 1):
+    return SimpleNamespace(name=f"{status} {line}", status=SimpleNamespace(name=status),
+                           effective_tags=[f"criterion.{c}" for c in criteria], location=f"features/x.feature:{line}")
+
+
+def test_a_breakage_run_is_decided_once_every_named_criterion_is_red(environment, monkeypatch):
+    monkeypatch.setenv("SUITE_STOP_WHEN_RED", "CC-2 CC-5")
+    environment._note_red(_scenario("passed", "CC-2", "CC-5"))
+    environment._note_red(_scenario("failed", "CC-2", "CC-3"))
+    assert not environment._breakage_already_caught(), "CC-5 has no red scenario yet"
+    environment._note_red(_scenario("failed", "CC-5"))
+    assert environment._breakage_already_caught()
+
+
+def test_an_ordinary_run_never_stops_early(environment, monkeypatch):
+    monkeypatch.delenv("SUITE_STOP_WHEN_RED", raising=False)
+    environment._note_red(_scenario("failed", "CC-2"))
+    assert not environment._breakage_already_caught()
+
+
+def test_last_runs_red_scenarios_run_first_the_rest_in_file_order(environment):
+    outline = SimpleNamespace(scenarios=[_scenario("passed", line=20), _scenario("passed", line=21)])
+    rule = SimpleNamespace(run_items=[_scenario("passed", line=30), _scenario("passed", line=31)],
+                           walk_scenarios=lambda: rule.run_items)
+    first, second = _scenario("passed", line=10), _scenario("passed", line=11)
+    feature = SimpleNamespace(run_items=[first, outline, second, rule])
+    environment._run_first(feature, {"features/x.feature:21", "features/x.feature:31"})
+    assert feature.run_items == [outline, rule, first, second]
+    assert [s.location for s in rule.run_items] == ["features/x.feature:31", "features/x.feature:30"]
