@@ -12,7 +12,7 @@ FIGURES = {
     "smsLatency": ("s", "high"), "smsLatencySlowProvider": ("s", "high"), "dbUpdateLatency": ("s", "high"), "slotHoldDuration": ("m", "low"),
     "claimLatencyP95": ("s", "high"), "claimLatencyP50": ("s", "high"), "claimLatencyMax": ("s", "high"),
     "voicePivotTime": ("s", "high"), "atomicBooking": ("%", "low"), "piiRecall": ("%", "low"),
-    "piiPrecision": ("%", "low"), "piiRecallHeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
+    "piiPrecision": ("%", "low"), "piiRecallV1HeldOut": ("%", "low"), "isolationRefused": ("%", "low"), "kbAccuracy": ("%", "low"), "kbAccuracyParaphrases": ("%", "low"),
     "kbMinSimilarity": ("", "low"), "browserSessionStartMs": ("", "high"),
     "kbWrongAnswers": ("", "high"), "kbWrongAnswersHeldOut": ("", "high"),
     "kbMissRate": ("%", "high"), "kbMissRateHeldOut": ("%", "high"), "kbAnswerP95": ("s", "high"),
@@ -101,10 +101,10 @@ ROWS = [
         lambda v: v < 2, lambda v: v < 5, lambda v: fmt("voicePivotTime", v)),
     Row("PII Redaction", "100%", "No leaks", lambda f: f.get("piiRecall"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
-    # The same, on utterances the redactor was never tuned on: the honest figure. Shown for
-    # the meeting; the gate reads the row above, which the scenarios hold at 100%.
-    Row("PII Redaction (held-out set)", "100%", "No leaks", lambda f: f.get("piiRecallHeldOut"),
-        lambda v: v >= 100, lambda v: v >= 100, percent, gates=False),
+    # The first edition's held-out set: measured blind once, tuned on since (a seen set, gating).
+    # The honest figures are the latest held-out edition's, below.
+    Row("PII Redaction (v1 held-out set, seen)", "100%", "No leaks", lambda f: f.get("piiRecallV1HeldOut"),
+        lambda v: v >= 100, lambda v: v >= 100, percent),
     # Over-redaction (PII-6): justified replacements / all, the end-of-call corpus and the seen editions.
     Row("PII Precision", "≥98%", "≥95%", lambda f: _lowest(f, "piiPrecision", "piiPrecisionSeen"),
         lambda v: v >= 98, lambda v: v >= 95, percent),

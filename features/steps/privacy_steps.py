@@ -127,16 +127,19 @@ def precision(context, share):
     check(figures.precision(), greater_than_or_equal_to(share), f"precision at least {share}%")
 
 
-@then("the share caught on utterances the redactor was never tuned on is recorded for the meeting")
-async def held_out_recorded(context):
+@then("the first edition's held-out utterances, tuned on since they were measured, are caught in full too")
+async def first_held_out_caught(context):
+    """Measured blind once (round 1), then tuned on (rounds 2 and 3): a seen set, held to the
+    full bar like the corpus; the honest figures come from the latest held-out edition."""
     world = context.world
     figures = await pii_audit.figures_of(world, world.last, "held_out")
     check(sum(figures.total.values()), equal_to(sum(len(r["labels"]) for r in pii_audit.held_out())),
-          "every held-out utterance was stored and read back")
-    world.measure("piiRecallHeldOut", round(figures.overall_recall(), 1), "%")
+          "every first-edition held-out utterance was stored and read back")
+    world.measure("piiRecallV1HeldOut", round(figures.overall_recall(), 1), "%")
     for kind, share in figures.recall().items():
-        world.measure(f"piiRecallHeldOut[{kind}]", round(share, 1), "%")
-    world.evidence.row("held-out survivors", figures.by_kind())
+        world.measure(f"piiRecallV1HeldOut[{kind}]", round(share, 1), "%")
+    world.evidence.row("first-edition held-out survivors", figures.survivors)
+    check(figures.survivors, empty(), "every labelled value of the first edition's held-out set replaced everywhere")
 
 
 # --- staff views and the log ---------------------------------------------------------------------
