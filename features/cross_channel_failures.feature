@@ -61,6 +61,16 @@ Feature: Cross-channel booking survives its failures
       And Maria received exactly one text
       And nothing of her call is left waiting outside the database
 
+    @failure @criterion.CC-F2 @embedded-only @serial
+    Scenario: The database is down when a long call in Japanese ends, its transcript just under the longest the system takes
+      Given Maria is booking by phone and has picked 10:00 next Tuesday
+      And the clinic's database stops answering
+      When Maria hangs up before confirming after a call in Japanese so long that its transcript is just under the longest the system takes
+      Then it is accepted and kept in a form only the system can read
+      When the database is back
+      Then her call is stored once, as abandoned with the booking incomplete
+      And nothing of her call is left waiting outside the database
+
     @failure @criterion.CC-F2 @criterion.CC-6 @embedded-only @serial @critical
     Scenario: The database is down when a caller hangs up on a line that signs with a time-stamped signature
       Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature

@@ -82,7 +82,7 @@ class ClinicApi:
         path it is checked against Vapi's schema first (unless it is `malformed` on purpose); the
         plan's path takes the plan's shapes."""
         kind = vapi_wire.check_message(payload) if endpoint == "webhook" and not malformed else None
-        body = jsonlib.dumps(payload).encode()
+        body = jsonlib.dumps(payload, ensure_ascii=False).encode()  # UTF-8 as sent, not \u-escaped: as Vapi does
         return Delivery(VAPI_ENDPOINTS[endpoint], body, {"content-type": "application/json",
                                                          **vapi_wire.headers_for(credential, body, signed_at)}, kind)
 

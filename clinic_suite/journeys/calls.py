@@ -1,6 +1,7 @@
 """Test case 1's journey as steps use it: a call, a chosen time, the hang-up, the text."""
 from __future__ import annotations
 
+
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -82,6 +83,12 @@ def hang_up_report(call: Call, report_shape: str = "Vapi", late_by: timedelta = 
     described = call.vapi_call()
     line = {k: described[k] for k in ("assistantId", "phoneNumberId")}
     return payloads.end_of_call_plan(call.call_id, said, consent=consent, line=line), "end-of-call"
+
+
+def fill_transcript(call: Call, characters: int, sentence: str = "はい、火曜日の十時でお願いします。") -> None:
+    """A call's transcript of `characters` characters (a long call, here in Japanese: every
+    character is three bytes as sent, and six once a re-encoding escapes it)."""
+    call.transcript = (sentence * (1 + characters // len(sentence)))[:characters]
 
 
 async def deliver_hang_up(world: World, call: Call, report_shape: str = "Vapi", times: int = 1,

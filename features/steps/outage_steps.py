@@ -6,6 +6,9 @@ from clinic_suite.checks import check, eventually
 from clinic_suite.journeys import calls, crashes, inbound, outages, texts
 
 
+TRANSCRIPT_LIMIT = 200_000   # characters: the contract's longest transcript (README: 422 beyond)
+
+
 @given("the text provider will refuse {name}'s texts {times} because {reason}")
 async def provider_refuses(context, name, times, reason):
     await outages.provider_refuses(context.world, context.world.patient(name), times, reason)
@@ -49,6 +52,14 @@ async def hang_up_twice(context, name):
 async def hang_up_resent(context, name):
     world = context.world
     world.last = await calls.deliver_hang_up(world, world.call(name), times=2, same_bytes=True)
+
+
+@when("{name} hangs up before confirming after a call in Japanese so long that its transcript is just under the longest the system takes")
+async def hang_up_near_the_limit(context, name):
+    world = context.world
+    call = world.call(name)
+    calls.fill_transcript(call, TRANSCRIPT_LIMIT - 1_000)
+    world.last = await calls.deliver_hang_up(world, call)
 
 
 @when("a hang-up report for {name}'s call arrives signed with a secret the clinic never gave")
