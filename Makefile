@@ -47,7 +47,7 @@ test: install
 	@mkdir -p reports; status=0; \
 	$(MAKE) --no-print-directory unit || status=1; \
 	$(MAKE) --no-print-directory breakages || status=1; \
-	$(MAKE) --no-print-directory acceptance || status=1; \
+	SUITE_CODE_COVERAGE=1 $(MAKE) --no-print-directory acceptance || status=1; \
 	$(MAKE) --no-print-directory acceptance TARGET=fixtures/targets/reference/target.toml || status=1; \
 	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json \
 	  reports/targets/reference/summary.json || status=1; \
