@@ -13,7 +13,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
-from . import booking, calls, clinics, credentials, slots
+from . import booking, calls, clinics, credentials, delivery, slots
 from .config import Settings
 from .db import OUTAGE_PATIENCE_S, clinic_tx, until_database_answers
 from .errors import conflict, not_found
@@ -118,7 +118,7 @@ class FollowUps:
         try:
             sent = await self.client.messages.create_async(
                 to=claimed["to_number"], from_=self.settings.sms_from, body=text,
-                status_callback=f"{self.settings.public_url}/api/sms/status")
+                status_callback=delivery.callback_url(self.settings.public_url, org_id, message_id))
         # ClientError: e.g. the provider closed a kept-alive connection as it was reused
         except (TwilioRestException, OSError, asyncio.TimeoutError, ClientError) as exc:
             await self._refused(org_id, message_id, claimed, exc)
@@ -126,7 +126,10 @@ class FollowUps:
 
         async def record_sent():
             async with clinic_tx(self.pool, org_id) as conn:
-                await conn.execute("UPDATE sms_messages SET status = 'sent', provider_sid = $2, sent_at = now(),"
+                # A delivery report may have come first (it names this message in its address):
+                # it is not moved back to "sent".
+                await conn.execute(f"UPDATE sms_messages SET status = CASE WHEN {delivery.RANK_SQL.format(col='status')}"
+                                   " > 1 THEN status ELSE 'sent' END, provider_sid = $2, sent_at = now(),"
                                    " claim_token = NULL, last_error = NULL, updated_at = now() WHERE id = $1",
                                    message_id, sent.sid)
                 await conn.execute("UPDATE calls SET status = 'follow-up-sent' WHERE id = $1 "

@@ -75,6 +75,16 @@ Feature: A call's state stays consistent whatever arrives, twice, together or la
       Then the clinic still sees Maria's text as delivered
       And her call has moved from abandoned to follow-up sent
 
+    @criterion.ST-2 @needs-provider-token
+    Scenario: The provider reports Maria's text delivered before it has answered the send
+      Given Maria is booking by phone and has picked 10:00 next Tuesday
+      And the text provider will report Maria's next text delivered before it answers the send
+      When Maria hangs up before confirming
+      Then Maria gets a text with a link to finish booking within 5 seconds of hanging up (10 at worst)
+      And the provider's reports on it, sent before its answer to the send, were each taken
+      And the clinic still sees Maria's text as delivered
+      And her call has moved from abandoned to follow-up sent
+
   Rule: Different messages about one call each take their own effect; only the same message again is a repeat
 
     @criterion.ST-3 @critical

@@ -35,7 +35,7 @@ PROCESSING_S = 0.05
 class FaultIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     to: str = Field(min_length=3, max_length=30)
-    mode: Literal["quota-exceeded", "daily-limit", "outage", "slow", "undelivered"]
+    mode: Literal["quota-exceeded", "daily-limit", "outage", "slow", "undelivered", "reports-first"]
     count: int = Field(default=1, ge=1, le=1000)
     delayMs: int = Field(default=0, ge=0, le=30000)
 
@@ -74,11 +74,13 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
     # One TLS context for every status callback's client: building one per message cost ~15 ms each.
     tls = httpx.create_ssl_context()
 
-    async def report_delivery(message: dict, final: str) -> None:
+    async def report_delivery(message: dict, final: str, at_once: bool = False) -> None:
         """Twilio's status callbacks, "sent" then the final status, signed as Twilio signs them.
         Like Twilio, the first comes a moment after the send was answered, not before the
-        sender could read that answer (it learns the message's id from it)."""
-        await asyncio.sleep(PROCESSING_S)
+        sender could read that answer (it learns the message's id from it); `at_once` (the
+        "reports-first" fault) sends them before the send is answered, as a busy sender sees it."""
+        if not at_once:
+            await asyncio.sleep(PROCESSING_S)
         async with httpx.AsyncClient(timeout=5, verify=tls) as callbacks:
             for status in ("sent", final):
                 params = {"MessageSid": message["sid"], "MessageStatus": status, "AccountSid": message["account_sid"],
@@ -136,7 +138,9 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
             box = inbox[to]
             box.append(stored)
             del box[:-MAX_INBOX]
-        if message["status_callback"]:
+        if message["status_callback"] and fault and fault.mode == "reports-first":
+            await report_delivery(stored, "delivered", at_once=True)
+        elif message["status_callback"]:
             final = "undelivered" if fault and fault.mode == "undelivered" else "delivered"
             task = asyncio.get_running_loop().create_task(report_delivery(stored, final))
             pending.add(task)

@@ -25,6 +25,12 @@ async def provider_slow(world: World, patient: Patient, seconds: float) -> None:
     patient.provider_slowed = True
 
 
+async def provider_reports_first(world: World, patient: Patient) -> None:
+    """The provider's delivery reports for the patient's next text reach the system before its
+    answer to the send does (a busy system, a slow network back from the provider)."""
+    await world.sms.fault(patient.phone, "reports-first")
+
+
 def database_down(world: World) -> None:
     world.target.stop_database()
 

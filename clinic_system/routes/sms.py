@@ -38,14 +38,16 @@ async def sms_status(request: Request, x_twilio_signature: str | None = Header(d
                      tx: Tx = Depends(deps.get_tx)):
     form = await request.form()
     params = {k: v for k, v in form.items() if isinstance(v, str)}
-    url = f"{settings.public_url}/api/sms/status"
+    # The provider signs the whole address it was given, the clinic and message it names included.
+    url = f"{settings.public_url}/api/sms/status" + (f"?{request.url.query}" if request.url.query else "")
     if not delivery.signed(settings.sms_auth_token, url, params, x_twilio_signature):
         log.warning("unsigned delivery report refused", extra={"event": "denied", "path": request.url.path})
         raise unauthorized("the delivery report is not signed by the provider")
     sid, status, error_code = delivery.report_of(params)
-    org_id = await delivery.clinic_for(pool, sid)
+    named = request.query_params
+    org_id = named.get("clinic") or await delivery.clinic_for(pool, sid)
     async with tx(org_id) as conn:
-        moved = await delivery.record(conn, sid, status, error_code)
+        moved = await delivery.record(conn, sid, status, error_code, named.get("message"))
     log.info("delivery report", extra={"event": "delivery_report", "status": status, "duplicate": not moved})
     return Response(status_code=204)
 

@@ -19,6 +19,11 @@ async def provider_slow(context, seconds, name):
     await outages.provider_slow(context.world, context.world.patient(name), seconds)
 
 
+@given("the text provider will report {name}'s next text delivered before it answers the send")
+async def reports_first(context, name):
+    await outages.provider_reports_first(context.world, context.world.patient(name))
+
+
 @given("the clinic's database stops answering")
 def database_stops(context):
     outages.database_down(context.world)

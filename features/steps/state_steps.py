@@ -123,6 +123,19 @@ async def provider_reported(context, name):
     world.before = (await world.sms.messages(call.patient.phone))[0]
 
 
+@then("the provider's reports on it, sent before its answer to the send, were each taken")
+async def reports_before_answer_taken(context):
+    world = context.world
+    call = world.call()
+
+    async def both_reported():
+        sent = await world.sms.messages(call.patient.phone)
+        return sent[0] if sent and len(sent[0].get("callbacks", [])) >= 2 else None
+    message = await eventually(both_reported, within=calls.SMS_WAIT_S, what="the provider's two delivery reports")
+    check([(r["status"], r["answer"]) for r in message["callbacks"]],
+          equal_to([("sent", 204), ("delivered", 204)]), "each report answered 204, none 404 for a text not yet known")
+
+
 @when("the provider's report that it was {first} arrives again, followed by a late report that it was {late}")
 async def reports_again(context, first, late):
     world = context.world
