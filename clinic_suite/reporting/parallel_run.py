@@ -43,7 +43,7 @@ def split(weights: dict[Path, float], workers: int) -> list[list[Path]]:
 def run_parallel(env: dict, workers_wanted: int, reports: Path, behave_command: Callable) -> int:
     """The embedded stack once, and `workers_wanted` behave processes on it, each with its share of the
     features; a @serial scenario runs alone (features/environment.py, SUITE_SERIAL_LOCK). The
-    suite mostly waits on the system and the system on the suite: two at once use both cores."""
+    suite mostly waits on the system and the system on the suite: a few at once keep both cores busy."""
     run_dir = run_record.RUN_DIR
     run_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
