@@ -14,6 +14,7 @@ import asyncio
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -83,6 +84,13 @@ def run_locust(target_file: Path, api_url: str, args) -> int:
                 worker.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+
+def locust_cpu_seconds(before) -> float:
+    """CPU of Locust's master and workers (this process's children reaped since `before`; the
+    embedded stack's processes are reaped only when it stops, after this is read)."""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 1)
 
 
 def figures() -> dict:
@@ -180,9 +188,10 @@ def main() -> int:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as out:
             json.dump(clinic, out)
         print(f"Locust: {args.users} callers, {args.workers} workers, {args.seconds}s...", flush=True)
-        started = time.monotonic()
+        started, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
         code = run_locust(Path(out.name), target.api_url, args)
         ran = round(time.monotonic() - started, 1)
+        locust_cpu = locust_cpu_seconds(before)
         checks = asyncio.run(invariants(target.database_url, target.sms_stub_url, clinic))
         numbers = figures()
     finally:
@@ -191,6 +200,8 @@ def main() -> int:
     held = all(c["holds"] for c in checks.values())
     REPORT.write_text(json.dumps({"users": args.users, "workers": args.workers, "seconds": args.seconds,
                                   "ranSeconds": ran, "locustExit": code, "figures": numbers,
+                                  "locustCpuSeconds": locust_cpu,
+                                  "locustCpuShare": round(locust_cpu / (ran * (os.cpu_count() or 1)), 3),
                                   "invariants": checks, "invariantsHold": held}, indent=2))
     print(f"\n{'action':<28}{'requests':>9}{'failures':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}")
     for name, f in numbers.items():
@@ -199,6 +210,8 @@ def main() -> int:
     for name, check in checks.items():
         print(f"invariant {name}: {'holds' if check['holds'] else 'BROKEN'} "
               f"{ {k: v for k, v in check.items() if k not in ('holds', 'planted')} }")
+    print(f"Locust's own CPU: {locust_cpu:.1f} s over {ran:.0f} s on {os.cpu_count()} cores "
+          f"({100 * locust_cpu / (ran * (os.cpu_count() or 1)):.0f}% of the machine, taken from the system under test)")
     print(f"load: {'invariants hold' if held else 'INVARIANT BROKEN'} (report {REPORT.relative_to(ROOT)})")
     return 0 if held and code == 0 else 1
 
