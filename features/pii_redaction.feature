@@ -19,16 +19,18 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       And "<value>" appears nowhere the clinic keeps or shows the call
 
       Examples:
-        | kind                     | said                                              | value                         | kept                                          |
-        | an email address         | You can email me at john.smith+clinic@example.com | john.smith+clinic@example.com | You can email me at [REDACTED_EMAIL]          |
-        | a phone number           | My number is 555-123-4567                         | 555-123-4567                  | My number is [REDACTED_PHONE]                 |
-        | a street address         | I live at 123 Main St, NYC                        | 123 Main St                   | I live at [REDACTED_ADDRESS]                  |
-        | a social security number | My SSN is 123-45-6789                             | 123-45-6789                   | My SSN is [REDACTED_SSN]                      |
-        | a medical concern        | I have a scar from a previous rhinoplasty         | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL] |
-        | a name                   | Hi, my name is John Smith                         | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME] |
-        | his own doctor, by title | My GP, Dr. Kelechi Nwosu, referred me             | Nwosu                         | My GP, Dr. [REDACTED_NAME] [REDACTED_NAME], referred me |
-        | his email, spelt out     | It's gabija.m@gmail.com, that's G-A-B-I-J-A dot M | G-A-B-I-J-A                   | It's [REDACTED_EMAIL], that's [REDACTED_EMAIL] |
-        | the end of his SSN       | My SSN ends in 6789                               | 6789                          | My SSN ends in [REDACTED_SSN]                 |
+        | kind                                  | said                                                                                                    | value                         | kept                                                                 |
+        | an email address                      | You can email me at john.smith+clinic@example.com                                                       | john.smith+clinic@example.com | You can email me at [REDACTED_EMAIL]                                 |
+        | a phone number                        | My number is 555-123-4567                                                                               | 555-123-4567                  | My number is [REDACTED_PHONE]                                        |
+        | a street address                      | I live at 123 Main St, NYC                                                                              | 123 Main St                   | I live at [REDACTED_ADDRESS]                                         |
+        | a social security number              | My SSN is 123-45-6789                                                                                   | 123-45-6789                   | My SSN is [REDACTED_SSN]                                             |
+        | a medical concern                     | I have a scar from a previous rhinoplasty                                                               | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL]       |
+        | a name                                | Hi, my name is John Smith                                                                               | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME]                       |
+        | his own doctor, by title              | My GP, Dr. Kelechi Nwosu, referred me                                                                   | Nwosu                         | My GP, Dr. [REDACTED_NAME] [REDACTED_NAME], referred me              |
+        | his email, spelt out                  | It's gabija.m@gmail.com, that's G-A-B-I-J-A dot M                                                       | G-A-B-I-J-A                   | It's [REDACTED_EMAIL], that's [REDACTED_EMAIL]                       |
+        | the end of his SSN                    | My SSN ends in 6789                                                                                     | 6789                          | My SSN ends in [REDACTED_SSN]                                        |
+        | his wife's SSN and the end of his own | Her social is 518-42-7306, mine ends in 9913                                                            | 9913                          | Her social is [REDACTED_SSN], mine ends in [REDACTED_SSN]            |
+        | two addresses said in one run         | The old one was 41 Peckham Rye, London SE15 4JR Flat 5, 8 Rose Street, Edinburgh EH2 2PR is the new one | Rose Street                   | The old one was [REDACTED_ADDRESS] [REDACTED_ADDRESS] is the new one |
 
   Rule: What the clinic needs to read is not redacted
 
@@ -39,12 +41,12 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       Then the clinic's record of the call reads "<said>"
 
       Examples:
-        | what                                | said                                                                      |
-        | a price range                       | Is it still £2,500-£3,500, or has it gone up to €4,200 since March?       |
-        | a date and a time                   | Can I come in on 14/03/2026 at 10:30 AM, or the Friday after at half two? |
-        | a duration                          | So it's 6-8 weeks before the final result and 24-48 hours off work?       |
-        | the clinic's own name and website   | I read on www.premiercosmeticsurgery.co.uk that Premier Cosmetic Surgery opens on Saturdays. |
-        | the clinic's own doctor and staff   | Priya said Tom Whitfield would ring back once Dr. Sarah has a free morning. |
+        | what                              | said                                                                                         |
+        | a price range                     | Is it still £2,500-£3,500, or has it gone up to €4,200 since March?                          |
+        | a date and a time                 | Can I come in on 14/03/2026 at 10:30 AM, or the Friday after at half two?                    |
+        | a duration                        | So it's 6-8 weeks before the final result and 24-48 hours off work?                          |
+        | the clinic's own name and website | I read on www.premiercosmeticsurgery.co.uk that Premier Cosmetic Surgery opens on Saturdays. |
+        | the clinic's own doctor and staff | Priya said Tom Whitfield would ring back once Dr. Sarah has a free morning.                  |
 
   Rule: Consent decides what the record keeps
 

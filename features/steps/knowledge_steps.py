@@ -1,7 +1,7 @@
 """The knowledge base: the clinic's PDF, the answers drawn from it, and what is refused."""
 from behave import given, then, when
 from hamcrest import (close_to, contains_string, empty, equal_to, greater_than, has_entries, has_length, is_in, is_not,
-                      less_than_or_equal_to)
+                      less_than, less_than_or_equal_to)
 
 from clinic_suite.checks import check
 from clinic_suite.journeys import knowledge
@@ -62,7 +62,7 @@ async def similarity_above(context, floor):
     raw = await knowledge.raw_cosine(world, world.last)
     if raw is not None:  # the suite has the same model: the figure must be its raw cosine, never rescaled
         world.evidence.row("similarity recomputed by the suite", {"reported": similarity, "recomputed": raw})
-        check(similarity, close_to(raw, 0.0002), "the raw cosine of the model, to its fourth decimal, not rescaled")
+        check(similarity, close_to(raw, 0.0001), "the raw cosine of the model, to its fourth decimal, not rescaled")
 
 
 @when('a caller on the phone asks "{question}"')
@@ -198,6 +198,10 @@ def held_out_counted(context):
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
 
 
-@then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile")
+@then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never near half a second")
 def answer_time_recorded(context):
-    context.world.measure("kbAnswerP95", context.world.last["p95"], "s")
+    p95 = context.world.last["p95"]
+    context.world.measure("kbAnswerP95", p95, "s")
+    # The 50 ms target is graded in the report (this machine's load moves it); ten times it is a
+    # receptionist that stalls, whatever else the machine is doing.
+    check(p95, less_than(0.5), "the 95th percentile of the answer times, in seconds")
