@@ -89,16 +89,17 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                   | Facelift and Breast Augmentation    |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
-    The sets once used to tune are held at no wrong answer and at most 5% refused. The held-out set is
-    graded in the report and does not gate: only tuning on it could make it green, and that would spend it.
+    The sets once used to tune are held at no wrong answer and at most 5% refused, and a question
+    the last tuning answered is never refused again. The held-out set is graded in the report and
+    does not gate: only tuning on it could make it green, and that would spend it.
 
     @criterion.KB-8 @critical
     Scenario Outline: The <part> questions, over three clinics' procedure lists
       Given a clinic for each procedure list the question sets were written for
       When a caller asks each of the <part> questions of the clinic it was written for
       Then no answer quotes another procedure's figures, or figures for a procedure the clinic does not list
-      And the refusals of procedures the clinic lists stay within the 5% target
-      And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never near half a second
+      And the refusals of procedures the clinic lists stay within the 5% target, and no question answered after tuning is refused now
+      And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
       Examples:
         | part                   |
@@ -110,4 +111,4 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Given a clinic for each procedure list the question sets were written for
       When a caller asks each of the held-out questions of the clinic it was written for
       Then the wrong answers and the refusals of procedures the clinic lists are counted for the meeting, against none and a 5% target
-      And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never near half a second
+      And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second

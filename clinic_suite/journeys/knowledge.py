@@ -67,6 +67,12 @@ CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology
                 "surgical": "surgical-procedures.pdf"}
 
 
+def misses_left_by_tuning(part: str) -> set[str]:
+    """The ids of a seen set's questions the last tuning still left refused (seen_misses.json)."""
+    left = json.loads((KB / "questions" / "seen_misses.json").read_text())
+    return set(left[QUESTION_SETS[part]])
+
+
 def question_set(part: str) -> list[dict]:
     text = (KB / "questions" / QUESTION_SETS[part]).read_text()
     return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -173,16 +173,20 @@ def no_wrong_answers(context):
     check(world.last["wrong"], empty(), f"no wrong answer to the {world.last['part']} questions")
 
 
-@then("the refusals of procedures the clinic lists stay within the 5% target")
+@then("the refusals of procedures the clinic lists stay within the 5% target, and no question answered after tuning is refused now")
 def misses_within_target(context):
-    """A set already used to tune: a refusal of a listed procedure there is a step back, held
-    to the target (the held-out set's misses are graded in the report, not here)."""
+    """A set already used to tune: its misses are held to the target, and a refusal the last
+    tuning did not leave there is a step back (the held-out set's misses are graded in the
+    report, not here)."""
     world = context.world
     result = world.last
     world.measure(_part_figure("kbMissRate", result["part"]), result["missRate"], "%")
     world.evidence.row(f"misses ({result['part']} questions)", result["misses"])
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
     check(result["missRate"], less_than_or_equal_to(5.0), f"at most 5% of the {result['part']} questions refused")
+    left = knowledge.misses_left_by_tuning(result["part"])
+    check(sorted(m["id"] for m in result["misses"] if m["id"] not in left), empty(),
+          f"the {result['part']} questions refused now that the last tuning answered")
 
 
 @then("the wrong answers and the refusals of procedures the clinic lists are counted for the meeting, "
@@ -198,10 +202,10 @@ def held_out_counted(context):
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
 
 
-@then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never near half a second")
+@then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second")
 def answer_time_recorded(context):
     p95 = context.world.last["p95"]
     context.world.measure("kbAnswerP95", p95, "s")
-    # The 50 ms target is graded in the report (this machine's load moves it); ten times it is a
+    # The 50 ms target is graded in the report (this machine's load moves it); five times it is a
     # receptionist that stalls, whatever else the machine is doing.
-    check(p95, less_than(0.5), "the 95th percentile of the answer times, in seconds")
+    check(p95, less_than(0.25), "the 95th percentile of the answer times, in seconds")
