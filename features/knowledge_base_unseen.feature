@@ -106,6 +106,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | tuning                 |
         | first held-out (seen)  |
         | second held-out (seen) |
+        | project's own (seen)   |
 
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

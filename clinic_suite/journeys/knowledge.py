@@ -62,7 +62,8 @@ async def raw_cosine(world: World, reply: Reply) -> float | None:
 # The first and second held-out sets were read after their one blind measurement each and used for
 # tuning, so they now count with the tuning questions (seen); held_out_3 is the one nobody has tuned on.
 QUESTION_SETS = {"tuning": "tuning.jsonl", "first held-out (seen)": "held_out.jsonl",
-                 "second held-out (seen)": "held_out_2.jsonl", "held-out": "held_out_3.jsonl"}
+                 "second held-out (seen)": "held_out_2.jsonl", "project's own (seen)": "regressions.jsonl",
+                 "held-out": "held_out_3.jsonl"}
 CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology-procedures.pdf",
                 "surgical": "surgical-procedures.pdf"}
 
