@@ -18,6 +18,7 @@ Feature: The receptionist answers from the clinic's own procedure list
       And the answer never mentions "<wrong>"
       And the answer names the clinic's procedure list, page <page>, as its source
       And the question matched that page with a similarity above 0.75
+      And the caller had the answer within half a second
 
       Examples:
         | question                                              | procedure           | figure          | detail             | wrong           | page |

@@ -27,6 +27,7 @@ class Reply:
     text: str
     body: dict | None = None
     question: str | None = None
+    seconds: float | None = None   # how long the answer took to arrive, when it came over HTTP
 
 
 async def start_call(world: World, patient: Patient) -> Call:

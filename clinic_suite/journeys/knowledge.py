@@ -39,7 +39,7 @@ async def upload(world: World, clinic: Clinic, filename: str) -> dict:
 async def ask(world: World, clinic: Clinic, question: str) -> Reply:
     answer = await world.api.ask(clinic.api_key, question)
     check(answer.status_code, equal_to(200), f"the receptionist answers: {answer.text[:200]}")
-    return Reply(answer.json()["answer"], answer.json(), question)
+    return Reply(answer.json()["answer"], answer.json(), question, answer.elapsed.total_seconds())
 
 
 async def ask_on_the_phone(world: World, clinic: Clinic, tool: str, arguments: dict) -> Reply:

@@ -53,6 +53,12 @@ def names_source(context, page):
           "the clinic's own PDF and page")
 
 
+@then("the caller had the answer within half a second")
+def answered_promptly(context):
+    # a voice agent waits on the answer mid-sentence; ten times the 50 ms target is a stall
+    check(context.world.last.seconds, less_than(0.5), "seconds from the question to the answer")
+
+
 @then("the question matched that page with a similarity above {floor:g}")
 async def similarity_above(context, floor):
     world = context.world
