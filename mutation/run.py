@@ -42,7 +42,7 @@ DEFAULT_SIZE, DEFAULT_SEED = 150, 20261201
 # At most this many scenarios a mutant (chosen_scenarios): a line every request runs (the access
 # log, the body limits) is run by every scenario, and a survivor there would cost the whole suite.
 # A survivor of the capped set might have fallen to a slower scenario: the score is a lower bound.
-DEFAULT_CAP = 20
+DEFAULT_CAP = 30
 
 
 @dataclass
