@@ -61,3 +61,10 @@ BEGIN
 END $$;
 
 RESET ROLE;
+
+-- The claim's other statements are look-ups by key whatever the values: their one plan is
+-- the right one from the first call. Left to choose, a connection plans them afresh for its
+-- first five claims, and a pool of forty connections meets a crowd with most of them new.
+ALTER FUNCTION claim_time(text, timestamptz, text, text, int, int, int, int) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION take_time(text, timestamptz, text, timestamptz, text, text) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION clinic_offers(text, timestamptz, int) SET plan_cache_mode = force_generic_plan;
