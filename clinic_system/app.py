@@ -41,7 +41,7 @@ async def lifespan(app: FastAPI):
         await wait_for_database(settings.migrate_database_url, DATABASE_START_S)
         applied = await migrate(settings.migrate_database_url, settings.service_password)
         log.info("migrations applied", extra={"event": "migrated", "applied": applied})
-    app.state.pool = pool = await create_pool(settings.database_url)
+    app.state.pool = pool = await create_pool(settings.database_url, settings.db_pool_size)
     app.state.follow_ups = follow_ups = FollowUps(pool, settings)
     unknown = await follow_ups.mark_unknown()  # before resuming: those are never resent
     resent = await follow_ups.resume_outbox()
