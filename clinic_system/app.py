@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
 
-from . import __version__, coverage_contexts, errors, limits, logs, redaction
+from . import __version__, coverage_contexts, credentials, errors, limits, logs, redaction
 from .config import Settings
 from .db import create_pool, migrate, wait_for_database
 from .knowledge.embeddings import embedder
@@ -41,7 +41,7 @@ async def lifespan(app: FastAPI):
         await wait_for_database(settings.migrate_database_url, DATABASE_START_S)
         applied = await migrate(settings.migrate_database_url, settings.service_password)
         log.info("migrations applied", extra={"event": "migrated", "applied": applied})
-    app.state.pool = pool = await create_pool(settings.database_url)
+    app.state.pool = pool = await create_pool(settings.database_url, settings.db_pool_size)
     app.state.follow_ups = follow_ups = FollowUps(pool, settings)
     unknown = await follow_ups.mark_unknown()  # before resuming: those are never resent
     resent = await follow_ups.resume_outbox()
@@ -64,6 +64,10 @@ def _refuse(status: int, error: str, detail: str) -> JSONResponse:
     return JSONResponse(errors.body(error, detail), status_code=status)
 
 
+def _too_large(limit: int) -> JSONResponse:
+    return _refuse(413, "body too large", f"at most {limit} bytes")  # made when needed: not on every request
+
+
 class BodyLimits:
     """Bounded bodies (413) and JSON nesting (422) before any handler parses them. Plain ASGI,
     not Starlette's BaseHTTPMiddleware: that costs a task and a stream per request, which was
@@ -81,10 +85,9 @@ class BodyLimits:
         if scope["method"] not in ("POST", "PUT", "PATCH"):
             return await self.app(scope, receive, send)
         limit, headers = limits.limit_for(scope["path"]), Headers(scope=scope)
-        too_large = _refuse(413, "body too large", f"at most {limit} bytes")
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
-            return await too_large(scope, receive, send)
+            return await _too_large(limit)(scope, receive, send)
         chunks, size, more = [], 0, True
         while more:  # read once, then hand the same bytes to the handler
             message = await receive()
@@ -93,7 +96,7 @@ class BodyLimits:
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             if size > limit:
-                return await too_large(scope, receive, send)
+                return await _too_large(limit)(scope, receive, send)
             more = message.get("more_body", False)
         payload = b"".join(chunks)
         kind = headers.get("content-type", "")
@@ -140,6 +143,7 @@ class AccessLog:
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Reference clinic receptionist system", version=__version__, lifespan=lifespan)
     app.state.settings = settings
+    app.state.proven = credentials.Proven()  # API keys already turned into their clinic
     errors.install(app)
     app.add_middleware(BodyLimits)
     app.add_middleware(AccessLog)  # added last, so outermost: it logs the limits' refusals too

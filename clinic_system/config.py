@@ -31,6 +31,7 @@ class Settings:
     hold_minutes: int
     spool_dir: Path
     preload_model: bool = True  # False: the embedding model loads at its first use
+    db_pool_size: int = 40      # the service's database connections at most
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -53,4 +54,5 @@ class Settings:
             spool_dir=Path(os.environ.get("CLINIC_SPOOL_DIR", "clinic-spool")),
             # The breakage catalogue starts dozens of stacks, most never asked a question.
             preload_model=os.environ.get("CLINIC_PRELOAD_MODEL", "1") != "0",
+            db_pool_size=int(os.environ.get("CLINIC_DB_POOL_SIZE", "40")),
         )

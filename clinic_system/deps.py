@@ -51,7 +51,7 @@ async def api_clinic(request: Request, authorization: str | None = Header(defaul
     """The clinic of the API key (Bearer). Kept on the request: a refusal naming another
     clinic's id is written to that clinic's audit log (errors.install)."""
     request.state.org_id = await credentials.clinic_of(request.app.state.pool, "clinic_for_api_key",
-                                                       credentials.bearer(authorization))
+                                                       credentials.bearer(authorization), request.app.state.proven)
     return request.state.org_id
 
 

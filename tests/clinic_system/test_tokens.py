@@ -45,3 +45,46 @@ def test_bearer_and_digest():
     assert bearer("Bearer ") is None
     assert bearer(None) is None
     assert digest("a") != digest("b") and len(digest("a")) == 64
+
+
+class _Database:
+    """The definer look-up as the service sees it: one known key; counts what it is asked."""
+
+    def __init__(self, known: dict[str, str]):
+        self.known, self.asked = {digest(k): org for k, org in known.items()}, 0
+
+    async def fetchval(self, sql: str, secret_digest: str):
+        self.asked += 1
+        return self.known.get(secret_digest)
+
+
+def test_a_proven_key_is_not_asked_about_again_and_an_unknown_one_always_is():
+    import asyncio
+
+    from clinic_system.credentials import Proven, clinic_of
+    from clinic_system.errors import ApiError
+
+    async def scenario():
+        database, proven = _Database({"ck_good": "org_a"}), Proven()
+        assert [await clinic_of(database, "clinic_for_api_key", "ck_good", proven) for _ in range(3)] == ["org_a"] * 3
+        assert database.asked == 1
+        for _ in range(2):
+            with pytest.raises(ApiError) as refused:
+                await clinic_of(database, "clinic_for_api_key", "ck_unknown", proven)
+            assert refused.value.status == 401
+        assert database.asked == 3
+        # the same digest through another look-up is another credential
+        with pytest.raises(ApiError):
+            await clinic_of(_Database({}), "clinic_for_webhook_secret", "ck_good", proven)
+    asyncio.run(scenario())
+
+
+def test_the_proven_keys_are_bounded():
+    from clinic_system.credentials import Proven
+
+    proven = Proven()
+    for n in range(Proven.LIMIT + 5):
+        proven.keep("clinic_for_api_key", f"d{n}", f"org_{n}")
+    assert len(proven._clinics) == Proven.LIMIT
+    assert proven.get("clinic_for_api_key", "d0") is None
+    assert proven.get("clinic_for_api_key", f"d{Proven.LIMIT + 4}") == f"org_{Proven.LIMIT + 4}"
