@@ -81,7 +81,7 @@ def _by_variant(found: list[ProcedureRow], reading: understanding.Reading) -> li
         having = [p for p in found if words.stem(word) in p.stems]
         opposite = {words.stem(o) for o in words.OPPOSITES[word]}
         found = having or [p for p in found if not p.stems & opposite]
-    unwanted = {words.stem(u) for u in reading.unwanted_words}
+    unwanted = {words.stem(u) for u in reading.unwanted_words} | reading.refused_kinds
     found = [p for p in found if not unwanted & p.stems]
     if unwanted & {"general"}:  # "not put to sleep": only what the list says needs no general anaesthetic
         found = [p for p in found if p.nonsurgical or "local" in p.stems]
@@ -143,7 +143,9 @@ def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRo
     procedures, score = clinic.procedures, clinic.score
     explaining = _explaining(reading, procedures)
     only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
-    if explaining is None or {s for s in reading.strangers if only_body or not s.startswith("after-body:")}:
+    bare = only_body and not any(t.worked_on for t in reading.topics)  # "my jowls": no work named at all
+    if explaining is None or {s for s in reading.strangers if (bare or not s.startswith("unknown:"))
+                              and (only_body or not s.startswith("after-body:"))}:
         return []
     if reading.comparing and reading.wants_surgical and reading.wants_nonsurgical:
         variants = {p.id: p for found in explaining for p in found}

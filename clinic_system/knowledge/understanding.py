@@ -28,6 +28,7 @@ class Word:
     negated: bool
     position: int
     worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
+    doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Reading:
     variant_words: set[str] = field(default_factory=set)
     unwanted_words: set[str] = field(default_factory=set)
     strangers: set[str] = field(default_factory=set)
+    refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
     stems: set[str] = field(default_factory=set)
 
 
@@ -67,6 +69,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
     """The question's clauses as stemmed words: spelling slips near a word of the clinic's list
     are read as that word, words split by a space joined ("rhino plasty"), negated words marked."""
     out, position = [], 0
+    male = bool(w.MALE & {t for clause in w.clauses(question) for t in clause})
     for clause in w.clauses(question):
         joined: list[str] = []
         for token in clause:
@@ -74,24 +77,51 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 joined[-1] += token
             else:
                 joined.append(token)
-        read, negation_left = [], 0
+        read, negation_left, dangling, verbal = [], 0, False, False
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
         for i, token in enumerate(tokens):
-            s = w.stem(token)
+            s = _body_part(tokens, i, vocabulary, male)
             if s not in known and s not in w.STOP_STEMS:
                 naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
                 s = w.slip_of(token, spelling, ordinary_too=naming) or s
             if token in w.NEGATORS:
-                negation_left = 3
+                negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
                 continue
-            # a negation reaches over small words to the first word that carries meaning
-            read.append(Word(token, s, negation_left > 0, position))
-            negation_left = 0 if s not in w.STOP_STEMS else max(0, negation_left - 1)
+            # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
+            # to the first word that carries meaning; when that is a word this reading does not
+            # know ("I don't mind surgery"), a variant word later in the clause is in doubt
+            read.append(Word(token, s, negation_left > 0, position, doubted=dangling))
+            if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
+                dangling = not _carries(s, token, vocabulary)
+            negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
             position += 1
         out.append(read)
     return out
+
+
+def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> str:
+    """The stem of tokens[i], a body part read as the one the clinic's list writes: "chest" as
+    "breast" (not for a man), a part of a larger one ("jowls", "cheeks") as that one when it is
+    described rather than named with work right after it, and only where the list has no word of its own."""
+    s = w.stem(tokens[i])
+    said_for = w.SAID_FOR.get(tokens[i]) or w.SAID_FOR.get(s)
+    if said_for and not male and s not in vocabulary:
+        return w.stem(said_for)
+    whole = w.PART_OF_STEMS.get(s)
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (whole and s not in vocabulary and w.stem(whole) in vocabulary
+            and not (w.is_kind(after) or w.stem(after) in w.GENERIC_STEMS)):
+        return w.stem(whole)
+    return s
+
+
+def _carries(s: str, token: str, vocabulary: set[str]) -> bool:
+    """Whether a word a negation lands on is one this reading knows: a qualifier, a variant word,
+    a body part, a kind of work, a word of the clinic's list."""
+    return (s in w.QUALIFIER_STEMS or token in w.NONSURGICAL or token in w.OPPOSITES or s in BODY_STEMS
+            or w.is_kind(token) or s in w.GENERIC_STEMS or s in vocabulary)
 
 
 def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, str]) -> bool:
@@ -103,6 +133,8 @@ def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, st
         if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
             return False
     whole = before + after
+    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common):
+        return False  # a known word already ("downtime for"): its seven-letter stem would swallow the next
     if w.stem(whole) in vocabulary | KNOWN_STEMS:
         return True
     return (before not in common and after not in common and w.slip_of(after, spelling) is None
@@ -119,7 +151,9 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         previous = None
         for word in clause:
             s = word.stem
-            if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
+            if word.doubted and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+                reading.doubts_surgery = True  # neither a wish nor its opposite: the variant is not assumed
+            elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
                     reading.wants_nonsurgical = True
             elif s in w.SURGICAL_STEMS:
@@ -132,8 +166,10 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if (previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
                     and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS)):
                 previous.worked_on = True
-            if word.raw in w.OPPOSITES:
+            if word.raw in w.OPPOSITES and not word.doubted:
                 (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
+            if word.negated and s in w.KIND_STEMS and s not in w.QUALIFIER_STEMS:
+                reading.refused_kinds.add(s)  # "bigger breasts without implants": not the implants
             if not word.negated and _is_topic(word, previous, names):
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
@@ -148,20 +184,63 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if (kind.stem in VERBAL_STEMS and (w.is_kind(after) or means) and not kind.negated
                     and kind not in reading.topics):
                 reading.topics.append(kind)
+        passing = _of_another(clause)
+        reading.topics = [t for t in reading.topics if t.position not in passing]
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
+    # a word neither English nor the list's, or a name with a number in it ("hifu for my jowls",
+    # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts
+    # say what the question is about, it refuses (answers.choose)
+    reading.strangers |= {"unknown:" + t for t in _unknown(question, vocabulary, spelling)}
     for name in NAME_INSIDE.findall(question):
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
             reading.strangers.add("after-body:" + name)
     return reading
 
 
+def _of_another(clause: list[Word]) -> set[int]:
+    """Positions of body parts said as part of another ("the skin on my face", "the skin of his
+    neck"): the other one is what the question is about."""
+    out = set()
+    for i, word in enumerate(clause[:-2]):
+        if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
+            continue
+        j = i + 2
+        while j < len(clause) and clause[j].raw in OWNERS:
+            j += 1
+        if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
+            out.add(word.position)
+    return out
+
+
+def _unknown(question: str, vocabulary: set[str], spelling: dict[str, str]) -> set[str]:
+    out = set(BRANDED.findall(question.lower()))
+    for clause in _words(question, vocabulary, spelling):
+        out |= {word.raw for word in clause if not _english(word.raw) and not _ordinary(word, vocabulary)
+                and word.stem not in KNOWN_STEMS}
+    return out
+
+
+def _english(raw: str) -> bool:
+    """In MiniLM's word list, or a form of a word in it ("bruising", "bruises": "bruise")."""
+    common = w.common_words()
+    if raw in common or raw.endswith(("ieth", "teenth")):  # and ordinals: "for her thirtieth"
+        return True
+    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly"):
+        if raw.endswith(ending) and len(raw) - len(ending) >= 3:
+            base = raw[:-len(ending)]
+            if base in common or base + "e" in common or base + "y" in common or (
+                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in common):
+                return True
+    return False
+
+
 def _ordinary(word: Word, vocabulary: set[str]) -> bool:
     s = word.stem
     return (s in vocabulary or s in w.STOP_STEMS or s in w.GENERIC_STEMS or s in BODY_STEMS or w.is_kind(word.raw)
-            or word.raw in w.HARMLESS or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
+            or word.raw in w.HARMLESS or word.raw in w.DOING or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
             or s in w.SURGICAL_STEMS or word.raw in w.COMPARING or word.raw in w.CHOOSING or word.raw.isdigit())
 
 
@@ -196,7 +275,11 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+OF_PART = {"on", "of", "around", "across", "over", "under"}
+OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
+BRANDED = re.compile(r"\b[a-z]+\d+[a-z]*\b")
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

@@ -20,7 +20,7 @@ from pathlib import Path
 TOKENIZER = Path(__file__).resolve().parent / "minilm-tokenizer.json"
 
 BODY = set("""nose breast face brow eyebrow forehead eyelid eye chin lip jaw jawline cheek neck ear ears tummy
-stomach belly abdomen navel butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
+stomach belly abdomen navel jowl butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
 teeth tooth gum vagina labia penis chest back hand foot feet""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
@@ -28,6 +28,13 @@ sculpting pinning whitening veneer microneedling dermabrasion remove removal upl
 transfer revision bleaching lightening threadlift hydrafacial mesotherapy replace replaced replacement replacing
 redo correction corrective exchange""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
+# a body part callers name for the one clinics write: "my chest" is the breast, unless the caller
+# speaks of a man (a man's chest implants are pectoral implants, another procedure)
+SAID_FOR = {"chest": "breast"}
+MALE = set("man men male guy guys husband boyfriend son brother dad father he him his".split())
+# parts of a larger body part: described ("my jowls have dropped", "my cheeks pulled back up") they
+# are that part; named with the work right after them ("cheek filler", "jowl lift") they stay apart
+PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
 session appointment consultation""".split())
@@ -43,6 +50,8 @@ SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
 NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
+# verbs that pass a negation on to their object ("it doesn't involve fillers")
+PASSING = set("mean means meaning involve involves involving require requires requiring include includes entail entails".split())
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
@@ -56,6 +65,7 @@ LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|bi
           r"(?: on| of| with| about| in)?")
 # what a caller says when they do not want the operation ("I don't want to have surgery")
 NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
+                r"mean|means|involve|involves|involving|require|requires|requiring|include|includes|entail|entails|needs|"
                 r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
@@ -80,7 +90,14 @@ READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PH
 # ordinary words that may stand next to a procedure without changing which one it is
 HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
-silicone saline round teardrop hyaluronic acid lighter""".split())
+silicone saline round teardrop hyaluronic acid lighter
+saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
+downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
+# verbs and pronouns that stand before the work they name without naming another procedure
+# ("putting implants in", "they use injections", "I'd like them lifted")
+DOING = set("""use uses used using put puts putting place places placed placing insert inserts inserted inserting
+add adds added adding fit fits fitted fitting inject injects injecting try trying book booking fancy recommend
+suggest them they he she him someone something anything""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
@@ -146,9 +163,22 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     else:
         allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
-    close = sorted((distance(raw, k), k) for k in spelling
-                   if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
+    heard = raw not in common_words()  # a word spelt as it sounds ("likwid") is read by its sound too
+    close = sorted((min(distance(raw, k), distance(sound(raw), sound(k)) if heard else allowed + 1), k)
+                   for k in spelling if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
     return spelling[close[0][1]] if close and close[0][0] <= allowed else None
+
+
+SOUNDS = [(re.compile(a), b) for a, b in [(r"ph", "f"), (r"rh", "r"), (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"),
+                                             (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
+
+
+@lru_cache(maxsize=50_000)
+def sound(word: str) -> str:
+    """A word as it sounds, roughly: "likwid" and "liquid", "rinoplasti" and "rhinoplasty" meet closer."""
+    for pattern, replacement in SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -187,3 +217,4 @@ STOP_STEMS = {stem(w) for w in STOP}
 NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
 SURGICAL_STEMS = {stem(w) for w in SURGICAL}
 QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS
+PART_OF_STEMS = {stem(part): whole for part, whole in PART_OF.items()}
