@@ -83,6 +83,8 @@ def _by_variant(found: list[ProcedureRow], reading: understanding.Reading) -> li
         found = having or [p for p in found if not p.stems & opposite]
     unwanted = {words.stem(u) for u in reading.unwanted_words} | reading.refused_kinds
     found = [p for p in found if not unwanted & p.stems]
+    if reading.smaller:
+        found = [p for p in found if not p.stems & words.ENLARGING_STEMS]
     if unwanted & {"general"}:  # "not put to sleep": only what the list says needs no general anaesthetic
         found = [p for p in found if p.nonsurgical or "local" in p.stems]
     return found

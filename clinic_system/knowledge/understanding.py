@@ -43,6 +43,7 @@ class Reading:
     unwanted_words: set[str] = field(default_factory=set)
     strangers: set[str] = field(default_factory=set)
     refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
+    smaller: bool = False  # a body part to be made smaller: not the procedure that enlarges it
     stems: set[str] = field(default_factory=set)
 
 
@@ -147,7 +148,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     reading = Reading()
     tokens = {t for clause in w.clauses(question) for t in clause}
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
-    for clause in _words(question, vocabulary, spelling):
+    said_clauses = _words(question, vocabulary, spelling)
+    for clause in said_clauses:
         previous = None
         for word in clause:
             s = word.stem
@@ -188,12 +190,16 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         reading.topics = [t for t in reading.topics if t.position not in passing]
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
-    # a capitalised word inside a sentence that the list does not know may be a brand name
-    # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
+    said = [word for clause in said_clauses for word in clause]
+    # "make my breasts smaller", "they're too big": not the procedure that enlarges them
+    reading.smaller = (not any(word.raw in w.HEALING for word in said) and any(word.stem in BODY_STEMS for word in said)
+                       and any(word.raw in w.SMALLER and not word.negated for word in said))
     # a word neither English nor the list's, or a name with a number in it ("hifu for my jowls",
     # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts
     # say what the question is about, it refuses (answers.choose)
-    reading.strangers |= {"unknown:" + t for t in _unknown(question, vocabulary, spelling)}
+    reading.strangers |= {"unknown:" + t for t in _unknown(question, said, vocabulary)}
+    # a capitalised word inside a sentence that the list does not know may be a brand name
+    # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
     for name in NAME_INSIDE.findall(question):
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
             reading.strangers.add("after-body:" + name)
@@ -215,12 +221,9 @@ def _of_another(clause: list[Word]) -> set[int]:
     return out
 
 
-def _unknown(question: str, vocabulary: set[str], spelling: dict[str, str]) -> set[str]:
-    out = set(BRANDED.findall(question.lower()))
-    for clause in _words(question, vocabulary, spelling):
-        out |= {word.raw for word in clause if not _english(word.raw) and not _ordinary(word, vocabulary)
-                and word.stem not in KNOWN_STEMS}
-    return out
+def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
+    return set(BRANDED.findall(question.lower())) | {
+        word.raw for word in said if not _english(word.raw) and not _ordinary(word, vocabulary) and word.stem not in KNOWN_STEMS}
 
 
 def _english(raw: str) -> bool:

@@ -49,6 +49,11 @@ NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "nonin
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
+# a body part made smaller is not the procedure that makes it bigger ("can you make my breasts smaller"),
+# unless what gets smaller is how it heals ("how long until the swelling is smaller")
+SMALLER = set("smaller reduce reduced reducing shrink shrunk shrinking downsize downsized lessen".split())
+ENLARGING = {"augmentation", "enlargement", "implant", "bigger", "larger"}
+HEALING = set("swelling swollen bruising bruise bruises bruised scar scars scarring pain redness downtime".split())
 NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
 # verbs that pass a negation on to their object ("it doesn't involve fillers")
 PASSING = set("mean means meaning involve involves involving require requires requiring include includes entail entails".split())
@@ -70,6 +75,8 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
+    (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
+    (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
     (r"\bnot\s+" + LIKING + r"\b", " not "),
@@ -217,4 +224,5 @@ STOP_STEMS = {stem(w) for w in STOP}
 NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
 SURGICAL_STEMS = {stem(w) for w in SURGICAL}
 QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS
+ENLARGING_STEMS = {stem(w) for w in ENLARGING}
 PART_OF_STEMS = {stem(part): whole for part, whole in PART_OF.items()}
