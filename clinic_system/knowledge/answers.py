@@ -127,8 +127,8 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
         best = max(procedures, key=lambda p: clinic.score[p.id])
         return [best] if clinic.score[best.id] >= ABSTAIN_BELOW else []
     chosen = _decide(reading, clinic)
-    if chosen and not (reading.comparing and len(chosen) == 1):
-        return chosen
+    if chosen and not (reading.comparing and len(chosen) == 1) or reading.doubts_surgery or reading.refused_kinds:
+        return chosen  # a variant in doubt, or work said no to, is not asked about in parts
     # two procedures asked about in one breath ("the prices of breast augmentation and liquid
     # rhinoplasty", "a nose job and a liquid nose job"): each part read on its own, answered
     # only when every part that names something names exactly one procedure, two in all

@@ -78,7 +78,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 joined[-1] += token
             else:
                 joined.append(token)
-        read, negation_left, dangling, verbal = [], 0, False, False
+        read, negation_left, dangling, verbal, said_no = [], 0, False, False, set()
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
@@ -89,6 +89,8 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 s = w.slip_of(token, spelling, ordinary_too=naming) or s
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
+                if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
+                    said_no.add(len(read))
                 continue
             # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
             # to the first word that carries meaning; when that is a word this reading does not
@@ -98,7 +100,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 dangling = not _carries(s, token, vocabulary)
             negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
             position += 1
-        out.append(read)
+        out.append(_said_no_after(read, said_no))
     return out
 
 
@@ -116,6 +118,22 @@ def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> s
             and not (w.is_kind(after) or w.stem(after) in w.GENERIC_STEMS)):
         return w.stem(whole)
     return s
+
+
+def _said_no_after(clause: list[Word], said_no: set[int]) -> list[Word]:
+    """A variant word with a negation after it ("surgery isn't for me", "fillers are not my thing",
+    "the op scares me", "surgery is out of the question"; said_no: where in the clause a negation
+    stood): in doubt, for what the negation says of it is not read. Not when the negation is the
+    next word's ("surgery not fillers")."""
+    for i, word in enumerate(clause):
+        if word.negated or not (word.stem in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+            continue
+        j = i + 1
+        while j < len(clause) and clause[j].raw in COPULAS and j not in said_no:
+            j += 1
+        if j in said_no and (j == len(clause) or not _carries(clause[j].stem, clause[j].raw, set())):
+            word.doubted = True
+    return clause
 
 
 def _carries(s: str, token: str, vocabulary: set[str]) -> bool:
@@ -278,6 +296,7 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
 VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
 OF_PART = {"on", "of", "around", "across", "over", "under"}
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}

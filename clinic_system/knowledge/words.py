@@ -69,7 +69,8 @@ FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mea
 LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered)"
           r"(?: on| of| with| about| in)?")
 # what a caller says when they do not want the operation ("I don't want to have surgery")
-NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
+NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing|anything but|other than|"
+                r"apart from|except|instead of|alternatives? to)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
                 r"mean|means|involve|involves|involving|require|requires|requiring|include|includes|entail|entails|needs|"
                 r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
@@ -81,14 +82,20 @@ PHRASES = [  # read as one word before anything else
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
     (r"\bnot\s+" + LIKING + r"\b", " not "),
     (r"\b(?:less|minimally|least|less of an?) invasive\b|\bless drastic\b", " lighter "),
+    (r"\bnothing (?:too |very |that |so )?(?:invasive|drastic|major)\b", " lighter "),
     (r"\bold[\s-]*(?:fashioned|school)\b|\bclassic(?:al)?\b", " traditional "),
     # fear of a thing is not wanting it, but not a wish for its opposite: "scared of surgery" is not "without surgery"
     (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " fear "),
+    # said after the thing: "surgery scares me", "the op is out of the question", "needles are not my thing"
+    (r"\b(?:scares?|frightens?|terrif(?:y|ies)|puts? me off)\b", " fear "),
+    (r"\b(?:is|are|was|s)?\s*out of the question\b", " not "), (r"\bno way\b", " not "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
     (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
     (NOT_OPERATED, " nonsurgical "),
+    (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
+     r"(?:put|go|be|being|going) (?:to sleep|under)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
     (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " instead "),
