@@ -44,7 +44,11 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "tit": "
               "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
-              "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino"}
+              "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino",
+              # undoing work is other work: "dissolve my nose filler" is not the filler
+              "dissolve": "removal", "dissolving": "removal", "dissolved": "removal",
+              "reverse": "removal", "reversed": "removal", "reversal": "removal", "undo": "removal",
+              "undone": "removal"}
 NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
@@ -76,6 +80,7 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
+    (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
