@@ -51,7 +51,7 @@ def glossed(tokens: list[str]) -> list[str]:
     out = []
     for token in tokens:
         out.append(token)
-        out.extend(w.GLOSSARY.get(token, "").split())
+        out.extend((w.GLOSSARY.get(token) or w.GLOSSARY_STEMS.get(w.stem(token), "")).split())  # "facelifts" too
     return out
 
 

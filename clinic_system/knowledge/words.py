@@ -237,4 +237,5 @@ NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
 SURGICAL_STEMS = {stem(w) for w in SURGICAL}
 QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS
 ENLARGING_STEMS = {stem(w) for w in ENLARGING}
+GLOSSARY_STEMS = {stem(word): gloss for word, gloss in GLOSSARY.items()}
 PART_OF_STEMS = {stem(part): whole for part, whole in PART_OF.items()}
