@@ -40,7 +40,7 @@ GENERIC = set("""job op operation surgery surgical procedure treatment work done
 session appointment consultation""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
 VERBAL = {"lift", "peel", "tuck", "thread", "graft"}
-COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "tit": "breast", "tits": "breast",
+COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
               "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",

@@ -111,3 +111,84 @@ def test_two_procedures_in_one_breath(question):
 
 def test_whats_cheaper_compares():
     assert sorted(chosen("whats cheaper nose filler or nose job")) == ["Liquid Rhinoplasty", "Rhinoplasty"]
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a body part callers name for the one the list writes: "chest" is the breast, not a man's chest
+    ("what would implants to make my chest bigger cost", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my husband wants chest implants, how much", "premier-procedures.pdf", []),
+    # parts of the face, described, are the face; named with the work right after them they stay apart
+    ("my jowls have dropped and I'd like them lifted", "dermatology-procedures.pdf", ["Facelift"]),
+    ("her cheeks and jowls have sagged, she wants them pulled up with an operation", "premier-procedures.pdf",
+     ["Facelift"]),
+    ("how much is cheek filler", "premier-procedures.pdf", []),
+    ("filler in my cheeks, how much", "premier-procedures.pdf", []),
+    ("a jowl lift, what does it cost", "premier-procedures.pdf", []),
+    # a body part said as part of another: the other is what the question is about
+    ("the loose skin on my face, can you lift it surgically", "premier-procedures.pdf", ["Facelift"]),
+    ("laser for the skin on my face", "premier-procedures.pdf", []),
+    ("the skin on my neck is sagging, can you lift it", "premier-procedures.pdf", []),
+])
+def test_body_parts_said_for_another(question, filename, expected):
+    assert chosen(question, filename) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("the one where they use injections to smooth my nose", ["Liquid Rhinoplasty"]),  # "use" names nothing
+    ("what do you charge for putting implants in my breasts", ["Breast Augmentation"]),
+    ("a vampire facelift, how much", []),                                              # a modifier still refuses
+])
+def test_verbs_before_the_work_are_not_another_procedure(question, expected):
+    assert chosen(question) == expected
+
+
+def test_a_word_spelt_as_it_sounds_is_read_by_its_sound():
+    assert words.sound("likwid") == words.sound("liquid")
+    assert chosen("likwid rhinoplasty how much is it") == ["Liquid Rhinoplasty"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a negation passed on by a verb to what it is about
+    ("is there anything for my nose that doesn't mean going under the knife", ["Liquid Rhinoplasty"]),
+    ("anything but surgery for my nose", ["Liquid Rhinoplasty"]),
+    ("is there an alternative to surgery for my nose", ["Liquid Rhinoplasty"]),
+    ("i dont want to be put to sleep for my nose", []),   # the surgical default goes; the other is not assumed
+    ("i dont want to be put to sleep for my facelift", []),
+    # a negation that stops at a word the reading does not know leaves the variant in doubt
+    ("i dont mind surgery, how much for my nose", []),
+    ("i dont fancy the liquid one for my nose", []),
+    # a negation said after the variant word: in doubt, never the variant named
+    ("surgery isn't for me, what can you do for my nose", []),
+    ("surgery is out of the question, anything for my nose", []),
+    ("the surgery scares me, what's the alternative for my nose", []),
+    ("fillers aren't for me, I want a nose job", []),
+    ("my nose, surgery not fillers", ["Rhinoplasty"]),                 # the negation is the fillers'
+    ("nothing too drastic for my nose please", ["Liquid Rhinoplasty"]),
+])
+def test_negations_before_and_after_the_variant_word(question, expected):
+    assert chosen(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("I want bigger breasts without implants, how much", []),         # the kind of work said no to
+    ("can you make my breasts smaller", []),                          # not the procedure that enlarges
+    ("my boobs are too big, can you reduce them", []),
+    ("my nose is too big, can you make it smaller", ["Rhinoplasty"]),
+    ("how long till the swelling is smaller after a boob job", ["Breast Augmentation"]),  # healing, not size
+    ("I want to go up two cup sizes, what would that cost", ["Breast Augmentation"]),
+    ("dissolve my nose filler", []),                                   # undoing work is other work
+    ("nose filler that dissolves over time, how much", ["Liquid Rhinoplasty"]),
+])
+def test_what_the_caller_wants_done_to_the_body_part(question, expected):
+    assert chosen(question) == expected
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    ("hifu for my jowls how much", "premier-procedures.pdf", []),      # a word neither English nor the list's
+    ("morpheus8 for my face", "premier-procedures.pdf", []),           # a name with a number in it
+    ("my cheeks are sagging, what can you do", "premier-procedures.pdf", ["Facelift"]),
+    ("price and downtime for the laser skin treatment", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("how many facelifts do you do, and the cost", "premier-procedures.pdf", ["Facelift"]),  # a gloss by its stem
+])
+def test_bare_body_part_questions_and_unknown_words(question, filename, expected):
+    assert chosen(question, filename) == expected
