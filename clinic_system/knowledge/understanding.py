@@ -74,7 +74,9 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
     for clause in w.clauses(question):
         joined: list[str] = []
         for token in clause:
-            if joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
+            if joined and joined[-1] == "non" and w.stem(token) in w.SURGICAL_STEMS:
+                joined[-1] = "nonsurgical"  # "non permanent", "non op": not the surgical variant
+            elif joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
                 joined[-1] += token
             else:
                 joined.append(token)

@@ -44,6 +44,7 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby":
               "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
+              "syringe": "needle", "syringes": "needle", "nonpermanent": "temporary", "reversible": "temporary",
               "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino",
               # undoing work is other work: "dissolve my nose filler" is not the filler
               "dissolve": "removal", "dissolving": "removal", "dissolved": "removal",
@@ -81,6 +82,11 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
+    (r"\bsemi[\s-]*permanent\b", " temporary "),
+    # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
+    (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
+     r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
+     " nonsurgical "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe

@@ -192,3 +192,16 @@ def test_what_the_caller_wants_done_to_the_body_part(question, expected):
 ])
 def test_bare_body_part_questions_and_unknown_words(question, filename, expected):
     assert chosen(question, filename) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("the lunchtime nose job, how much", ["Liquid Rhinoplasty"]),     # the trade's name for the injectable one
+    ("the 15 minute nose job price", ["Liquid Rhinoplasty"]),
+    ("a 15-minute facelift", []),                                     # premier has no non-surgical facelift
+    ("how many minutes does a nose job take", ["Rhinoplasty"]),
+    ("semi permanent nose filler", ["Liquid Rhinoplasty"]),
+    ("non-permanent nose job", ["Liquid Rhinoplasty"]),
+    ("can I get my nose done with a syringe", ["Liquid Rhinoplasty"]),
+])
+def test_the_trades_words_for_the_temporary_variant(question, expected):
+    assert chosen(question) == expected
