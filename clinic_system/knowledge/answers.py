@@ -17,6 +17,7 @@ from . import understanding, words
 REFUSAL = "I don't have specific information about that procedure."
 ABSTAIN_BELOW = 0.94  # fused score, chosen on the seen question sets only (README "Knowledge base")
 LIGHTER = {words.stem("mini"), words.stem("local")}
+ANYWHERE = {words.stem(x) for x in ("filler", "injectable", "needle")}  # work done on any body part
 PLAIN = {words.stem(x) for x in words.BODY | words.KIND} | words.NONSURGICAL_STEMS  # words any procedure may use
 
 
@@ -146,6 +147,8 @@ def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRo
     explaining = _explaining(reading, procedures)
     only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
     bare = only_body and not any(t.worked_on for t in reading.topics)  # "my jowls": no work named at all
+    if all(t.stem in ANYWHERE for t in reading.topics):
+        return []  # "fillers", "injections" alone: on the lips, the wrinkles, anywhere; not a procedure
     if explaining is None or {s for s in reading.strangers if (bare or not s.startswith("unknown:"))
                               and (only_body or not s.startswith("after-body:"))}:
         return []

@@ -212,7 +212,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         reading.stems |= {word.stem for word in clause if not word.negated}
     said = [word for clause in said_clauses for word in clause]
     # "make my breasts smaller", "they're too big": not the procedure that enlarges them
-    reading.smaller = (not any(word.raw in w.HEALING for word in said) and any(word.stem in BODY_STEMS for word in said)
+    reading.smaller = (not any(word.raw in w.HEALING for word in said)
+                       and any(word.stem in BODY_STEMS or w.is_kind(word.raw) for word in said)
                        and any(word.raw in w.SMALLER and not word.negated for word in said))
     # a word neither English nor the list's, or a name with a number in it ("hifu for my jowls",
     # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts

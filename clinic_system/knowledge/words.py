@@ -49,7 +49,10 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby":
               # undoing work is other work: "dissolve my nose filler" is not the filler
               "dissolve": "removal", "dissolving": "removal", "dissolved": "removal",
               "reverse": "removal", "reversed": "removal", "reversal": "removal", "undo": "removal",
-              "undone": "removal"}
+              "undone": "removal", "swap": "replacement", "swapped": "replacement", "swapping": "replacement",
+              "upgrade": "replacement", "upgraded": "replacement", "upgrading": "replacement",
+              "stud": "piercing", "studs": "piercing", "hoop": "piercing", "hoops": "piercing",
+              "jewellery": "piercing", "jewelry": "piercing"}
 NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
@@ -77,11 +80,13 @@ LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|bi
 NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing|anything but|other than|"
                 r"apart from|except|instead of|alternatives? to)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
                 r"mean|means|involve|involves|involving|require|requires|requiring|include|includes|entail|entails|needs|"
-                r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
+                r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
+    (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
+    (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
     (r"\bsemi[\s-]*permanent\b", " temporary "),
     # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
     (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"

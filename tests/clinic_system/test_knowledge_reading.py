@@ -205,3 +205,18 @@ def test_bare_body_part_questions_and_unknown_words(question, filename, expected
 ])
 def test_the_trades_words_for_the_temporary_variant(question, expected):
     assert chosen(question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("take my implants out please", []),                              # taking work out is other work
+    ("swap my implants for bigger ones", []),
+    ("I want to go smaller with my implants", []),
+    ("I'd like a stud put in my nose", []),                           # a piercing, not the nose job
+    ("how much for a nose ring", []),
+    ("smooth my wrinkles with injections", []),                       # injections alone: anywhere
+    ("how much are fillers", []),
+    ("the liquid one, how much", ["Liquid Rhinoplasty"]),             # a word of the procedure's own name
+    ("what's the price of getting my nose done without being cut open", ["Liquid Rhinoplasty"]),
+])
+def test_other_work_on_a_listed_procedures_body_part_or_kind(question, expected):
+    assert chosen(question) == expected
