@@ -243,8 +243,14 @@ def _of_another(clause: list[Word]) -> set[int]:
 
 
 def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
-    return set(BRANDED.findall(question.lower())) | {
-        word.raw for word in said if not _english(word.raw) and not _ordinary(word, vocabulary) and word.stem not in KNOWN_STEMS}
+    out = set(BRANDED.findall(question.lower()))
+    for i, word in enumerate(said):
+        if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS:
+            continue
+        before, after = said[i - 1].raw if i else "", said[i + 1].raw if i + 1 < len(said) else ""
+        if not (_english(before + word.raw) or _english(word.raw + after)):  # not a word split in two ("anyt hing")
+            out.add(word.raw)
+    return out
 
 
 def _english(raw: str) -> bool:
@@ -283,6 +289,11 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
             out.add(before.raw)
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
+    for before, part, work in zip(clause, clause[1:], clause[2:]):
+        # "a vampire face lift": a word before a body part and the work on it may name another procedure
+        if (part.stem in BODY_STEMS and (w.is_kind(work.raw) or work.stem in w.GENERIC_STEMS) and not before.negated
+                and not _ordinary(before, vocabulary)):
+            out.add(before.raw)
     return out
 
 

@@ -122,6 +122,7 @@ HARMLESS = set("""new dermal proper small little bit quick real natural subtle w
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
 silicone saline round teardrop hyaluronic acid lighter
 saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
+good better best decent nice great safe safest budget
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

@@ -220,3 +220,9 @@ def test_the_trades_words_for_the_temporary_variant(question, expected):
 ])
 def test_other_work_on_a_listed_procedures_body_part_or_kind(question, expected):
     assert chosen(question) == expected
+
+
+def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
+    assert chosen("what's the cost of a vampire face lift") == []
+    assert chosen("a good nose job, how much") == ["Rhinoplasty"]            # an ordinary adjective
+    assert chosen("is there anyt hing for my nose that doesn't mean going under the knife") == ["Liquid Rhinoplasty"]
