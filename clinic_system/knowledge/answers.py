@@ -74,6 +74,8 @@ def _by_qualifier(found: list[ProcedureRow], reading: understanding.Reading) -> 
         if reading.doubts_surgery and len({p.nonsurgical for p in found}) == 2:
             return []  # "scared of the operation, what about my nose": neither variant is safe to assume
         return [p for p in found if not p.nonsurgical] or found
+    if not reading.comparing and len({p.nonsurgical for p in found}) == 2:
+        return []  # both variants' words and no comparing: which one is left to no score
     return found
 
 

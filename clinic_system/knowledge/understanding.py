@@ -29,6 +29,7 @@ class Word:
     position: int
     worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
     doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
+    past: bool = False  # what the caller had done before ("I had surgery on my nose years ago")
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 joined[-1] += token
             else:
                 joined.append(token)
-        read, negation_left, dangling, verbal, said_no = [], 0, False, False, set()
+        read, negation_left, dangling, verbal, said_no, past_left = [], 0, False, False, set(), 0
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
@@ -97,10 +98,12 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
             # to the first word that carries meaning; when that is a word this reading does not
             # know ("I don't mind surgery"), a variant word later in the clause is in doubt
-            read.append(Word(token, s, negation_left > 0, position, doubted=dangling))
+            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0))
             if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
                 dangling = not _carries(s, token, vocabulary)
             negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
+            # "I had surgery on my nose years ago": what was done before is not what is asked for
+            past_left = 3 if token == "had" else 0 if s not in w.STOP_STEMS else max(0, past_left - 1)
             position += 1
         out.append(_said_no_after(read, said_no))
     return out
@@ -169,11 +172,14 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     tokens = {t for clause in w.clauses(question) for t in clause}
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
     said_clauses = _words(question, vocabulary, spelling)
+    had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
     for clause in said_clauses:
         previous = None
         for word in clause:
             s = word.stem
-            if word.doubted and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+            if word.past and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL) and not word.negated:
+                had.add("nonsurgical" if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL else "surgical")
+            elif word.doubted and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
                 reading.doubts_surgery = True  # neither a wish nor its opposite: the variant is not assumed
             elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
@@ -210,6 +216,11 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         reading.topics = [t for t in reading.topics if t.position not in passing]
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
+    # what was had before only counts where nothing else is asked: "I had surgery years ago, could
+    # filler sort it out" asks for the filler; "if I had a liquid rhinoplasty" asks about it, and so
+    # does a comparison ("my sister had fillers, I'm considering the full operation: compare")
+    reading.wants_surgical |= "surgical" in had and (reading.comparing or not reading.wants_nonsurgical)
+    reading.wants_nonsurgical |= "nonsurgical" in had and (reading.comparing or not reading.wants_surgical)
     said = [word for clause in said_clauses for word in clause]
     # "make my breasts smaller", "they're too big": not the procedure that enlarges them
     reading.smaller = (not any(word.raw in w.HEALING for word in said)

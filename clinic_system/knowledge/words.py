@@ -64,7 +64,8 @@ ENLARGING = {"augmentation", "enlargement", "implant", "bigger", "larger"}
 HEALING = set("swelling swollen bruising bruise bruises bruised scar scars scarring pain redness downtime".split())
 NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
 # verbs that pass a negation on to their object ("it doesn't involve fillers")
-PASSING = set("mean means meaning involve involves involving require requires requiring include includes entail entails".split())
+PASSING = set("""mean means meaning involve involves involving require requires requiring include includes entail entails
+something anything""".split())  # and "instead of something temporary"
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",

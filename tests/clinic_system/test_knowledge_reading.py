@@ -226,3 +226,15 @@ def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
     assert chosen("what's the cost of a vampire face lift") == []
     assert chosen("a good nose job, how much") == ["Rhinoplasty"]            # an ordinary adjective
     assert chosen("is there anyt hing for my nose that doesn't mean going under the knife") == ["Liquid Rhinoplasty"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # both variants' words and no comparison: which one is not left to a score
+    ("I'm after the permanent surgical nose option, something with filler maybe", []),
+    ("I'm after the permanent surgical nose option rather than something temporary", ["Rhinoplasty"]),
+    # what the caller had before gives way to what they ask for now
+    ("I had surgery on my nose years ago, could filler sort the dip out?", ["Liquid Rhinoplasty"]),
+    ("If I had a liquid rhinoplasty on a Friday, would I look normal by Monday?", ["Liquid Rhinoplasty"]),
+])
+def test_both_variants_words_in_one_question(question, expected):
+    assert chosen(question) == expected
