@@ -168,6 +168,12 @@ def stem(word: str) -> str:
     return word[:7]
 
 
+def _apart(raw: str, known: str, allowed: int, heard: bool) -> int:
+    apart = distance(raw, known)
+    return min(apart, distance(sound(raw), sound(known))) if apart > allowed and heard else apart
+
+
+@lru_cache(maxsize=100_000)  # the same words meet the same lists question after question
 def distance(a: str, b: str) -> int:
     """Edits between two words: a letter added, dropped or changed, or two side by side swapped
     ("liqiud" is one slip from "liquid")."""
@@ -196,7 +202,7 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
         allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
     heard = raw not in common_words()  # a word spelt as it sounds ("likwid") is read by its sound too
-    close = sorted((min(distance(raw, k), distance(sound(raw), sound(k)) if heard else allowed + 1), k)
+    close = sorted((_apart(raw, k, allowed, heard), k)
                    for k in spelling if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
     return spelling[close[0][1]] if close and close[0][0] <= allowed else None
 
@@ -223,12 +229,13 @@ def plain(word: str) -> str:
     return COLLOQUIAL.get(word, word)
 
 
-def clauses(text: str) -> list[list[str]]:
+@lru_cache(maxsize=4096)  # a question is read whole and in parts, and its words more than once
+def clauses(text: str) -> tuple[tuple[str, ...], ...]:
     """The text lower-cased, its fixed phrases joined, cut into clauses of plain words."""
     text = re.sub(r"[ \t]+", " ", FILLERS.sub(" ", text.lower().replace("-", " ")))
     for pattern, replacement in READ_AS_ONE:
         text = pattern.sub(replacement, text)
-    return [[plain(w) for w in TOKEN.findall(part)] for part in CLAUSE_END.split(text)]
+    return tuple(tuple(plain(w) for w in TOKEN.findall(part)) for part in CLAUSE_END.split(text))
 
 
 # medical names glossed in plain words, read the same in a question and in a clinic's list
