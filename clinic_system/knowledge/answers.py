@@ -6,8 +6,8 @@ is left by lexical and embedding evidence fused: PostgreSQL full-text rank of th
 procedure's text beside pgvector's cosine of its best passage (store.py), each scaled to
 the best procedure's, half and half. A question with no topic word the list can place is
 answered only when its fused score reaches ABSTAIN_BELOW, chosen on the seen questions only
-(fixtures/kb/questions/: tuning, held_out and held_out_2; README "Knowledge base"). The similarity reported is
-always the raw cosine of the embedding model (KB-7)."""
+(fixtures/kb/questions/: tuning, held_out, held_out_2, held_out_3; README "Knowledge base").
+The similarity reported is always the raw cosine of the embedding model (KB-7)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

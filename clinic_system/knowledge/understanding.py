@@ -4,7 +4,8 @@ narrow or refuse:
 
 1. The question's topic words (body parts, kinds of work, the words of the clinic's
    procedure names and alternative names) must each be found in some procedure of the list;
-   one that is not ("tummy", "reduction", "botox") means the clinic does not list it.
+   one that is not ("tummy", "reduction", "botox") means the clinic does not list it. A body
+   part may be read as the one the list writes ("my chest", "my jowls", "the skin on my face").
 2. A body part and the kind of work right after it ("breast lift") must belong to one procedure.
 3. Qualifiers pick the variant: non-surgical words keep only a procedure the PDF calls
    non-surgical (none: refused); surgical words drop it; with neither, a surgical variant
