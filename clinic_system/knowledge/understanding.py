@@ -174,7 +174,14 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
     said_clauses = _words(question, vocabulary, spelling)
     had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
+    # tightening done surgically is the lift ("my face surgically tightened and lifted"); without
+    # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
+    operated = any(word.stem in w.SURGICAL_STEMS and not (word.negated or word.doubted or word.past)
+                   for clause in said_clauses for word in clause)
     for clause in said_clauses:
+        for word in clause:
+            if operated and word.stem == TIGHTEN:
+                word.stem = LIFT
         previous = None
         for word in clause:
             s = word.stem
@@ -326,6 +333,7 @@ COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", 
 VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
 OF_PART = {"on", "of", "around", "across", "over", "under"}
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
+TIGHTEN, LIFT = w.stem("tightening"), w.stem("lift")
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question

@@ -238,3 +238,13 @@ def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
 ])
 def test_both_variants_words_in_one_question(question, expected):
     assert chosen(question) == expected
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    ("the skin on my face hangs, I'd like it surgically tightened and lifted", "premier-procedures.pdf", ["Facelift"]),
+    ("face tightening with radiofrequency", "premier-procedures.pdf", []),  # no surgical word: other work
+    ("skin tightening surgery", "dermatology-procedures.pdf", []),
+    ("breast tightening surgery", "premier-procedures.pdf", []),
+])
+def test_tightening_done_surgically_is_the_lift(question, filename, expected):
+    assert chosen(question, filename) == expected
