@@ -220,6 +220,13 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if (kind.stem in VERBAL_STEMS and (w.is_kind(after) or means) and not kind.negated
                     and kind not in reading.topics):
                 reading.topics.append(kind)
+        for i, work in enumerate(clause):
+            # "lift my breasts", "tuck my tummy in": the work done to a body part, however it is said
+            body = _object_of(clause, i)
+            if body is not None and not work.negated:
+                body.worked_on = True
+                if work not in reading.topics:
+                    reading.topics.append(work)
         passing = _of_another(clause)
         reading.topics = [t for t in reading.topics if t.position not in passing]
         reading.strangers |= _strangers(clause, vocabulary, names)
@@ -244,6 +251,18 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
             reading.strangers.add("after-body:" + name)
     return reading
+
+
+def _object_of(clause: list[Word], i: int) -> Word | None:
+    """The body part a kind of work said as a verb is done to ("lift my sagging breasts"), if any."""
+    if clause[i].stem not in VERBAL_STEMS and clause[i].stem != TIGHTEN:
+        return None
+    for word in clause[i + 1:i + 4]:
+        if word.stem in BODY_STEMS:
+            return word
+        if word.raw not in OWNERS and word.raw not in w.HARMLESS:
+            return None
+    return None
 
 
 def _of_another(clause: list[Word]) -> set[int]:

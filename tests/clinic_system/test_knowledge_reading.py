@@ -248,3 +248,14 @@ def test_both_variants_words_in_one_question(question, expected):
 ])
 def test_tightening_done_surgically_is_the_lift(question, filename, expected):
     assert chosen(question, filename) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("can you lift my breasts", []),                                   # the breast lift, said as a verb
+    ("surgery to lift my sagging breasts", []),
+    ("surgically tighten my breasts", []),
+    ("can you lift my face surgically", ["Facelift"]),
+    ("after a boob job when can I lift my toddler", ["Breast Augmentation"]),  # lifting, not work
+])
+def test_work_said_as_a_verb_is_done_to_the_body_part_after_it(question, expected):
+    assert chosen(question) == expected
