@@ -89,6 +89,7 @@ PHRASES = [  # read as one word before anything else
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
     (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
     (r"\bsemi[\s-]*permanent\b", " temporary "),
+    (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
     # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
     (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
      r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
@@ -123,7 +124,7 @@ HARMLESS = set("""new dermal proper small little bit quick real natural subtle w
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
 silicone saline round teardrop hyaluronic acid lighter
 saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
-good better best decent nice great safe safest budget
+good better best decent nice great safe safest budget male female men women mens womens
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

@@ -259,3 +259,10 @@ def test_tightening_done_surgically_is_the_lift(question, filename, expected):
 ])
 def test_work_said_as_a_verb_is_done_to_the_body_part_after_it(question, expected):
     assert chosen(question) == expected
+
+
+def test_the_short_name_and_who_it_is_for():
+    assert chosen("open rhino under general, cost and recovery", "surgical-procedures.pdf") == ["Rhinoplasty"]
+    assert chosen("liquid rhino cost", "surgical-procedures.pdf") == []
+    assert chosen("male rhinoplasty") == ["Rhinoplasty"]
+    assert chosen("male breast reduction") == []
