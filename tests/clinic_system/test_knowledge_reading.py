@@ -128,26 +128,27 @@ def test_whats_cheaper_compares():
     ("the loose skin on my face, can you lift it surgically", "premier-procedures.pdf", ["Facelift"]),
     ("laser for the skin on my face", "premier-procedures.pdf", []),
     ("the skin on my neck is sagging, can you lift it", "premier-procedures.pdf", []),
+    # bare body part questions and unknown words
+    ("hifu for my jowls how much", "premier-procedures.pdf", []),      # a word neither English nor the list's
+    ("morpheus8 for my face", "premier-procedures.pdf", []),           # a name with a number in it
+    ("my cheeks are sagging, what can you do", "premier-procedures.pdf", ["Facelift"]),
+    ("price and downtime for the laser skin treatment", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("how many facelifts do you do, and the cost", "premier-procedures.pdf", ["Facelift"]),  # a gloss by its stem
+    # tightening done surgically is the lift
+    ("the skin on my face hangs, I'd like it surgically tightened and lifted", "premier-procedures.pdf", ["Facelift"]),
+    ("face tightening with radiofrequency", "premier-procedures.pdf", []),  # no surgical word: other work
+    ("skin tightening surgery", "dermatology-procedures.pdf", []),
+    ("breast tightening surgery", "premier-procedures.pdf", []),
 ])
-def test_body_parts_said_for_another(question, filename, expected):
+def test_round_4_readings_by_clinic(question, filename, expected):
     assert chosen(question, filename) == expected
 
 
 @pytest.mark.parametrize("question, expected", [
+    # verbs before the work are not another procedure
     ("the one where they use injections to smooth my nose", ["Liquid Rhinoplasty"]),  # "use" names nothing
     ("what do you charge for putting implants in my breasts", ["Breast Augmentation"]),
     ("a vampire facelift, how much", []),                                              # a modifier still refuses
-])
-def test_verbs_before_the_work_are_not_another_procedure(question, expected):
-    assert chosen(question) == expected
-
-
-def test_a_word_spelt_as_it_sounds_is_read_by_its_sound():
-    assert words.sound("likwid") == words.sound("liquid")
-    assert chosen("likwid rhinoplasty how much is it") == ["Liquid Rhinoplasty"]
-
-
-@pytest.mark.parametrize("question, expected", [
     # a negation passed on by a verb to what it is about
     ("is there anything for my nose that doesn't mean going under the knife", ["Liquid Rhinoplasty"]),
     ("anything but surgery for my nose", ["Liquid Rhinoplasty"]),
@@ -164,12 +165,7 @@ def test_a_word_spelt_as_it_sounds_is_read_by_its_sound():
     ("fillers aren't for me, I want a nose job", []),
     ("my nose, surgery not fillers", ["Rhinoplasty"]),                 # the negation is the fillers'
     ("nothing too drastic for my nose please", ["Liquid Rhinoplasty"]),
-])
-def test_negations_before_and_after_the_variant_word(question, expected):
-    assert chosen(question) == expected
-
-
-@pytest.mark.parametrize("question, expected", [
+    # what the caller wants done to the body part
     ("I want bigger breasts without implants, how much", []),         # the kind of work said no to
     ("can you make my breasts smaller", []),                          # not the procedure that enlarges
     ("my boobs are too big, can you reduce them", []),
@@ -178,23 +174,7 @@ def test_negations_before_and_after_the_variant_word(question, expected):
     ("I want to go up two cup sizes, what would that cost", ["Breast Augmentation"]),
     ("dissolve my nose filler", []),                                   # undoing work is other work
     ("nose filler that dissolves over time, how much", ["Liquid Rhinoplasty"]),
-])
-def test_what_the_caller_wants_done_to_the_body_part(question, expected):
-    assert chosen(question) == expected
-
-
-@pytest.mark.parametrize("question, filename, expected", [
-    ("hifu for my jowls how much", "premier-procedures.pdf", []),      # a word neither English nor the list's
-    ("morpheus8 for my face", "premier-procedures.pdf", []),           # a name with a number in it
-    ("my cheeks are sagging, what can you do", "premier-procedures.pdf", ["Facelift"]),
-    ("price and downtime for the laser skin treatment", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
-    ("how many facelifts do you do, and the cost", "premier-procedures.pdf", ["Facelift"]),  # a gloss by its stem
-])
-def test_bare_body_part_questions_and_unknown_words(question, filename, expected):
-    assert chosen(question, filename) == expected
-
-
-@pytest.mark.parametrize("question, expected", [
+    # the trade's words for the temporary variant
     ("the lunchtime nose job, how much", ["Liquid Rhinoplasty"]),     # the trade's name for the injectable one
     ("the 15 minute nose job price", ["Liquid Rhinoplasty"]),
     ("a 15-minute facelift", []),                                     # premier has no non-surgical facelift
@@ -202,12 +182,7 @@ def test_bare_body_part_questions_and_unknown_words(question, filename, expected
     ("semi permanent nose filler", ["Liquid Rhinoplasty"]),
     ("non-permanent nose job", ["Liquid Rhinoplasty"]),
     ("can I get my nose done with a syringe", ["Liquid Rhinoplasty"]),
-])
-def test_the_trades_words_for_the_temporary_variant(question, expected):
-    assert chosen(question) == expected
-
-
-@pytest.mark.parametrize("question, expected", [
+    # other work on a listed procedure's body part or kind
     ("take my implants out please", []),                              # taking work out is other work
     ("swap my implants for bigger ones", []),
     ("I want to go smaller with my implants", []),
@@ -217,48 +192,33 @@ def test_the_trades_words_for_the_temporary_variant(question, expected):
     ("how much are fillers", []),
     ("the liquid one, how much", ["Liquid Rhinoplasty"]),             # a word of the procedure's own name
     ("what's the price of getting my nose done without being cut open", ["Liquid Rhinoplasty"]),
-])
-def test_other_work_on_a_listed_procedures_body_part_or_kind(question, expected):
-    assert chosen(question) == expected
-
-
-def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
-    assert chosen("what's the cost of a vampire face lift") == []
-    assert chosen("a good nose job, how much") == ["Rhinoplasty"]            # an ordinary adjective
-    assert chosen("is there anyt hing for my nose that doesn't mean going under the knife") == ["Liquid Rhinoplasty"]
-
-
-@pytest.mark.parametrize("question, expected", [
     # both variants' words and no comparison: which one is not left to a score
     ("I'm after the permanent surgical nose option, something with filler maybe", []),
     ("I'm after the permanent surgical nose option rather than something temporary", ["Rhinoplasty"]),
     # what the caller had before gives way to what they ask for now
     ("I had surgery on my nose years ago, could filler sort the dip out?", ["Liquid Rhinoplasty"]),
     ("If I had a liquid rhinoplasty on a Friday, would I look normal by Monday?", ["Liquid Rhinoplasty"]),
-])
-def test_both_variants_words_in_one_question(question, expected):
-    assert chosen(question) == expected
-
-
-@pytest.mark.parametrize("question, filename, expected", [
-    ("the skin on my face hangs, I'd like it surgically tightened and lifted", "premier-procedures.pdf", ["Facelift"]),
-    ("face tightening with radiofrequency", "premier-procedures.pdf", []),  # no surgical word: other work
-    ("skin tightening surgery", "dermatology-procedures.pdf", []),
-    ("breast tightening surgery", "premier-procedures.pdf", []),
-])
-def test_tightening_done_surgically_is_the_lift(question, filename, expected):
-    assert chosen(question, filename) == expected
-
-
-@pytest.mark.parametrize("question, expected", [
+    # work said as a verb is done to the body part after it
     ("can you lift my breasts", []),                                   # the breast lift, said as a verb
     ("surgery to lift my sagging breasts", []),
     ("surgically tighten my breasts", []),
     ("can you lift my face surgically", ["Facelift"]),
     ("after a boob job when can I lift my toddler", ["Breast Augmentation"]),  # lifting, not work
 ])
-def test_work_said_as_a_verb_is_done_to_the_body_part_after_it(question, expected):
+def test_round_4_readings(question, expected):
+    """Premier's list: the reading rules of round 4, a group of examples each."""
     assert chosen(question) == expected
+
+
+def test_a_word_spelt_as_it_sounds_is_read_by_its_sound():
+    assert words.sound("likwid") == words.sound("liquid")
+    assert chosen("likwid rhinoplasty how much is it") == ["Liquid Rhinoplasty"]
+
+
+def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
+    assert chosen("what's the cost of a vampire face lift") == []
+    assert chosen("a good nose job, how much") == ["Rhinoplasty"]            # an ordinary adjective
+    assert chosen("is there anyt hing for my nose that doesn't mean going under the knife") == ["Liquid Rhinoplasty"]
 
 
 def test_the_short_name_and_who_it_is_for():
