@@ -6,8 +6,8 @@ is left by lexical and embedding evidence fused: PostgreSQL full-text rank of th
 procedure's text beside pgvector's cosine of its best passage (store.py), each scaled to
 the best procedure's, half and half. A question with no topic word the list can place is
 answered only when its fused score reaches ABSTAIN_BELOW, chosen on the seen questions only
-(fixtures/kb/questions/: tuning, held_out and held_out_2; README "Knowledge base"). The similarity reported is
-always the raw cosine of the embedding model (KB-7)."""
+(fixtures/kb/questions/: tuning, held_out, held_out_2, held_out_3; README "Knowledge base").
+The similarity reported is always the raw cosine of the embedding model (KB-7)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from . import understanding, words
 REFUSAL = "I don't have specific information about that procedure."
 ABSTAIN_BELOW = 0.94  # fused score, chosen on the seen question sets only (README "Knowledge base")
 LIGHTER = {words.stem("mini"), words.stem("local")}
+ANYWHERE = {words.stem(x) for x in ("filler", "injectable", "needle")}  # work done on any body part
 PLAIN = {words.stem(x) for x in words.BODY | words.KIND} | words.NONSURGICAL_STEMS  # words any procedure may use
 
 
@@ -73,6 +74,8 @@ def _by_qualifier(found: list[ProcedureRow], reading: understanding.Reading) -> 
         if reading.doubts_surgery and len({p.nonsurgical for p in found}) == 2:
             return []  # "scared of the operation, what about my nose": neither variant is safe to assume
         return [p for p in found if not p.nonsurgical] or found
+    if not reading.comparing and len({p.nonsurgical for p in found}) == 2:
+        return []  # both variants' words and no comparing: which one is left to no score
     return found
 
 
@@ -81,8 +84,10 @@ def _by_variant(found: list[ProcedureRow], reading: understanding.Reading) -> li
         having = [p for p in found if words.stem(word) in p.stems]
         opposite = {words.stem(o) for o in words.OPPOSITES[word]}
         found = having or [p for p in found if not p.stems & opposite]
-    unwanted = {words.stem(u) for u in reading.unwanted_words}
+    unwanted = {words.stem(u) for u in reading.unwanted_words} | reading.refused_kinds
     found = [p for p in found if not unwanted & p.stems]
+    if reading.smaller:
+        found = [p for p in found if not p.stems & words.ENLARGING_STEMS]
     if unwanted & {"general"}:  # "not put to sleep": only what the list says needs no general anaesthetic
         found = [p for p in found if p.nonsurgical or "local" in p.stems]
     return found
@@ -125,8 +130,8 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
         best = max(procedures, key=lambda p: clinic.score[p.id])
         return [best] if clinic.score[best.id] >= ABSTAIN_BELOW else []
     chosen = _decide(reading, clinic)
-    if chosen and not (reading.comparing and len(chosen) == 1):
-        return chosen
+    if chosen and not (reading.comparing and len(chosen) == 1) or reading.doubts_surgery or reading.refused_kinds:
+        return chosen  # a variant in doubt, or work said no to, is not asked about in parts
     # two procedures asked about in one breath ("the prices of breast augmentation and liquid
     # rhinoplasty", "a nose job and a liquid nose job"): each part read on its own, answered
     # only when every part that names something names exactly one procedure, two in all
@@ -143,7 +148,11 @@ def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRo
     procedures, score = clinic.procedures, clinic.score
     explaining = _explaining(reading, procedures)
     only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
-    if explaining is None or {s for s in reading.strangers if only_body or not s.startswith("after-body:")}:
+    bare = only_body and not any(t.worked_on for t in reading.topics)  # "my jowls": no work named at all
+    if all(t.stem in ANYWHERE for t in reading.topics):
+        return []  # "fillers", "injections" alone: on the lips, the wrinkles, anywhere; not a procedure
+    if explaining is None or {s for s in reading.strangers if (bare or not s.startswith("unknown:"))
+                              and (only_body or not s.startswith("after-body:"))}:
         return []
     if reading.comparing and reading.wants_surgical and reading.wants_nonsurgical:
         variants = {p.id: p for found in explaining for p in found}

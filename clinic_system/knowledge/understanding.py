@@ -4,7 +4,8 @@ narrow or refuse:
 
 1. The question's topic words (body parts, kinds of work, the words of the clinic's
    procedure names and alternative names) must each be found in some procedure of the list;
-   one that is not ("tummy", "reduction", "botox") means the clinic does not list it.
+   one that is not ("tummy", "reduction", "botox") means the clinic does not list it. A body
+   part may be read as the one the list writes ("my chest", "my jowls", "the skin on my face").
 2. A body part and the kind of work right after it ("breast lift") must belong to one procedure.
 3. Qualifiers pick the variant: non-surgical words keep only a procedure the PDF calls
    non-surgical (none: refused); surgical words drop it; with neither, a surgical variant
@@ -28,6 +29,8 @@ class Word:
     negated: bool
     position: int
     worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
+    doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
+    past: bool = False  # what the caller had done before ("I had surgery on my nose years ago")
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Reading:
     variant_words: set[str] = field(default_factory=set)
     unwanted_words: set[str] = field(default_factory=set)
     strangers: set[str] = field(default_factory=set)
+    refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
+    smaller: bool = False  # a body part to be made smaller: not the procedure that enlarges it
     stems: set[str] = field(default_factory=set)
 
 
@@ -48,7 +53,7 @@ def glossed(tokens: list[str]) -> list[str]:
     out = []
     for token in tokens:
         out.append(token)
-        out.extend(w.GLOSSARY.get(token, "").split())
+        out.extend((w.GLOSSARY.get(token) or w.GLOSSARY_STEMS.get(w.stem(token), "")).split())  # "facelifts" too
     return out
 
 
@@ -67,31 +72,81 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
     """The question's clauses as stemmed words: spelling slips near a word of the clinic's list
     are read as that word, words split by a space joined ("rhino plasty"), negated words marked."""
     out, position = [], 0
+    male = bool(w.MALE & {t for clause in w.clauses(question) for t in clause})
     for clause in w.clauses(question):
         joined: list[str] = []
         for token in clause:
-            if joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
+            if joined and joined[-1] == "non" and w.stem(token) in w.SURGICAL_STEMS:
+                joined[-1] = "nonsurgical"  # "non permanent", "non op": not the surgical variant
+            elif joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
                 joined[-1] += token
             else:
                 joined.append(token)
-        read, negation_left = [], 0
+        read, negation_left, dangling, verbal, said_no, past_left = [], 0, False, False, set(), 0
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
         for i, token in enumerate(tokens):
-            s = w.stem(token)
+            s = _body_part(tokens, i, vocabulary, male)
             if s not in known and s not in w.STOP_STEMS:
                 naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
                 s = w.slip_of(token, spelling, ordinary_too=naming) or s
             if token in w.NEGATORS:
-                negation_left = 3
+                negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
+                if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
+                    said_no.add(len(read))
                 continue
-            # a negation reaches over small words to the first word that carries meaning
-            read.append(Word(token, s, negation_left > 0, position))
-            negation_left = 0 if s not in w.STOP_STEMS else max(0, negation_left - 1)
+            # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
+            # to the first word that carries meaning; when that is a word this reading does not
+            # know ("I don't mind surgery"), a variant word later in the clause is in doubt
+            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0))
+            if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
+                dangling = not _carries(s, token, vocabulary)
+            negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
+            # "I had surgery on my nose years ago": what was done before is not what is asked for
+            past_left = 3 if token == "had" else 0 if s not in w.STOP_STEMS else max(0, past_left - 1)
             position += 1
-        out.append(read)
+        out.append(_said_no_after(read, said_no))
     return out
+
+
+def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> str:
+    """The stem of tokens[i], a body part read as the one the clinic's list writes: "chest" as
+    "breast" (not for a man), a part of a larger one ("jowls", "cheeks") as that one when it is
+    described rather than named with work right after it, and only where the list has no word of its own."""
+    s = w.stem(tokens[i])
+    said_for = w.SAID_FOR.get(tokens[i]) or w.SAID_FOR.get(s)
+    if said_for and not male and s not in vocabulary:
+        return w.stem(said_for)
+    whole = w.PART_OF_STEMS.get(s)
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (whole and s not in vocabulary and w.stem(whole) in vocabulary
+            and not (w.is_kind(after) or w.stem(after) in w.GENERIC_STEMS)):
+        return w.stem(whole)
+    return s
+
+
+def _said_no_after(clause: list[Word], said_no: set[int]) -> list[Word]:
+    """A variant word with a negation after it ("surgery isn't for me", "fillers are not my thing",
+    "the op scares me", "surgery is out of the question"; said_no: where in the clause a negation
+    stood): in doubt, for what the negation says of it is not read. Not when the negation is the
+    next word's ("surgery not fillers")."""
+    for i, word in enumerate(clause):
+        if word.negated or not (word.stem in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+            continue
+        j = i + 1
+        while j < len(clause) and clause[j].raw in COPULAS and j not in said_no:
+            j += 1
+        if j in said_no and (j == len(clause) or not _carries(clause[j].stem, clause[j].raw, set())):
+            word.doubted = True
+    return clause
+
+
+def _carries(s: str, token: str, vocabulary: set[str]) -> bool:
+    """Whether a word a negation lands on is one this reading knows: a qualifier, a variant word,
+    a body part, a kind of work, a word of the clinic's list."""
+    return (s in w.QUALIFIER_STEMS or token in w.NONSURGICAL or token in w.OPPOSITES or s in BODY_STEMS
+            or w.is_kind(token) or s in w.GENERIC_STEMS or s in vocabulary)
 
 
 def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, str]) -> bool:
@@ -103,6 +158,8 @@ def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, st
         if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
             return False
     whole = before + after
+    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common):
+        return False  # a known word already ("downtime for"): its seven-letter stem would swallow the next
     if w.stem(whole) in vocabulary | KNOWN_STEMS:
         return True
     return (before not in common and after not in common and w.slip_of(after, spelling) is None
@@ -115,11 +172,24 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     reading = Reading()
     tokens = {t for clause in w.clauses(question) for t in clause}
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
-    for clause in _words(question, vocabulary, spelling):
+    said_clauses = _words(question, vocabulary, spelling)
+    had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
+    # tightening done surgically is the lift ("my face surgically tightened and lifted"); without
+    # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
+    operated = any(word.stem in w.SURGICAL_STEMS and not (word.negated or word.doubted or word.past)
+                   for clause in said_clauses for word in clause)
+    for clause in said_clauses:
+        for word in clause:
+            if operated and word.stem == TIGHTEN:
+                word.stem = LIFT
         previous = None
         for word in clause:
             s = word.stem
-            if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
+            if word.past and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL) and not word.negated:
+                had.add("nonsurgical" if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL else "surgical")
+            elif word.doubted and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+                reading.doubts_surgery = True  # neither a wish nor its opposite: the variant is not assumed
+            elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
                     reading.wants_nonsurgical = True
             elif s in w.SURGICAL_STEMS:
@@ -132,24 +202,51 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if (previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
                     and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS)):
                 previous.worked_on = True
-            if word.raw in w.OPPOSITES:
+            if word.raw in w.OPPOSITES and not word.doubted:
                 (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
+            if word.negated and s in w.KIND_STEMS and s not in w.QUALIFIER_STEMS:
+                reading.refused_kinds.add(s)  # "bigger breasts without implants": not the implants
             if not word.negated and _is_topic(word, previous, names):
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
                 previous = word
         for i, kind in enumerate(clause):
-            # "thread lift", "a lift with threads": a kind of work done with something, not the one listed
-            after = clause[i + 1].raw if i + 1 < len(clause) else ""
+            # "thread lift", "a thread facelift", "a lift with threads": a kind of work done with
+            # something, not the one listed
+            after = clause[i + 1] if i + 1 < len(clause) else None
             j = i - 1
             while j >= 0 and clause[j].raw in ("a", "an", "the", "some"):
                 j -= 1
             means = j >= 0 and clause[j].raw in MEANS
-            if (kind.stem in VERBAL_STEMS and (w.is_kind(after) or means) and not kind.negated
+            before_work = after is not None and (w.is_kind(after.raw) or after.stem in names)
+            if (kind.stem in VERBAL_STEMS and (before_work or means) and not kind.negated
                     and kind not in reading.topics):
                 reading.topics.append(kind)
+        for i, work in enumerate(clause):
+            # "lift my breasts", "tuck my tummy in": the work done to a body part, however it is said
+            body = _object_of(clause, i)
+            if body is not None and not work.negated:
+                body.worked_on = True
+                if work not in reading.topics:
+                    reading.topics.append(work)
+        passing = _of_another(clause)
+        reading.topics = [t for t in reading.topics if t.position not in passing]
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
+    # what was had before only counts where nothing else is asked: "I had surgery years ago, could
+    # filler sort it out" asks for the filler; "if I had a liquid rhinoplasty" asks about it, and so
+    # does a comparison ("my sister had fillers, I'm considering the full operation: compare")
+    reading.wants_surgical |= "surgical" in had and (reading.comparing or not reading.wants_nonsurgical)
+    reading.wants_nonsurgical |= "nonsurgical" in had and (reading.comparing or not reading.wants_surgical)
+    said = [word for clause in said_clauses for word in clause]
+    # "make my breasts smaller", "they're too big": not the procedure that enlarges them
+    reading.smaller = (not any(word.raw in w.HEALING for word in said)
+                       and any(word.stem in BODY_STEMS or w.is_kind(word.raw) for word in said)
+                       and any(word.raw in w.SMALLER and not word.negated for word in said))
+    # a word neither English nor the list's, or a name with a number in it ("hifu for my jowls",
+    # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts
+    # say what the question is about, it refuses (answers.choose)
+    reading.strangers |= {"unknown:" + t for t in _unknown(question, said, vocabulary)}
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
     for name in NAME_INSIDE.findall(question):
@@ -158,10 +255,62 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     return reading
 
 
+def _object_of(clause: list[Word], i: int) -> Word | None:
+    """The body part a kind of work said as a verb is done to ("lift my sagging breasts"), if any."""
+    if clause[i].stem not in VERBAL_STEMS and clause[i].stem != TIGHTEN:
+        return None
+    for word in clause[i + 1:i + 4]:
+        if word.stem in BODY_STEMS:
+            return word
+        if word.raw not in OWNERS and word.raw not in w.HARMLESS:
+            return None
+    return None
+
+
+def _of_another(clause: list[Word]) -> set[int]:
+    """Positions of body parts said as part of another ("the skin on my face", "the skin of his
+    neck"): the other one is what the question is about."""
+    out = set()
+    for i, word in enumerate(clause[:-2]):
+        if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
+            continue
+        j = i + 2
+        while j < len(clause) and clause[j].raw in OWNERS:
+            j += 1
+        if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
+            out.add(word.position)
+    return out
+
+
+def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
+    out = set(BRANDED.findall(question.lower()))
+    for i, word in enumerate(said):
+        if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS:
+            continue
+        before, after = said[i - 1].raw if i else "", said[i + 1].raw if i + 1 < len(said) else ""
+        if not (_english(before + word.raw) or _english(word.raw + after)):  # not a word split in two ("anyt hing")
+            out.add(word.raw)
+    return out
+
+
+def _english(raw: str) -> bool:
+    """In MiniLM's word list, or a form of a word in it ("bruising", "bruises": "bruise")."""
+    common = w.common_words()
+    if raw in common or raw.endswith(("ieth", "teenth")):  # and ordinals: "for her thirtieth"
+        return True
+    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly"):
+        if raw.endswith(ending) and len(raw) - len(ending) >= 3:
+            base = raw[:-len(ending)]
+            if base in common or base + "e" in common or base + "y" in common or (
+                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in common):
+                return True
+    return False
+
+
 def _ordinary(word: Word, vocabulary: set[str]) -> bool:
     s = word.stem
     return (s in vocabulary or s in w.STOP_STEMS or s in w.GENERIC_STEMS or s in BODY_STEMS or w.is_kind(word.raw)
-            or word.raw in w.HARMLESS or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
+            or word.raw in w.HARMLESS or word.raw in w.DOING or word.raw in w.OPPOSITES or s in w.NONSURGICAL_STEMS
             or s in w.SURGICAL_STEMS or word.raw in w.COMPARING or word.raw in w.CHOOSING or word.raw.isdigit())
 
 
@@ -180,6 +329,11 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
             out.add(before.raw)
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
+    for before, part, work in zip(clause, clause[1:], clause[2:]):
+        # "a vampire face lift": a word before a body part and the work on it may name another procedure
+        if (part.stem in BODY_STEMS and (w.is_kind(work.raw) or work.stem in w.GENERIC_STEMS) and not before.negated
+                and not _ordinary(before, vocabulary)):
+            out.add(before.raw)
     return out
 
 
@@ -196,7 +350,13 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
+VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+OF_PART = {"on", "of", "around", "across", "over", "under"}
+OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
+TIGHTEN, LIFT = w.stem("tightening"), w.stem("lift")
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
+BRANDED = re.compile(r"\b[a-z]+\d+[a-z]*\b")
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

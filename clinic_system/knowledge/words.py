@@ -20,7 +20,7 @@ from pathlib import Path
 TOKENIZER = Path(__file__).resolve().parent / "minilm-tokenizer.json"
 
 BODY = set("""nose breast face brow eyebrow forehead eyelid eye chin lip jaw jawline cheek neck ear ears tummy
-stomach belly abdomen navel butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
+stomach belly abdomen navel jowl butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
 teeth tooth gum vagina labia penis chest back hand foot feet""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
@@ -28,21 +28,44 @@ sculpting pinning whitening veneer microneedling dermabrasion remove removal upl
 transfer revision bleaching lightening threadlift hydrafacial mesotherapy replace replaced replacement replacing
 redo correction corrective exchange""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
+# a body part callers name for the one clinics write: "my chest" is the breast, unless the caller
+# speaks of a man (a man's chest implants are pectoral implants, another procedure)
+SAID_FOR = {"chest": "breast"}
+MALE = set("man men male guy guys husband boyfriend son brother dad father he him his".split())
+# parts of a larger body part: described ("my jowls have dropped", "my cheeks pulled back up") they
+# are that part; named with the work right after them ("cheek filler", "jowl lift") they stay apart
+PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
 session appointment consultation""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
 VERBAL = {"lift", "peel", "tuck", "thread", "graft"}
-COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "tit": "breast", "tits": "breast",
+COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
               "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
-              "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino"}
+              "syringe": "needle", "syringes": "needle", "nonpermanent": "temporary", "reversible": "temporary",
+              "nonsurgical": "nonsurgical", "ops": "op", "lipo": "liposuction", "rhino": "rhino",
+              # undoing work is other work: "dissolve my nose filler" is not the filler
+              "dissolve": "removal", "dissolving": "removal", "dissolved": "removal",
+              "reverse": "removal", "reversed": "removal", "reversal": "removal", "undo": "removal",
+              "undone": "removal", "swap": "replacement", "swapped": "replacement", "swapping": "replacement",
+              "upgrade": "replacement", "upgraded": "replacement", "upgrading": "replacement",
+              "stud": "piercing", "studs": "piercing", "hoop": "piercing", "hoops": "piercing",
+              "jewellery": "piercing", "jewelry": "piercing"}
 NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
+# a body part made smaller is not the procedure that makes it bigger ("can you make my breasts smaller"),
+# unless what gets smaller is how it heals ("how long until the swelling is smaller")
+SMALLER = set("smaller reduce reduced reducing shrink shrunk shrinking downsize downsized lessen".split())
+ENLARGING = {"augmentation", "enlargement", "implant", "bigger", "larger"}
+HEALING = set("swelling swollen bruising bruise bruises bruised scar scars scarring pain redness downtime".split())
 NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid", "fear"}  # "rather": see PHRASES
+# verbs that pass a negation on to their object ("it doesn't involve fillers")
+PASSING = set("""mean means meaning involve involves involving require requires requiring include includes entail entails
+something anything""".split())  # and "instead of something temporary"
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
@@ -55,23 +78,42 @@ FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mea
 LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered)"
           r"(?: on| of| with| about| in)?")
 # what a caller says when they do not want the operation ("I don't want to have surgery")
-NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
-                r"having|get|getting|go|going|under|through|undergo|be|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
+NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing|anything but|other than|"
+                r"apart from|except|instead of|alternatives? to)\s+(?:(?:really|want|wanna|like|fancy|need|to|have|"
+                r"mean|means|involve|involves|involving|require|requires|requiring|include|includes|entail|entails|needs|"
+                r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
 PHRASES = [  # read as one word before anything else
+    (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
+    (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
+    (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
+    (r"\bsemi[\s-]*permanent\b", " temporary "),
+    (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
+    # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
+    (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
+     r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
+     " nonsurgical "),
+    (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
+    (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
     (r"\bnot\s+" + LIKING + r"\b", " not "),
     (r"\b(?:less|minimally|least|less of an?) invasive\b|\bless drastic\b", " lighter "),
+    (r"\bnothing (?:too |very |that |so )?(?:invasive|drastic|major)\b", " lighter "),
     (r"\bold[\s-]*(?:fashioned|school)\b|\bclassic(?:al)?\b", " traditional "),
     # fear of a thing is not wanting it, but not a wish for its opposite: "scared of surgery" is not "without surgery"
     (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " fear "),
+    # said after the thing: "surgery scares me", "the op is out of the question", "needles are not my thing"
+    (r"\b(?:scares?|frightens?|terrif(?:y|ies)|puts? me off)\b", " fear "),
+    (r"\b(?:is|are|was|s)?\s*out of the question\b", " not "), (r"\bno way\b", " not "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
     (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
     (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
     (NOT_OPERATED, " nonsurgical "),
+    (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
+     r"(?:put|go|be|being|going) (?:to sleep|under)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
     (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " instead "),
@@ -80,7 +122,15 @@ READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PH
 # ordinary words that may stand next to a procedure without changing which one it is
 HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
-silicone saline round teardrop hyaluronic acid lighter""".split())
+silicone saline round teardrop hyaluronic acid lighter
+saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
+good better best decent nice great safe safest budget male female men women mens womens
+downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
+# verbs and pronouns that stand before the work they name without naming another procedure
+# ("putting implants in", "they use injections", "I'd like them lifted")
+DOING = set("""use uses used using put puts putting place places placed placing insert inserts inserted inserting
+add adds added adding fit fits fitted fitting inject injects injecting try trying book booking fancy recommend
+suggest them they he she him someone something anything""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
@@ -119,6 +169,12 @@ def stem(word: str) -> str:
     return word[:7]
 
 
+def _apart(raw: str, known: str, allowed: int, heard: bool) -> int:
+    apart = distance(raw, known)
+    return min(apart, distance(sound(raw), sound(known))) if apart > allowed and heard else apart
+
+
+@lru_cache(maxsize=100_000)  # the same words meet the same lists question after question
 def distance(a: str, b: str) -> int:
     """Edits between two words: a letter added, dropped or changed, or two side by side swapped
     ("liqiud" is one slip from "liquid")."""
@@ -146,9 +202,22 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     else:
         allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
-    close = sorted((distance(raw, k), k) for k in spelling
-                   if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
+    heard = raw not in common_words()  # a word spelt as it sounds ("likwid") is read by its sound too
+    close = sorted((_apart(raw, k, allowed, heard), k)
+                   for k in spelling if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
     return spelling[close[0][1]] if close and close[0][0] <= allowed else None
+
+
+SOUNDS = [(re.compile(a), b) for a, b in [(r"ph", "f"), (r"rh", "r"), (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"),
+                                             (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
+
+
+@lru_cache(maxsize=50_000)
+def sound(word: str) -> str:
+    """A word as it sounds, roughly: "likwid" and "liquid", "rinoplasti" and "rhinoplasty" meet closer."""
+    for pattern, replacement in SOUNDS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -161,12 +230,13 @@ def plain(word: str) -> str:
     return COLLOQUIAL.get(word, word)
 
 
-def clauses(text: str) -> list[list[str]]:
+@lru_cache(maxsize=4096)  # a question is read whole and in parts, and its words more than once
+def clauses(text: str) -> tuple[tuple[str, ...], ...]:
     """The text lower-cased, its fixed phrases joined, cut into clauses of plain words."""
     text = re.sub(r"[ \t]+", " ", FILLERS.sub(" ", text.lower().replace("-", " ")))
     for pattern, replacement in READ_AS_ONE:
         text = pattern.sub(replacement, text)
-    return [[plain(w) for w in TOKEN.findall(part)] for part in CLAUSE_END.split(text)]
+    return tuple(tuple(plain(w) for w in TOKEN.findall(part)) for part in CLAUSE_END.split(text))
 
 
 # medical names glossed in plain words, read the same in a question and in a clinic's list
@@ -187,3 +257,6 @@ STOP_STEMS = {stem(w) for w in STOP}
 NONSURGICAL_STEMS = {stem(w) for w in NONSURGICAL}
 SURGICAL_STEMS = {stem(w) for w in SURGICAL}
 QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS
+ENLARGING_STEMS = {stem(w) for w in ENLARGING}
+GLOSSARY_STEMS = {stem(word): gloss for word, gloss in GLOSSARY.items()}
+PART_OF_STEMS = {stem(part): whole for part, whole in PART_OF.items()}

@@ -203,7 +203,8 @@ def held_out_counted(context):
     world = context.world
     result = world.last
     _measure_set(world, result)
-    world.evidence.row(f"{result['part']} figures", {"questions": result["questions"], "wrong": len(result["wrong"]),
+    world.evidence.row(f"{result['part']} figures", {"set": knowledge.QUESTION_SETS[result["part"]],
+                                                     "questions": result["questions"], "wrong": len(result["wrong"]),
                                                      "misses": len(result["misses"])})
     check(result["questions"], equal_to(len(knowledge.question_set(result["part"]))), "the whole set was asked")
 

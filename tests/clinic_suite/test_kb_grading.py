@@ -30,3 +30,16 @@ def test_misses_are_a_share_of_the_questions_about_listed_procedures():
     graded = [{"expect": ["Facelift"], "grade": "miss"}, {"expect": ["Facelift"], "grade": "right"},
               {"expect": [], "grade": "right"}]
     assert knowledge.tally(graded)["missRate"] == 50.0
+
+
+def test_every_seen_set_gates_and_the_held_out_part_is_one_name():
+    """The seen sets are the gating scenario's examples; the held-out part is HELD_OUT_SET alone
+    (held_out_4.jsonl takes its place with that one line)."""
+    feature = (knowledge.KB.parents[1] / "features" / "knowledge_base_unseen.feature").read_text()
+    gating = feature.split("Examples:")[-1].split("Scenario:")[0]
+    seen = [part for part in knowledge.QUESTION_SETS if part != "held-out"]
+    assert all(f"| {part} " in gating for part in seen)
+    assert "| held-out " not in gating
+    assert knowledge.QUESTION_SETS["held-out"] == knowledge.HELD_OUT_SET
+    for part in knowledge.QUESTION_SETS:
+        assert knowledge.question_set(part)

@@ -78,6 +78,7 @@ def test_speech_to_text_quirks(question, expected):
     ("I'm after a fuller bust, what would breast augmentation cost?", ["Breast Augmentation"]),  # not "filler"
     ("hyaluronic filler for my nose, any downtime?", ["Liquid Rhinoplasty"]),
     ("how much is a thread lift for my face", []),                     # a lift that is not the facelift
+    ("how much is a thread facelift", []),                             # the listed name after the thread too
     ("I'd rather have the liquid nose job, how much", ["Liquid Rhinoplasty"]),  # "rather" alone negates nothing
     ("I'd rather avoid surgery on my nose", ["Liquid Rhinoplasty"]),
     ("I don't want anything surgical, just the nose job", ["Liquid Rhinoplasty"]),
@@ -111,3 +112,118 @@ def test_two_procedures_in_one_breath(question):
 
 def test_whats_cheaper_compares():
     assert sorted(chosen("whats cheaper nose filler or nose job")) == ["Liquid Rhinoplasty", "Rhinoplasty"]
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a body part callers name for the one the list writes: "chest" is the breast, not a man's chest
+    ("what would implants to make my chest bigger cost", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my husband wants chest implants, how much", "premier-procedures.pdf", []),
+    # parts of the face, described, are the face; named with the work right after them they stay apart
+    ("my jowls have dropped and I'd like them lifted", "dermatology-procedures.pdf", ["Facelift"]),
+    ("her cheeks and jowls have sagged, she wants them pulled up with an operation", "premier-procedures.pdf",
+     ["Facelift"]),
+    ("how much is cheek filler", "premier-procedures.pdf", []),
+    ("filler in my cheeks, how much", "premier-procedures.pdf", []),
+    ("a jowl lift, what does it cost", "premier-procedures.pdf", []),
+    # a body part said as part of another: the other is what the question is about
+    ("the loose skin on my face, can you lift it surgically", "premier-procedures.pdf", ["Facelift"]),
+    ("laser for the skin on my face", "premier-procedures.pdf", []),
+    ("the skin on my neck is sagging, can you lift it", "premier-procedures.pdf", []),
+    # bare body part questions and unknown words
+    ("hifu for my jowls how much", "premier-procedures.pdf", []),      # a word neither English nor the list's
+    ("morpheus8 for my face", "premier-procedures.pdf", []),           # a name with a number in it
+    ("my cheeks are sagging, what can you do", "premier-procedures.pdf", ["Facelift"]),
+    ("price and downtime for the laser skin treatment", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("how many facelifts do you do, and the cost", "premier-procedures.pdf", ["Facelift"]),  # a gloss by its stem
+    # tightening done surgically is the lift
+    ("the skin on my face hangs, I'd like it surgically tightened and lifted", "premier-procedures.pdf", ["Facelift"]),
+    ("face tightening with radiofrequency", "premier-procedures.pdf", []),  # no surgical word: other work
+    ("skin tightening surgery", "dermatology-procedures.pdf", []),
+    ("breast tightening surgery", "premier-procedures.pdf", []),
+])
+def test_round_4_readings_by_clinic(question, filename, expected):
+    assert chosen(question, filename) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # verbs before the work are not another procedure
+    ("the one where they use injections to smooth my nose", ["Liquid Rhinoplasty"]),  # "use" names nothing
+    ("what do you charge for putting implants in my breasts", ["Breast Augmentation"]),
+    ("a vampire facelift, how much", []),                                              # a modifier still refuses
+    # a negation passed on by a verb to what it is about
+    ("is there anything for my nose that doesn't mean going under the knife", ["Liquid Rhinoplasty"]),
+    ("anything but surgery for my nose", ["Liquid Rhinoplasty"]),
+    ("is there an alternative to surgery for my nose", ["Liquid Rhinoplasty"]),
+    ("i dont want to be put to sleep for my nose", []),   # the surgical default goes; the other is not assumed
+    ("i dont want to be put to sleep for my facelift", []),
+    # a negation that stops at a word the reading does not know leaves the variant in doubt
+    ("i dont mind surgery, how much for my nose", []),
+    ("i dont fancy the liquid one for my nose", []),
+    # a negation said after the variant word: in doubt, never the variant named
+    ("surgery isn't for me, what can you do for my nose", []),
+    ("surgery is out of the question, anything for my nose", []),
+    ("the surgery scares me, what's the alternative for my nose", []),
+    ("fillers aren't for me, I want a nose job", []),
+    ("my nose, surgery not fillers", ["Rhinoplasty"]),                 # the negation is the fillers'
+    ("nothing too drastic for my nose please", ["Liquid Rhinoplasty"]),
+    # what the caller wants done to the body part
+    ("I want bigger breasts without implants, how much", []),         # the kind of work said no to
+    ("can you make my breasts smaller", []),                          # not the procedure that enlarges
+    ("my boobs are too big, can you reduce them", []),
+    ("my nose is too big, can you make it smaller", ["Rhinoplasty"]),
+    ("how long till the swelling is smaller after a boob job", ["Breast Augmentation"]),  # healing, not size
+    ("I want to go up two cup sizes, what would that cost", ["Breast Augmentation"]),
+    ("dissolve my nose filler", []),                                   # undoing work is other work
+    ("nose filler that dissolves over time, how much", ["Liquid Rhinoplasty"]),
+    # the trade's words for the temporary variant
+    ("the lunchtime nose job, how much", ["Liquid Rhinoplasty"]),     # the trade's name for the injectable one
+    ("the 15 minute nose job price", ["Liquid Rhinoplasty"]),
+    ("a 15-minute facelift", []),                                     # premier has no non-surgical facelift
+    ("how many minutes does a nose job take", ["Rhinoplasty"]),
+    ("semi permanent nose filler", ["Liquid Rhinoplasty"]),
+    ("non-permanent nose job", ["Liquid Rhinoplasty"]),
+    ("can I get my nose done with a syringe", ["Liquid Rhinoplasty"]),
+    # other work on a listed procedure's body part or kind
+    ("take my implants out please", []),                              # taking work out is other work
+    ("swap my implants for bigger ones", []),
+    ("I want to go smaller with my implants", []),
+    ("I'd like a stud put in my nose", []),                           # a piercing, not the nose job
+    ("how much for a nose ring", []),
+    ("smooth my wrinkles with injections", []),                       # injections alone: anywhere
+    ("how much are fillers", []),
+    ("the liquid one, how much", ["Liquid Rhinoplasty"]),             # a word of the procedure's own name
+    ("what's the price of getting my nose done without being cut open", ["Liquid Rhinoplasty"]),
+    # both variants' words and no comparison: which one is not left to a score
+    ("I'm after the permanent surgical nose option, something with filler maybe", []),
+    ("I'm after the permanent surgical nose option rather than something temporary", ["Rhinoplasty"]),
+    # what the caller had before gives way to what they ask for now
+    ("I had surgery on my nose years ago, could filler sort the dip out?", ["Liquid Rhinoplasty"]),
+    ("If I had a liquid rhinoplasty on a Friday, would I look normal by Monday?", ["Liquid Rhinoplasty"]),
+    # work said as a verb is done to the body part after it
+    ("can you lift my breasts", []),                                   # the breast lift, said as a verb
+    ("surgery to lift my sagging breasts", []),
+    ("surgically tighten my breasts", []),
+    ("can you lift my face surgically", ["Facelift"]),
+    ("after a boob job when can I lift my toddler", ["Breast Augmentation"]),  # lifting, not work
+])
+def test_round_4_readings(question, expected):
+    """Premier's list: the reading rules of round 4, a group of examples each."""
+    assert chosen(question) == expected
+
+
+def test_a_word_spelt_as_it_sounds_is_read_by_its_sound():
+    assert words.sound("likwid") == words.sound("liquid")
+    assert chosen("likwid rhinoplasty how much is it") == ["Liquid Rhinoplasty"]
+
+
+def test_a_word_before_a_body_part_and_its_work_may_name_another_procedure():
+    assert chosen("what's the cost of a vampire face lift") == []
+    assert chosen("a good nose job, how much") == ["Rhinoplasty"]            # an ordinary adjective
+    assert chosen("is there anyt hing for my nose that doesn't mean going under the knife") == ["Liquid Rhinoplasty"]
+
+
+def test_the_short_name_and_who_it_is_for():
+    assert chosen("open rhino under general, cost and recovery", "surgical-procedures.pdf") == ["Rhinoplasty"]
+    assert chosen("liquid rhino cost", "surgical-procedures.pdf") == []
+    assert chosen("male rhinoplasty") == ["Rhinoplasty"]
+    assert chosen("male breast reduction") == []
