@@ -5,7 +5,8 @@ import re
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
-SPOKEN = re.compile(rf"\b[\w.+-]+(?:{JOIN}[\w.+-]+)* at [a-z0-9-]+(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
+SPOKEN = re.compile(rf"\b[\w.+-]+(?:{JOIN}[\w.+-]+)* at [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+                    rf"(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
 SPELLED = r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
 # A spelling within a few words after an address spells the address.
 SPELLED_AFTER = re.compile(rf"(?:,|\.)?\s*(?:that's|that is|spelled|spelt)?\s*,?\s*({SPELLED})")
