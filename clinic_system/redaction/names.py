@@ -14,7 +14,7 @@ from functools import lru_cache
 # An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
 NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
         r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
-STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]all me|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
+STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:es)? by|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
           r"booking is for|under the name(?: of)?|[Ii]t's in the name of|(?:sur|first |last |family |given |middle )name(?: is|:)?|"
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
           r"sister|brother|friend|fiancée?|aunt|uncle|niece|nephew|grandmother|grandfather|gran|nan|granny|"
@@ -103,10 +103,41 @@ OPENING_RUN = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME})){{2,3}}),"
 POSSESSIVE = re.compile(rf"(?<![\w'’-])({NAME})['’]s (?:{RELATIVE}|appointment|booking|consultation)\b")
 
 
+LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|du|le|ter|ten|bin|binti|ibn|al|el)"
+# A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
+# when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
+# Watanabe for his wife ...".
+OPENING = re.compile(rf"(?:^|[.!?]\s+|^[^,.!?]{{1,24}},\s+)((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+                     rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
+# A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
+CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")
+# "Femke van der Meulen": particles and the capitalised word after a name belong to it.
+AFTER_PARTICLES = re.compile(rf"\s+(?:{LOWER_PARTICLE}\s+)+({NAME})(?![\w'’-])")
+
+
+def _plain(word: str) -> bool:
+    """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good"."""
+    from .ordinary import ORDINARY_WORDS
+    return word in ORDINARY or word.lower() in ORDINARY_WORDS
+
+
+def _openings(text: str) -> set[str]:
+    found = set()
+    for match in list(OPENING.finditer(text)) + list(CORRECTED.finditer(text)):
+        words = [w for w in match.group(1).split() if not re.fullmatch(LOWER_PARTICLE, w)]
+        if any(w in ORDINARY for w in words):
+            continue
+        # "Dawn Sutcliffe": a word that is also ordinary passes when another beside it is a name only
+        if all(w in AMBIGUOUS or _plain(w) for w in words):
+            continue
+        found.update(words)
+    return found
+
+
 def _pairs(text: str) -> set[str]:
     """Two capitalised words mid-sentence that are not ordinary words: a full name; at the
     start of a sentence, when a comma follows ("Zhou Haoran, I'm calling for my mother")."""
-    found = {m.group(1) for m in POSSESSIVE.finditer(text) if m.group(1) not in ORDINARY}
+    found = {m.group(1) for m in POSSESSIVE.finditer(text) if m.group(1) not in ORDINARY} | _openings(text)
     for match in OPENING_RUN.finditer(text):
         words = match.group(1).split()
         if _sentence_start(text, match.start(1)) and not set(words) & (ORDINARY | AMBIGUOUS):
@@ -128,6 +159,10 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         word = match.group(0)
         if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
+    for match in tokens:
+        after = AFTER_PARTICLES.match(text, match.end()) if match.group(0) in wanted else None
+        if after and after.group(1) not in ORDINARY:
+            wanted.add(after.group(1))
     spans = [m.span() for m in tokens if m.group(0) in wanted]
     spans += [(m.start(), m.end() - 2) for m in tokens if m.group(0)[-2:] in ("'s", "’s") and m.group(0)[:-2] in wanted]
     for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name
