@@ -4,7 +4,7 @@ treatment ("lift", "reduction"). Regular expressions, matched case-insensitively
 
 TERMS = [
     # procedures and treatments, as the trade and its callers name them
-    r"surg(?:ery|eries|ical|ically|eon|eons)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
+    r"surg(?:ery|eries|ical|ically)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
     r"fillers?", r"injections?", r"injectables?", r"implants?", r"augment(?:ation|ations|ed)",
     r"face ?lifts?", r"tummy tucks?", r"nose jobs?", r"boob jobs?", r"revisions?", r"peels?", r"laser(?:ed|ing)?",
     r"anaesthe(?:tic|sia)", r"anesthe(?:tic|sia)", r"stitch(?:es|ed)?", r"sutures?", r"biops(?:y|ies)",
@@ -63,6 +63,13 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
            r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic"]
 NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}
+# What a medicine comes as or in, and ordinary verbs a terminology lists as a heading: a drug
+# dictionary's dosage forms ("tablets", "liquid") say nothing of the caller's health (PII-6).
+PLAIN = {"tablet", "tablets", "capsule", "capsules", "liquid", "liquids", "solution", "solutions", "leaflet",
+         "leaflets", "sachet", "sachets", "sits", "dose", "doses", "pack", "packs", "strength"}
+# Who treats, not what is treated: "the surgeon", "my dermatologist", "a physiotherapist".
+PROFESSION = (r"(?:[a-z]+(?:ologists?|iatrists?|icians?|apists?)|surgeons?|physicians?|practitioners?|"
+              r"anaesthetists?|anesthetists?|nurses?|midwi(?:fe|ves)|consultants?)")
 BODY_PARTS = [
     r"nos(?:e|es)", r"nasal", r"nostrils?", r"breasts?", r"boobs?", r"chest", r"nipples?", r"chin", r"jaw(?:line)?",
     r"eyelids?", r"eyes?", r"brows?", r"eyebrows?", r"forehead", r"temples?", r"cheeks?", r"cheekbones?", r"lips?",

@@ -52,6 +52,7 @@ SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|f
 CONCERN = re.compile(rf"\b(?:{'|'.join(lay_terms.CONCERNS)})\s+({BODY})\b", re.IGNORECASE)
 
 
+PROFESSION = re.compile(lay_terms.PROFESSION, re.IGNORECASE)
 # Body parts that are never ordinary words in a booking call; "back", "arms", "crown" only as a site.
 ALWAYS = re.compile(r"\b(?:" + _by_first_letter(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
 
@@ -78,7 +79,7 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
             phrase = " ".join(w for _, _, w in words[i:i + n])
             # "post-menopausal", "under-eye": the vocabulary has hyphenated words spaced and joined.
             said = (phrase, phrase.replace("-", " "), phrase.replace("-", "")) if "-" in phrase else (phrase,)
-            if any(p in terms or _singular(p) in terms for p in said):
+            if any(p in terms or _singular(p) in terms for p in said) and not (n == 1 and phrase in lay_terms.PLAIN):
                 spans.append((words[i][0], words[i + n - 1][1]))
                 i += n
                 break
@@ -92,5 +93,6 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in lay_terms.NOT_MEDICAL]
     spans += [m.span(1) for m in SITE.finditer(text)] + [m.span() for m in ALWAYS.finditer(text)]
     spans += [m.span(1) for m in CONCERN.finditer(text)] + [m.span() for m in ABBREVIATION.finditer(text)]
+    spans = [span for span in set(spans + _from_vocabulary(text)) if not PROFESSION.fullmatch(text, *span)]
     # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").
-    return sorted(set(spans + _from_vocabulary(text)), key=lambda span: (span[0] - span[1], span[0]))
+    return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))

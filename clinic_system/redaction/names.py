@@ -53,7 +53,13 @@ Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Aun
 New Year Years Eve Day Boxing Halloween Hanukkah Diwali Eid Ramadan Passover Thanksgiving Valentine's
 Mother's Father's Pancake Bonfire Lent Holy Labour Labor Memorial Independence Midsummer Hogmanay Whitsun
 Eircode Postcode Zip Email Mobile Landline Flat Apartment Suite Unit Floor SSN Social Security Extension
+Guten Tag Morgen Abend Grüezi Servus Moin Bonjour Bonsoir Salut Buongiorno Buonasera Ciao Salve Hola Buenos Buenas
+Días Dias Tardes Noches Olá Bom Boa Dia Tarde Bon Bona Goedemorgen Goedemiddag Goedenavond Hallo Hoi Dag Hej Hei
+Moi Tere Labas Sveiki Szia Jó Napot Dzień Dobry Dobrý Den Dobar Zdravo Bună Ziua Kalimera Merhaba Günaydın
+Namaste Namaskar Salaam Salam Shalom Sawasdee Konnichiwa Annyeong Annyeonghaseyo Jambo Habari Sawubona Molo Kia Ora
 """.split())
+# "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
+SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
 # Ordinary words that are also names: names after an introduction, not from the list alone.
 AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
 Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers
@@ -168,6 +174,8 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
     for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name
         if before.group(0) in NAME_PARTICLES and after.group(0) in wanted and after.start() - before.end() == 1:
             spans.append(before.span())
+    saints = [m.span() for m in SAINTS_DAY.finditer(text) if re.search(r"(?:Day|Eve|Night|Week)$", m.group(0))]
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in saints)]
     return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)]))
 
 
