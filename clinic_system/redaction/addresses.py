@@ -127,13 +127,14 @@ def chains(text: str) -> list[tuple[int, int]]:
         if not first:
             continue
         streets = FIRST_PART.fullmatch(text, first.start(), end) and re.search(r"\d", first.group(0))
+        longest = None
         for j in range(i + 1, min(i + MOST_PARTS, len(parts))):
             s, e = parts[j]
             last = LAST_PART.match(text, s, e)
             if last and (streets or j > i + 1):
-                spans.append((first.start(), last.end(1)))
-            kind = _kind(text[s:e])
-            if kind is None:
+                longest = (first.start(), last.end(1))
+            if _kind(text[s:e]) is None:  # a street, flat or district: the run goes on
                 break
-        # a street, flat or district after the first part: the run goes on
+        if longest:
+            spans.append(longest)
     return spans

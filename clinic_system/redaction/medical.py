@@ -219,6 +219,7 @@ def find(text: str) -> list[tuple[int, int]]:
         spans += [m.span(1) for m in EPONYM_ASKED.finditer(text)]
     spans = [span for span in set(spans) if not PROFESSION.fullmatch(text, *span)]
     spans += _said_after(text, spans) + _symptoms(text, spans)
-    spans = list(set(spans))
+    spans = set(spans)
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
     # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").
     return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
