@@ -46,7 +46,8 @@ Dr Doctor Mr Mrs Ms Miss Clinic Cosmetic Surgery Premier Advanced Aesthetic Cust
 Booking Book Appointment Consultation Hold Text Link Call Calling Phone Number Email Address Street Road London
 Price Cost Pounds Dollars OK Right Perfect Lovely Brilliant Cheers Bye Goodbye Maybe Actually Really Still Again
 Summer Winter Spring Autumn Fall Christmas Easter Z O E
-American Express Visa Mastercard Maestro PayPal Klarna Apple Google Amex NHS GP French France English England
+American Express Visa Mastercard Maestro PayPal Klarna Clearpay Revolut Monzo Vodafone Verizon Orange Lyca Giffgaff
+Telekom Swisscom Movistar Airtel Jio Apple Google Amex NHS GP French France English England
 British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
 Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
 Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Auntie Aunty Hubby Sis Bro

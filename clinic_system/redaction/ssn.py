@@ -28,9 +28,11 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
 # an account's or a booking reference's last four are not (the words just before say which).
 FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
 ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: are| is)?)[\s:,]*"
-                    rf"(\d{{4}}(?![\d-])|{FOUR_WORDS}\b)", re.IGNORECASE)
+                    rf"(\d{{4}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
+                    re.IGNORECASE)
 NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|"
-                        r"invoice|policy|phone|mobile|number|line)\b[^.?!]{0,20}$", re.IGNORECASE)
+                        r"invoice|policy|phone|mobile|number|line|total|price|cost|bill|amount|balance)\b[^.?!]{0,20}$",
+                        re.IGNORECASE)
 
 
 def _four(said: str) -> bool:
