@@ -167,9 +167,8 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
             phrase = " ".join(w for _, _, w in words[i:i + n])
             # "post-menopausal", "under-eye": the vocabulary has hyphenated words spaced and joined.
             said = (phrase, phrase.replace("-", " "), phrase.replace("-", "")) if "-" in phrase else (phrase,)
-            if n == 1 and phrase.isalpha() and phrase not in terms:
-                said = (phrase, _singular(phrase), *_variants(phrase))
-                known = any(p in terms for p in said) or phrase in _rare_heads() or _compound(phrase, terms)
+            if n == 1 and phrase.isalpha():
+                known = _known_word(phrase)
             else:
                 known = any(p in terms or _singular(p) in terms for p in said)
             if known and not (n == 1 and phrase in lay_terms.PLAIN):
@@ -179,6 +178,14 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """One word: listed, or a listed term's plural, Latin or adjective form, its rare head, or a compound."""
+    terms = vocabulary()
+    return any(p in terms for p in (word, _singular(word), *_variants(word))) or word in _rare_heads() \
+        or _compound(word, terms)
 
 
 def _compound(word: str, terms) -> bool:
