@@ -72,7 +72,7 @@ ANATOMICAL = re.compile(rf"\b([a-z]{{2,}}(?:al|ar|eal|ial))\s+(?:base\s+)?(?:{'|
 OWN_BODY = re.compile(rf"\b(?:my|her|his|their)\s+(?:(?:left|right|upper|lower|whole)\s+)?({BODY})\b", re.IGNORECASE)
 # "Dercum's disease", "Tietze syndrome", "Bell's palsy": a name before a word for a condition.
 EPONYM = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:['’]s?|s['’])?(?:[- ][A-Z][a-zà-ÿ]+)?\s+(?:disease|syndrome|palsy|phenomenon|"
-                    r"contracture|oesophagus|esophagus|anomaly|sign|deformity)\b")
+                    r"contracture|oesophagus|esophagus|anomaly|deformity)\b")
 # A brand a caller takes or wants ("I'm on Dianette", "I'd like Cosmelan", "an Omnipod on my arm"):
 # a capitalised word that is no English word and no listed name, after what one says of a medicine.
 BRAND_CUE = re.compile(r"\b(?:(?:I'm|I am|she's|he's|been|was|still|started|stopped|come off|came off|also) on|"
