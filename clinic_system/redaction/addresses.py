@@ -95,19 +95,21 @@ ELIDED = r"(?:dell|dall|nell|sull|d|l)['’]"
 PART_WORD = rf"(?:{ELIDED})?{CAP}"
 PART_WORDS = rf"{PART_WORD}(?:\s+(?:{PARTICLE}\s+)*{PART_WORD}){{0,4}}"
 PREFIX = r"(?:(?:ul|al|Jl|pl|vul|bul|prosp|Str|str|nám|Col|Bd|Av|Avda|C)\.\s*|C/\s*)"
-CHAIN_HOUSE = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"
+CHAIN_HOUSE = r"(?:\d{1,2}[- ](?i:ch[oō]me)-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"   # "3 Chome-5-1", "1-14-7"
 STREET_PART = (rf"(?:{PREFIX}?{PART_WORDS}(?:\s+{AFTER_NAME})*(?:\s+[IVX]{{1,4}})?(?:\s+(?:Soi|nr\.|No\.?:?|n\.|n°|nº))?"
-               rf"\s+{CHAIN_HOUSE}(?:\s+(?:bis|ter|[A-Z]))?|{CHAIN_HOUSE}(?:\s+(?:bis|ter))?,?\s+{PART_WORDS})")
+               rf"\s+{CHAIN_HOUSE}(?:\s+(?:bis|ter|[A-Z]))?(?:\s+(?:bus|boîte|bte|box)\s+\d{{1,4}})?|{CHAIN_HOUSE}(?:\s+(?:bis|ter))?,?\s+{PART_WORDS})")
 UNIT_PART = (r"(?:(?i:flat|apt|apartment|appartement|app|apto|unit|suite|level|floor|piso|planta|puerta|porta|esc|"
-             r"escalera|scala|int|interno|stan|ap|kv|et|étage|tür|stiege|stock|bus|boîte|bte|daire|lgh|m)\b\.?\s*\w{1,5}"
+             r"escalera|scala|int|interno|stan|ap|kv|et|étage|tür|stiege|stock|bus|boîte|bte|daire|lgh|m|bl|bloc|sc|scara)\b\.?\s*\w{1,5}"
              r"|\d{1,2}\s*(?:[ºª°]|\.)\s*\w{0,10}\.?(?:\s+\d{1,3})?|\d{1,2}[nrtaeè]\s+\d{1,2}[ae]|Top floor flat|Hinterhaus)")
-PLACE_PART = rf"(?:{PREFIX}?{PART_WORDS})"
+PLACE_PART = rf"(?:{PREFIX}?{PART_WORDS}(?:\s+-\s+[A-Z]{{2}})?)"    # "Col. Roma Norte", "São Paulo - SP"
 POSTCODE_TOWN = (rf"(?:(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:[- ]\d{{2,4}})?(?:\s[A-Z]{{2}})?\s+{PART_WORDS}(?:\s+\d{{1,2}})?"
                  rf"|{PART_WORDS}\s+(?:(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?|{STRONG_POSTCODE})|{STRONG_POSTCODE})")
 FIRST_PART = re.compile(rf"(?<![\w'’.-])(?:{STREET_PART}|{UNIT_PART})$")
 FULL = {kind: re.compile(rf"\s*({pattern})\s*") for kind, pattern in
         (("street", STREET_PART), ("unit", UNIT_PART), ("place", PLACE_PART), ("postcode", POSTCODE_TOWN))}
-LAST_PART = re.compile(rf"\s*({POSTCODE_TOWN})(?![\w'’-])")
+# A postcode said last without its town, when its shape says it is one: "01310-200", "00-514".
+BARE_POSTCODE = r"(?:\d{5}-\d{3}|\d{2}-\d{3}|\d{4}-\d{3})(?=\s*(?:[,.;!?]|$))"
+LAST_PART = re.compile(rf"\s*({POSTCODE_TOWN}|{BARE_POSTCODE})(?![\w'’-])")
 MOST_PARTS = 7
 
 

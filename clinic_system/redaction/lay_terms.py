@@ -90,7 +90,7 @@ BODY_PARTS = [
     r"toenails?", r"fingernails?", r"nails?",
     # round 4: sites said on their own
     r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
-    r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall",
+    r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
@@ -117,7 +117,8 @@ CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r
 SYMPTOMS = [r"hard", r"harden(?:ed|ing)", r"rash(?:es)?", r"burns?", r"burnt", r"cuts?", r"gaps?", r"inflamed",
             r"mottled", r"indented", r"blanch(?:ed|ing)", r"spitting", r"red(?:ness)?", r"hot", r"tender", r"tight",
             r"bumps?", r"bumpy", r"dented", r"dents?", r"sore", r"aching", r"aches?", r"throbbing", r"leaking",
-            r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung"]
+            r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung",
+            r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling"]
 # What comes before such a word when it says a symptom.
 SYMPTOM_CUES = (r"(?:keeps?|kept|feels?|felt|is|are|it's|looks?|gone|went|go|going|got|getting|still|became|become|turned|"
                 r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all)")

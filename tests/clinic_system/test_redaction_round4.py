@@ -95,3 +95,18 @@ def test_greetings_professions_dosage_forms_and_saints_days_survive(text):
 ])
 def test_medical_words_beyond_the_lists(text, term):
     assert term not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Avenida Paulista 1578, apto 92, Bela Vista, São Paulo - SP, 01310-200, that's my address.",
+    "My address is Rue de la Loi 16 bus 3, 1000 Bruxelles.",
+    "Bd. Unirii nr. 15, bl. 3, sc. 2, ap. 45, 030823 București.",
+])
+def test_more_address_shapes_caught_whole(text):
+    assert not any(c.isdigit() for c in redacted(text)), redacted(text)
+
+
+@pytest.mark.parametrize("text", ["Package 2, 12 sessions, 15000 yen all in?", "Would Monday 3, Tuesday 4, or Wednesday 5 be better?",
+                                  "I'm on the 8:15 train, platform 9, so 10:00 at the earliest."])
+def test_numbered_booking_talk_is_no_address(text):
+    assert redacted(text) == text
