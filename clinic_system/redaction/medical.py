@@ -167,7 +167,9 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
             phrase = " ".join(w for _, _, w in words[i:i + n])
             # "post-menopausal", "under-eye": the vocabulary has hyphenated words spaced and joined.
             said = (phrase, phrase.replace("-", " "), phrase.replace("-", "")) if "-" in phrase else (phrase,)
-            if n == 1 and phrase.isalpha():
+            if n == 1 and re.fullmatch(r"[a-z](?:-[a-z])+", phrase):   # "B-A-R-T-H" spells a name
+                known = False
+            elif n == 1 and phrase.isalpha():
                 known = _known_word(phrase)
             else:
                 known = any(p in terms or _singular(p) in terms for p in said)

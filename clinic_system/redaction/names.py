@@ -30,7 +30,7 @@ SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
-INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
+INTRO = re.compile(rf"\b(?:({STRONG})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?|{WEAK})\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
@@ -114,12 +114,12 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
-OPENING = re.compile(rf"(?:^|[.!?]\s+|^[^,.!?]{{1,24}},\s+)((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+OPENING = re.compile(rf"(?:^|[.!?]\s+|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
                      rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
 # A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
 CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")
 # "Femke van der Meulen": particles and the capitalised word after a name belong to it.
-AFTER_PARTICLES = re.compile(rf"\s+(?:{LOWER_PARTICLE}\s+)+({NAME})(?![\w'’-])")
+AFTER_PARTICLES = re.compile(rf"\s+(?:(?:{LOWER_PARTICLE}|{'|'.join(sorted(NAME_PARTICLES))})\s+)+({NAME})(?![\w'’-])")
 
 
 def _plain(word: str) -> bool:

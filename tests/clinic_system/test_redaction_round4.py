@@ -110,3 +110,18 @@ def test_more_address_shapes_caught_whole(text):
                                   "I'm on the 8:15 train, platform 9, so 10:00 at the earliest."])
 def test_numbered_booking_talk_is_no_address(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hi, it's Fatou, my GP Dr. Aminata Sow referred me.", "Sow"),
+    ("Um, yeah, Tomás Ó Súilleabháin, I'd like a mole checked.", "Súilleabháin"),
+    ("Bartholomew Quist, B-A-R-T-H, I had lipo last year.", "B-A-R-T-H"),
+])
+def test_a_gp_after_a_title_particles_and_spellings_go_as_names(text, name):
+    assert name not in redacted(text) and "[REDACTED_NAME]" in redacted(text)
+
+
+@pytest.mark.parametrize("text", ["My doctor, Dr. Johnson, said Friday at 10.", "Tom Whitfield, the practice manager, rang me back.",
+                                  "Um, okay, Priya, can I move it to 3pm?", "Megan for Advanced Aesthetic Clinic, right?"])
+def test_the_clinics_own_people_survive_the_new_name_rules(text):
+    assert redacted(text) == text
