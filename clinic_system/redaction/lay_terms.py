@@ -55,7 +55,7 @@ TERMS = [
     # round 4: clipped and lay forms no terminology lists
     r"chemo", r"fibro", r"seb derm", r"heart attacks?", r"weight loss", r"altitude sickness", r"bald (?:patch|patches|spot)",
     r"stretch lines", r"elevens", r"love handles?", r"(?:fractional )?co2(?: laser)?", r"roux-en-y(?: bypass)?",
-    r"subcision", r"steri-?strips?", r"PMMA", r"milia", r"reconstructions?", r"plasty",
+    r"subcision", r"steri-?strips?", r"PMMA", r"bra fat", r"back rolls?", r"wisdom teeth", r"morpheus(?: ?8)?", r"milia", r"reconstructions?", r"plasty",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -90,7 +90,7 @@ BODY_PARTS = [
     r"toenails?", r"fingernails?", r"nails?",
     # round 4: sites said on their own
     r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
-    r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?",
+    r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?", r"(?:nose|nasal) tip",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
@@ -104,7 +104,7 @@ TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r
                    r"replacements?", r"slimming", r"tightening", r"fat",
                    # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
                    r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on",
-                   r"work", r"plasty", r"hooding"]
+                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch"]
 # A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
 CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
@@ -118,7 +118,8 @@ SYMPTOMS = [r"hard", r"harden(?:ed|ing)", r"rash(?:es)?", r"burns?", r"burnt", r
             r"mottled", r"indented", r"blanch(?:ed|ing)", r"spitting", r"red(?:ness)?", r"hot", r"tender", r"tight",
             r"bumps?", r"bumpy", r"dented", r"dents?", r"sore", r"aching", r"aches?", r"throbbing", r"leaking",
             r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung",
-            r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling"]
+            r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling", r"crack(?:ing|ed)", r"blue",
+            r"purple", r"dusky", r"shedding"]
 # What comes before such a word when it says a symptom.
 SYMPTOM_CUES = (r"(?:keeps?|kept|feels?|felt|is|are|it's|looks?|gone|went|go|going|got|getting|still|became|become|turned|"
                 r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all)")
