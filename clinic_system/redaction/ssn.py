@@ -35,6 +35,9 @@ NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|ib
                         re.IGNORECASE)
 
 
+MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
+
+
 def _four(said: str) -> bool:
     """Four digits, however said: "7405", "two eight eight one", "double five one two"."""
     if said.isdigit():
@@ -49,6 +52,8 @@ def find(text: str) -> list[tuple[int, int]]:
     named = NAMED.search(text)
     if named:
         spans += [m.span(1) for m in ENDS_IN.finditer(text, named.end())]
-    spans += [m.span(1) for m in ENDING.finditer(text)
-              if _four(m.group(1)) and not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])]
+    spans += [m.span(1) for m in ENDING.finditer(text) if _four(m.group(1)) and (
+        NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
+    if named:  # "my daughter's social ends in 4321 and mine in 8765"
+        spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
     return spans

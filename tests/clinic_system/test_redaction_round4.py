@@ -125,3 +125,13 @@ def test_a_gp_after_a_title_particles_and_spellings_go_as_names(text, name):
                                   "Um, okay, Priya, can I move it to 3pm?", "Megan for Advanced Aesthetic Clinic, right?"])
 def test_the_clinics_own_people_survive_the_new_name_rules(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,said", [
+    ("It's plus three three, six, twelve, thirty four, fifty six, seventy eight.", "thirty four"),
+    ("The number is 06 12 34\n56 78, sorry about that.", "56 78"),
+    ("My social security number ends with three three two one.", "three three two one"),
+    ("My daughter's social ends in 4321 and mine in 8765.", "8765"),
+])
+def test_numbers_said_in_tens_in_pairs_or_after_the_social(text, said):
+    assert said not in redacted(text)
