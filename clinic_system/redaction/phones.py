@@ -26,6 +26,11 @@ def _digits_said(said: str) -> int:
         if word in ("double", "triple", "hundred", "thousand", "plus") or (before in TENS and word in UNITS):
             continue   # "thirty four" is two digits, said by its first word
         count += {"double": 2, "triple": 3}.get(before, 2 if word in TEENS | TENS else 1)
+    # Times and years are said in tens too ("ten fifteen, eleven thirty"): a number said in tens
+    # counts only with a digit said alone often enough, or "plus", "oh", "double" in it.
+    if set(words) & (TEENS | TENS) and not set(words) & {"plus", "oh", "zero", "double", "triple"} \
+            and sum(w in UNITS for w in words) < 4:
+        return 0
     return count
 
 

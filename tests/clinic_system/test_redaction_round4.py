@@ -135,3 +135,8 @@ def test_the_clinics_own_people_survive_the_new_name_rules(text):
 ])
 def test_numbers_said_in_tens_in_pairs_or_after_the_social(text, said):
     assert said not in redacted(text)
+
+
+@pytest.mark.parametrize("text", ["Can I do ten fifteen, eleven thirty, twelve forty five?", "nineteen ninety nine, twenty twenty five"])
+def test_times_and_years_said_in_tens_are_no_phone(text):
+    assert redacted(text) == text
