@@ -96,8 +96,10 @@ PART_WORD = rf"(?:{ELIDED})?{CAP}"
 PART_WORDS = rf"{PART_WORD}(?:\s+(?:{PARTICLE}\s+)*{PART_WORD}){{0,4}}"
 PREFIX = r"(?:(?:ul|al|Jl|pl|vul|bul|prosp|Str|str|nám|Col|Bd|Av|Avda|C)\.\s*|C/\s*)"
 CHAIN_HOUSE = r"(?:\d{1,2}[- ](?i:ch[oō]me)-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"   # "3 Chome-5-1", "1-14-7"
-STREET_PART = (rf"(?:{PREFIX}?{PART_WORDS}(?:\s+{AFTER_NAME})*(?:\s+[IVX]{{1,4}})?(?:\s+(?:Soi|nr\.|No\.?:?|n\.|n°|nº))?"
-               rf"\s+{CHAIN_HOUSE}(?:\s+(?:bis|ter|[A-Z]))?(?:\s+(?:bus|boîte|bte|box)\s+\d{{1,4}})?|{CHAIN_HOUSE}(?:\s+(?:bis|ter))?,?\s+{PART_WORDS})")
+STREET_PART = (rf"(?:{PREFIX}?{PART_WORDS}(?:\s+{AFTER_NAME})*(?:\s+[IVX]{{1,4}})?(?:\s+\d{{1,4}}-(?:gil|ro|dong|ga))?"
+               rf"(?:\s+(?:Soi|nr\.|No\.?:?|n\.|n°|nº))?"
+               rf"\s+{CHAIN_HOUSE}(?:\s+(?:bis|ter|[A-Z]))?(?:\s+(?:bus|boîte|bte|box)\s+\d{{1,4}})?|"
+               rf"{CHAIN_HOUSE}(?:\s+(?:bis|ter))?,?\s+(?:(?:{TYPE_FIRST})\s+(?:{PARTICLE}\s+)*)?{PART_WORDS})")
 UNIT_PART = (r"(?:(?i:flat|apt|apartment|appartement|app|apto|unit|suite|level|floor|piso|planta|puerta|porta|esc|"
              r"escalera|scala|int|interno|stan|ap|kv|et|étage|tür|stiege|stock|bus|boîte|bte|daire|lgh|m|bl|bloc|sc|scara)\b\.?\s*\w{1,5}"
              r"|\d{1,2}\s*(?:[ºª°]|\.)\s*\w{0,10}\.?(?:\s+\d{1,3})?|\d{1,2}[nrtaeè]\s+\d{1,2}[ae]|Top floor flat|Hinterhaus)")

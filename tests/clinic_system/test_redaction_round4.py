@@ -140,3 +140,17 @@ def test_numbers_said_in_tens_in_pairs_or_after_the_social(text, said):
 @pytest.mark.parametrize("text", ["Can I do ten fifteen, eleven thirty, twelve forty five?", "nineteen ninety nine, twenty twenty five"])
 def test_times_and_years_said_in_tens_are_no_phone(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    'Appartement 7, 22 ter rue Oberkampf, 75011 Paris.',
+    'Währinger Straße 15/3, Tür 4, 1090 Wien.',
+    'Dorsoduro 1234, 30123 Venezia.',
+    'Level 3, 120 Collins Street, Melbourne VIC 3000.',
+    'Rruga Myslym Shyri 20, 1001 Tiranë.',
+    'Bağdat Caddesi No: 55, Kadıköy, 34710 İstanbul.',
+    'Rákóczi út 12, 2. emelet 3, 1072 Budapest.',
+    'Seocho-daero 77-gil 55, Seocho-gu, Seoul 06621.',
+])
+def test_address_runs_in_more_countries_leave_no_number(text):
+    assert not any(c.isdigit() for c in redacted(text)), redacted(text)
