@@ -104,7 +104,7 @@ TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r
                    r"replacements?", r"slimming", r"tightening", r"fat",
                    # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
                    r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on",
-                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch"]
+                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch", r"bands", r"creases", r"folds"]
 # A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
 CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",

@@ -76,12 +76,17 @@ EPONYM = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:['’]s?|s['’])?(?:[- ][A-Z][a-zà-
 # A brand a caller takes or wants ("I'm on Dianette", "I'd like Cosmelan", "an Omnipod on my arm"):
 # a capitalised word that is no English word and no listed name, after what one says of a medicine.
 BRAND_CUE = re.compile(r"\b(?:(?:I'm|I am|she's|he's|been|was|still|started|stopped|come off|came off|also) on|"
-                       r"taking|take|takes|took|prescribed|using|used|tried|I had|she had|he had|had some|"
-                       r"I'd like|I want|she wants|is|an?|the|and|or|about)\s+([A-Z][a-z]+[A-Za-z0-9]*)(?![\w'’-])")
+                       r"taking|take|takes|took|prescribed|using|use|uses|used|tried|I had|she had|he had|had some|then|"
+                       r"I'd like|I want|she wants|is|an?|the|and|or|about)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
 # "is that Dercum's?", "could it be Crohn's?": a condition asked about by its eponym alone.
 EPONYM_ASKED = re.compile(r"\b(?:is (?:that|it|this)|could (?:that|it|this) be|might be|maybe|like|got|have|has)\s+"
                           r"([A-Z][a-zà-ÿ]+['’]s)(?=\s*[?.!,])")
-BRAND_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][a-z]+[A-Za-z0-9]*)(?![\w'’-])")
+# "LASIK", "EVLT", "TMJ": an abbreviation no English list has, in a sentence about a treatment.
+CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
+NOT_MEDICAL_CAPITALS = {"SSN", "VAT", "ASAP", "FAQ", "DOB", "URL", "IBAN", "BIC", "RSVP", "GDPR", "DIY", "PPS", "NINO",
+                        "ZIP", "PLZ", "CAP", "SMS", "PDF", "AED", "CHF", "USD", "EUR", "GBP", "JPY", "INR", "ZAR", "SEK",
+                        "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "TRY", "KRW", "THB", "MXN", "BRL", "AUD", "CAD", "NZD"}
+BRAND_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +98,7 @@ def _plain_words() -> frozenset[str]:
     return common_words() | {n.lower() for n in name_list()} | {w.lower() for w in ORDINARY}
 
 
-def _brands(text: str) -> list[tuple[int, int]]:
+def _brands(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = []
     plain = _plain_words()
     for match in BRAND_CUE.finditer(text):
@@ -101,7 +106,7 @@ def _brands(text: str) -> list[tuple[int, int]]:
         word = match.group(1)
         if len(word) < 5 or word.lower() in plain or word.lower() in ORDINARY_WORDS:
             continue
-        if cue in ("is", "a", "an", "the", "and", "or", "about") and not _medical_nearby(text, match.start(1)):
+        if cue in ("is", "a", "an", "the", "and", "or", "about", "then") and not _medical_nearby(text, match.start(1), found):
             continue
         spans.append(match.span(1))
         after = BRAND_AFTER.match(text, match.end(1))
@@ -110,12 +115,21 @@ def _brands(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _medical_nearby(text: str, at: int) -> bool:
+def _capitals(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    plain = _plain_words()
+    return [m.span() for m in CAPITALS.finditer(text) if m.group(0) not in NOT_MEDICAL_CAPITALS
+            and m.group(0).lower() not in plain and _medical_nearby(text, m.start(), found)]
+
+
+def _medical_nearby(text: str, at: int, found: list[tuple[int, int]] = ()) -> bool:
     """A medicine, treatment or body word in the same sentence: "is Cooltech safe for me", said
     after "I get cold urticaria"; "the Betadine stung my lash line"."""
     start = max(text.rfind(c, 0, at) for c in ".?!") + 1
     ends = [i for i in (text.find(c, at) for c in ".?!") if i >= 0]
-    sentence = text[start:min(ends) if ends else len(text)]
+    end = min(ends) if ends else len(text)
+    if any(start <= s and e <= end and not s <= at < e for s, e in found):
+        return True
+    sentence = text[start:end]
     return bool(LAY.search(sentence) or ALWAYS.search(sentence) or re.search(
         r"\b(?:safe|allerg\w*|stung|skin|dose|mg|side effects?)\b", sentence, re.IGNORECASE))
 
@@ -222,7 +236,8 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in lay_terms.NOT_MEDICAL]
     spans += [m.span(1) for m in SITE.finditer(text)] + [m.span() for m in ALWAYS.finditer(text)]
     spans += [m.span(1) for m in CONCERN.finditer(text)] + [m.span() for m in ABBREVIATION.finditer(text)]
-    spans += _from_vocabulary(text) + [m.span() for m in EPONYM.finditer(text)] + _brands(text)
+    spans += _from_vocabulary(text) + [m.span() for m in EPONYM.finditer(text)]
+    spans += _brands(text, spans) + _capitals(text, spans)
     spans += [m.span() for m in ANATOMICAL.finditer(text) if m.group(1).lower() not in _plain_words()]
     if spans:
         spans += [m.span(1) for m in EPONYM_ASKED.finditer(text)]

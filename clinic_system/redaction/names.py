@@ -154,6 +154,9 @@ def _pairs(text: str) -> set[str]:
         opening = _sentence_start(text, match.start())
         if (opening and text[match.end():match.end() + 1] != ",") or {first, second} & (ORDINARY | AMBIGUOUS):
             continue
+        if first.isupper() and second.isupper() and len(first) > 1 and len(second) > 1:
+            continue   # "the PDF ASAP": abbreviations, not a name
+
         found.update((first, second))
     return found
 

@@ -154,3 +154,19 @@ def test_times_and_years_said_in_tens_are_no_phone(text):
 ])
 def test_address_runs_in_more_countries_leave_no_number(text):
     assert not any(c.isdigit() for c in redacted(text)), redacted(text)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("I had LASIK and now I have dry eye.", "LASIK"),
+    ("I'm having IVF and I'm on Gonal-f and Cetrotide.", "Gonal-f"),
+    ("I had Tixel and then Fotona, now my skin is red.", "Fotona"),
+    ("I've got platysmal bands and neck bands.", "neck bands"),
+])
+def test_abbreviations_and_brands_in_a_sentence_about_a_treatment(text, term):
+    assert term not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text", ["Is the VAT included, and do you need my DOB?", "Send the PDF ASAP, the FAQ says so.",
+                                  "The NHS letter came, the GP said hi.", "Can I pay in CHF or EUR?"])
+def test_everyday_abbreviations_survive(text):
+    assert redacted(text) == text
