@@ -30,7 +30,7 @@ SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
-INTRO = re.compile(rf"\b(?:({STRONG})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?|{WEAK})\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
+INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
@@ -65,6 +65,8 @@ SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME}
 AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
 Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers
 English French Irish Welsh Scott Holland Wales England Valentine Noel Holly""".split())
+# Words that are also given names ("Summer", "Will", "Grace"): a name when a surname follows.
+WORD_NAMES = AMBIGUOUS | {"Summer", "Autumn", "Winter", "Will", "August", "Eve", "Christian", "Sunny"}
 NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Wondering", "Interested", "Back", "Sure",
                               "Just", "Ringing", "Phoning", "Trying", "Hoping", "Afraid", "Glad", "Happy", "Free"}
 
@@ -93,7 +95,11 @@ def _introduced(text: str) -> set[str]:
     found = set()
     for match in INTRO.finditer(text):
         strong = match.group(1) is not None
-        for word in match.group(2).split():
+        words = match.group(2).split()
+        # "It's Summer Hayes", "I'm Will Turner": a word that is also a name, before a surname
+        if len(words) > 1 and words[0] in WORD_NAMES and words[1] not in NOT_AFTER_INTRO and _surname(words[1]):
+            found.add(words.pop(0))
+        for word in words:
             if word in NOT_AFTER_INTRO and not (strong and word not in ORDINARY - AMBIGUOUS):
                 break
             if not re.fullmatch(PARTICLE, word):
@@ -122,6 +128,12 @@ CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.
 AFTER_PARTICLES = re.compile(rf"\s+(?:(?:{LOWER_PARTICLE}|{'|'.join(sorted(NAME_PARTICLES))})\s+)+({NAME})(?![\w'’-])")
 
 
+def _surname(word: str) -> bool:
+    """A listed name, or a word no English list has: "Hayes", "Oyelowo"; not "Sale"."""
+    from ..knowledge.words import common_words
+    return word in name_list() or word.lower() not in common_words()
+
+
 def _plain(word: str) -> bool:
     """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good"."""
     from .ordinary import ORDINARY_WORDS
@@ -132,7 +144,7 @@ def _openings(text: str) -> set[str]:
     found = set()
     for match in list(OPENING.finditer(text)) + list(CORRECTED.finditer(text)):
         words = [w for w in match.group(1).split() if not re.fullmatch(LOWER_PARTICLE, w)]
-        if any(w in ORDINARY for w in words):
+        if any(w in ORDINARY - WORD_NAMES for w in words):
             continue
         # "Dawn Sutcliffe": a word that is also ordinary passes when another beside it is a name only
         if all(w in AMBIGUOUS or _plain(w) for w in words):

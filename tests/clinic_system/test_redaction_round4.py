@@ -170,3 +170,17 @@ def test_abbreviations_and_brands_in_a_sentence_about_a_treatment(text, term):
                                   "The NHS letter came, the GP said hi.", "Can I pay in CHF or EUR?"])
 def test_everyday_abbreviations_survive(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,name", [
+    ("It's Summer Hayes, I'd like a consultation.", "Summer"), ("I'm Will Oyelowo.", "Oyelowo"),
+    ("Will Turner, calling about lipo.", "Will"), ("This is Mrs. Brook, about my facelift.", "Brook"),
+])
+def test_words_that_are_also_names_before_a_surname_and_a_name_after_a_title(text, name):
+    assert name not in redacted(text)
+
+
+@pytest.mark.parametrize("text", ["It's Winter Sale time, any offers?", "Will Tuesday work, or Wednesday?", "It's Summer, so you must be busy.",
+                                  "Send the PDF ASAP, the FAQ says so."])
+def test_seasons_modals_and_abbreviations_stay_words(text):
+    assert redacted(text) == text
