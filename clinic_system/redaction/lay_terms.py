@@ -55,7 +55,9 @@ TERMS = [
     # round 4: clipped and lay forms no terminology lists
     r"chemo", r"fibro", r"seb derm", r"heart attacks?", r"weight loss", r"altitude sickness", r"bald (?:patch|patches|spot)",
     r"stretch lines", r"elevens", r"love handles?", r"(?:fractional )?co2(?: laser)?", r"roux-en-y(?: bypass)?",
-    r"subcision", r"steri-?strips?", r"PMMA", r"bra fat", r"back rolls?", r"wisdom teeth", r"morpheus(?: ?8)?", r"milia", r"reconstructions?", r"plasty",
+    r"subcision", r"steri-?strips?", r"PMMA", r"bra fat", r"back rolls?", r"wisdom teeth", r"morpheus(?: ?8)?",
+    r"bat wings", r"cottage cheese(?: thighs| skin| legs)?", r"chicken legs", r"witch'?s chin", r"washout", r"D (?:and|&) C",
+    r"white patch(?:es)?", r"milia", r"reconstructions?", r"plasty",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -110,7 +112,8 @@ CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
             r"asymmetric(?:al)?", r"enlarged", r"swollen", r"bruised", r"scarred", r"damaged", r"dry", r"tired",
             r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
-            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful"]
+            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful", r"baggy",
+            r"hooked", r"crepey", r"lumpy"]
 
 # Ordinary words that say a symptom once a body part or a treatment has been named in the same
 # sentence: "the implant feels hard", "came out in a rash", "a gap in the cut", "it's indented".

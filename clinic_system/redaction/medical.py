@@ -68,6 +68,10 @@ COORDINATED = re.compile(rf"\s*(?:,|\.\.\.|…)?\s*(?:and|or|sorry,?|no,?|I mean
 # word list has, before what is done to it.
 ANATOMICAL = re.compile(rf"\b([a-z]{{2,}}(?:al|ar|eal|ial))\s+(?:base\s+)?(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b",
                         re.IGNORECASE)
+# "my knees are baggy", "her lips look swollen": a body part and what is said of it.
+PREDICATED = re.compile(rf"\b(?:my|her|his|their|the)\s+({BODY})\s+(?:is|are|look|looks|feel|feels|seem|seems|got|"
+                        rf"getting|went|gone|has gone|have gone|keep getting)\s+(?:(?:a bit|really|very|so|quite|all|still)\s+)?"
+                        rf"({'|'.join(lay_terms.CONCERNS + lay_terms.SYMPTOMS)})\b", re.IGNORECASE)
 # "my eye won't close": a body part said as the caller's own, in a sentence about a treatment.
 OWN_BODY = re.compile(rf"\b(?:my|her|his|their)\s+(?:(?:left|right|upper|lower|whole)\s+)?({BODY})\b", re.IGNORECASE)
 # "Dercum's disease", "Tietze syndrome", "Bell's palsy": a name before a word for a condition.
@@ -239,6 +243,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += _from_vocabulary(text) + [m.span() for m in EPONYM.finditer(text)]
     spans += _brands(text, spans) + _capitals(text, spans)
     spans += [m.span() for m in ANATOMICAL.finditer(text) if m.group(1).lower() not in _plain_words()]
+    spans += [m.span(g) for m in PREDICATED.finditer(text) for g in (1, 2)]
     if spans:
         spans += [m.span(1) for m in EPONYM_ASKED.finditer(text)]
     spans = [span for span in set(spans) if not PROFESSION.fullmatch(text, *span)]

@@ -184,3 +184,9 @@ def test_words_that_are_also_names_before_a_surname_and_a_name_after_a_title(tex
                                   "Send the PDF ASAP, the FAQ says so."])
 def test_seasons_modals_and_abbreviations_stay_words(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,term", [("My knees are baggy and my arms have bat wings.", "baggy"),
+                                       ("her lips look swollen since Friday", "lips")])
+def test_a_body_part_and_what_is_said_of_it(text, term):
+    assert term not in redacted(text)
