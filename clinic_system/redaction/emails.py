@@ -5,7 +5,10 @@ import re
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
-SPOKEN = re.compile(rf"\b[\w.+-]+(?:{JOIN}[\w.+-]+)* at [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+# A number read out in the local part: "marta dot lopez ninety two at ...".
+NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
+SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* at [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
                     rf"(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
 SPELLED = (r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
            r"(?: (?:at|dot) (?:[A-Z](?:-[A-Z])*|[a-z0-9]+)\b)*")

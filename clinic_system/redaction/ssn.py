@@ -47,8 +47,18 @@ def _four(said: str) -> bool:
                else 1 for i, w in enumerate(words)) == 4
 
 
+# Nine digits said one by one, with the social named just before or after: "4 5 6 7 8 9 0 1 2, my social".
+NINE = re.compile(r"(?<![\d-])(?:\d[ ,.-]?){8}\d(?![\d-])")
+
+
+def _nine_near_social(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in NINE.finditer(text)
+            if NAMED.search(text[max(0, m.start() - 30):m.start()] + " " + text[m.end():m.end() + 30])]
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in SSN.finditer(text)] + [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
+    spans += _nine_near_social(text)
     named = NAMED.search(text)
     if named:
         spans += [m.span(1) for m in ENDS_IN.finditer(text, named.end())]

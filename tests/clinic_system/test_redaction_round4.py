@@ -190,3 +190,11 @@ def test_seasons_modals_and_abbreviations_stay_words(text):
                                        ("her lips look swollen since Friday", "lips")])
 def test_a_body_part_and_what_is_said_of_it(text, term):
     assert term not in redacted(text)
+
+
+def test_a_number_read_out_inside_a_spoken_email():
+    assert redacted("My email is marta dot lopez ninety two at example dot es.") == "My email is [REDACTED_EMAIL]."
+
+
+def test_nine_digits_one_by_one_beside_the_word_social_are_the_social():
+    assert redacted("It's 4 5 6 7 8 9 0 1 2, my social.") == "It's [REDACTED_SSN], my social."
