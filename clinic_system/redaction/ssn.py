@@ -66,4 +66,4 @@ def find(text: str) -> list[tuple[int, int]]:
         NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
-    return spans
+    return list(dict.fromkeys(spans))
