@@ -53,8 +53,33 @@ class Markers:
         return out
 
 
+# A part of an address that names only a flat, floor, door or staircase inside a building:
+# "flat 3", "Apt 4C", "2º Esq.", "3. OG", "scala B", "Tür 4", "bus 3", "2n 1a", "14/F".
+UNIT_PART = re.compile(
+    r"(?:flat|apt|apartment|appartement|app|apto|unit|suite|level|floor|fl|piso|planta|puerta|porta|esc|escalera|"
+    r"scala|int|interno|stan|ap|kv|et|etage|étage|tür|top|stiege|stock|og|bus|boîte|boite|bte|lgh|daire|phòng|room|"
+    r"villa|m|bl|block|wohnung|whg)\b\.?|\d+\s*(?:[ºª°]|\.(?=\s)|(?:st|nd|rd|th|er|e|è|ème|n|r|t|a|o)\b|/F\b)",
+    re.IGNORECASE)
+
+
+def _place_parts(value: str) -> list[str]:
+    """The comma-separated parts of an address that identify a place by themselves: a street
+    with its number, a postcode with its town or a postcode that is one by its shape (a digit
+    and a letter, or five digits); not a flat, floor or door alone."""
+    parts = [p.strip() for p in value.split(",")] if "," in value else []
+    return [p for p in parts if re.search(r"\d", p) and not UNIT_PART.match(p)
+            and (re.search(r"[^\W\d_]", p) or len(re.sub(r"\D", "", p)) >= 5)]   # "D01 P5W2", "01426-001"; not "2/1"
+
+
+def _readable(part: str, kept: str) -> bool:
+    spaced = r"\s+".join(re.escape(w) for w in part.split())
+    return re.search(rf"(?<!\w){spaced}(?!\w)", kept, re.IGNORECASE) is not None
+
+
 def survives(label: dict, kept: str) -> bool:
     value, kind = label["value"], label["type"]
+    if kind == "address":  # all of it, or a part that finds the place ("Rua Augusta 120", "1100-053 Lisboa")
+        return value.lower() in kept.lower() or any(_readable(part, kept) for part in _place_parts(value))
     if kind == "name":  # every part with a capital identifies ("al-Zahrani" does; "van" alone does not)
         return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in value.split()
                    if any(c.isupper() for c in part))

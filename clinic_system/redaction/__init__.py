@@ -44,9 +44,10 @@ def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -
 
 
 def warm_up() -> None:
-    """Load the medical vocabulary and the name lists now, not on the first caller's hang-up."""
+    """Load the medical vocabulary, the English and name word lists now, not on the first caller's hang-up."""
     medical.vocabulary()
     names.name_list()
+    medical._rare_heads()
 
 
 def clinic_facts(clinic: dict) -> list[str]:

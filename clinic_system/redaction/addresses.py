@@ -67,15 +67,78 @@ CUED = re.compile(rf"\b(?:live at|living at|address is|I'm at|I am at|moved to|s
 HOUSE_NAME = re.compile(rf"\b(?:The\s+)?{WORDS},\s+{WORDS}\s+(?:{STREET_TYPES}),\s+{TOWN},?\s+{STRONG_POSTCODE}")
 # A postcode said alone: a UK, Canadian or Irish one by its shape; digits after the word for them.
 CUE = (r"(?:(?i:zip(?: ?code)?|postal ?code|post ?code|postcode|plz|code postal|postnummer|postinumero|"
-       r"kod pocztowy|psč|irányítószám)|CAP|C\.P\.|CP)")
-ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:'s|:| is| it's|,)?\s*"
+       r"kod pocztowy|psč|irányítószám|c[óo]digo postal|codice postale|postleitzahl|posta kodu|"
+       r"poštanski broj|cod poștal|cod postal)|CAP|C\.P\.|CP)")
+# The cue said after the code: "it's 3511 AZ, the postcode", "75016 is my postcode".
+CUE_AFTER = re.compile(r"(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5}|\d{4}-\d{3}|\d{2}-\d{3})(?![\w-]),?\s+(?:is\s+|that's\s+)?"
+                       r"(?:the|my|our|her|his)\s+(?i:post ?code|postal code|zip(?: ?code)?|code postal)")
+ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:'s|:| is| it's| it is| c'est| es| ist| è|,)?\s*"
                    rf"((?:[A-Z]{{1,2}}-)?(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}(?: ?[A-Z]{{2}}\b)?|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d{{6}}))\b"
                    rf"|\b{US_STATE_ZIP}\b")
 
 
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
-    spans += [m.span(1) for m in CUED.finditer(text)]
+    spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]
+    spans += [m.span(1) for m in CUE_AFTER.finditer(text)]
     # Longest first: the redactor keeps the first of overlapping spans.
     return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
+
+
+# An address said as comma-separated parts, in any country's order: a street with its number
+# ("Laugavegur 28", "Str. Lipscani nr. 25", "Sukhumvit Soi 11", "1-14-7 Jingumae") or a flat
+# ("Flat 402"), then flats, floors, districts ("scala B", "3. OG", "Gangnam-gu", "Col. Roma
+# Norte"), up to a postcode with its town ("101 Reykjavík", "Seoul 06232", "3512 JE Utrecht").
+# The parts are read one by one; the run counts only when it ends in a postcode with its town.
+ELIDED = r"(?:dell|dall|nell|sull|d|l)['’]"
+PART_WORD = rf"(?:{ELIDED})?{CAP}"
+PART_WORDS = rf"{PART_WORD}(?:\s+(?:{PARTICLE}\s+)*{PART_WORD}){{0,4}}"
+PREFIX = r"(?:(?:ul|al|Jl|pl|vul|bul|prosp|Str|str|nám|Col|Bd|Av|Avda|C)\.\s*|C/\s*)"
+CHAIN_HOUSE = r"(?:\d{1,2}[- ](?i:ch[oō]me)-)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?){0,2}"   # "3 Chome-5-1", "1-14-7"
+STREET_PART = (rf"(?:{PREFIX}?{PART_WORDS}(?:\s+{AFTER_NAME})*(?:\s+[IVX]{{1,4}})?(?:\s+\d{{1,4}}-(?:gil|ro|dong|ga))?"
+               rf"(?:\s+(?:Soi|nr\.|No\.?:?|n\.|n°|nº))?"
+               rf"\s+{CHAIN_HOUSE}(?:\s+(?:bis|ter|[A-Z]))?(?:\s+(?:bus|boîte|bte|box)\s+\d{{1,4}})?|"
+               rf"{CHAIN_HOUSE}(?:\s+(?:bis|ter))?,?\s+(?:(?:{TYPE_FIRST})\s+(?:{PARTICLE}\s+)*)?{PART_WORDS})")
+UNIT_PART = (r"(?:(?i:flat|apt|apartment|appartement|app|apto|unit|suite|level|floor|piso|planta|puerta|porta|esc|"
+             r"escalera|scala|int|interno|stan|ap|kv|et|étage|tür|stiege|stock|bus|boîte|bte|daire|lgh|m|bl|bloc|sc|scara)\b\.?\s*\w{1,5}"
+             r"|\d{1,2}\s*(?:[ºª°]|\.)\s*\w{0,10}\.?(?:\s+\d{1,3})?|\d{1,2}[nrtaeè]\s+\d{1,2}[ae]|Top floor flat|Hinterhaus)")
+PLACE_PART = rf"(?:{PREFIX}?{PART_WORDS}(?:\s+-\s+[A-Z]{{2}})?)"    # "Col. Roma Norte", "São Paulo - SP"
+POSTCODE_TOWN = (rf"(?:(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:[- ]\d{{2,4}})?(?:\s[A-Z]{{2}})?\s+{PART_WORDS}(?:\s+\d{{1,2}})?"
+                 rf"|{PART_WORDS}\s+(?:(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?|{STRONG_POSTCODE})|{STRONG_POSTCODE})")
+FIRST_PART = re.compile(rf"(?<![\w'’.-])(?:{STREET_PART}|{UNIT_PART})$")
+FULL = {kind: re.compile(rf"\s*({pattern})\s*") for kind, pattern in
+        (("street", STREET_PART), ("unit", UNIT_PART), ("place", PLACE_PART), ("postcode", POSTCODE_TOWN))}
+# A postcode said last without its town, when its shape says it is one: "01310-200", "00-514".
+BARE_POSTCODE = r"(?:\d{5}-\d{3}|\d{2}-\d{3}|\d{4}-\d{3})(?=\s*(?:[,.;!?]|$))"
+LAST_PART = re.compile(rf"\s*({POSTCODE_TOWN}|{BARE_POSTCODE})(?![\w'’-])")
+MOST_PARTS = 7
+
+
+def _kind(part: str) -> str | None:
+    for kind, pattern in FULL.items():
+        if pattern.fullmatch(part):
+            return kind
+    return None
+
+
+def chains(text: str) -> list[tuple[int, int]]:
+    cuts = [-1] + [i for i, c in enumerate(text) if c == ","] + [len(text)]
+    parts = [(cuts[i] + 1, cuts[i + 1]) for i in range(len(cuts) - 1)]
+    spans = []
+    for i, (start, end) in enumerate(parts):
+        first = FIRST_PART.search(text, start, end)
+        if not first:
+            continue
+        streets = FIRST_PART.fullmatch(text, first.start(), end) and re.search(r"\d", first.group(0))
+        longest = None
+        for j in range(i + 1, min(i + MOST_PARTS, len(parts))):
+            s, e = parts[j]
+            last = LAST_PART.match(text, s, e)
+            if last and (streets or j > i + 1):
+                longest = (first.start(), last.end(1))
+            if _kind(text[s:e]) is None:  # a street, flat or district: the run goes on
+                break
+        if longest:
+            spans.append(longest)
+    return spans

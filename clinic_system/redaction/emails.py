@@ -5,8 +5,13 @@ import re
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
-SPOKEN = re.compile(rf"\b[\w.+-]+(?:{JOIN}[\w.+-]+)* at [a-z0-9-]+(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
-SPELLED = r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
+# A number read out in the local part: "marta dot lopez ninety two at ...".
+NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
+SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* at [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+                    rf"(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
+SPELLED = (r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
+           r"(?: (?:at|dot) (?:[A-Z](?:-[A-Z])*|[a-z0-9]+)\b)*")
 # A spelling within a few words after an address spells the address.
 SPELLED_AFTER = re.compile(rf"(?:,|\.)?\s*(?:that's|that is|spelled|spelt)?\s*,?\s*({SPELLED})")
 
@@ -15,6 +20,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in SPOKEN.finditer(text)]
     for _, end in list(spans):
         after = SPELLED_AFTER.match(text, end)
-        if after:
+        while after:  # "..., P-E-R-E-R-A, that's P-E-R-E-R-A at example dot L-K": each spelling in turn
             spans.append(after.span(1))
+            after = SPELLED_AFTER.match(text, after.end(1))
     return spans

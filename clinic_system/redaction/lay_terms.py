@@ -4,7 +4,7 @@ treatment ("lift", "reduction"). Regular expressions, matched case-insensitively
 
 TERMS = [
     # procedures and treatments, as the trade and its callers name them
-    r"surg(?:ery|eries|ical|ically|eon|eons)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
+    r"surg(?:ery|eries|ical|ically)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
     r"fillers?", r"injections?", r"injectables?", r"implants?", r"augment(?:ation|ations|ed)",
     r"face ?lifts?", r"tummy tucks?", r"nose jobs?", r"boob jobs?", r"revisions?", r"peels?", r"laser(?:ed|ing)?",
     r"anaesthe(?:tic|sia)", r"anesthe(?:tic|sia)", r"stitch(?:es|ed)?", r"sutures?", r"biops(?:y|ies)",
@@ -52,6 +52,12 @@ TERMS = [
     r"bum lift", r"fat dissolv(?:ing|er|ers)(?: injections| jabs)?", r"skinny jabs?", r"weight loss (?:injections|jabs)",
     r"(?:IV|vitamin) drips?", r"gastric balloon", r"teeth whitening", r"veneers", r"composite bonding",
     r"hair transplants?", r"scalp micropigmentation", r"male pattern baldness", r"receding hairline",
+    # round 4: clipped and lay forms no terminology lists
+    r"chemo", r"fibro", r"seb derm", r"heart attacks?", r"weight loss", r"altitude sickness", r"bald (?:patch|patches|spot)",
+    r"stretch lines", r"elevens", r"love handles?", r"(?:fractional )?co2(?: laser)?", r"roux-en-y(?: bypass)?",
+    r"subcision", r"steri-?strips?", r"PMMA", r"bra fat", r"back rolls?", r"wisdom teeth", r"morpheus(?: ?8)?",
+    r"bat wings", r"cottage cheese(?: thighs| skin| legs)?", r"chicken legs", r"witch'?s chin", r"washout", r"D (?:and|&) C",
+    r"white patch(?:es)?", r"milia", r"reconstructions?", r"plasty",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -61,8 +67,17 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
-           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic"]
+           r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic",
+           # the same endings in French, German, Spanish, Italian: "blépharoplastie", "Rhinoplastik", "mastectomía"
+           r"plastie", r"plastik", r"plastia", r"plastica", r"ectomie", r"ectomía", r"ectomia", r"otomie", r"itis"]
 NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}
+# What a medicine comes as or in, and ordinary verbs a terminology lists as a heading: a drug
+# dictionary's dosage forms ("tablets", "liquid") say nothing of the caller's health (PII-6).
+PLAIN = {"tablet", "tablets", "capsule", "capsules", "liquid", "liquids", "solution", "solutions", "leaflet",
+         "leaflets", "sachet", "sachets", "sits", "dose", "doses", "pack", "packs", "strength"}
+# Who treats, not what is treated: "the surgeon", "my dermatologist", "a physiotherapist".
+PROFESSION = (r"(?:[a-z]+(?:ologists?|iatrists?|icians?|apists?)|surgeons?|physicians?|practitioners?|"
+              r"anaesthetists?|anesthetists?|nurses?|midwi(?:fe|ves)|consultants?)")
 BODY_PARTS = [
     r"nos(?:e|es)", r"nasal", r"nostrils?", r"breasts?", r"boobs?", r"chest", r"nipples?", r"chin", r"jaw(?:line)?",
     r"eyelids?", r"eyes?", r"brows?", r"eyebrows?", r"forehead", r"temples?", r"cheeks?", r"cheekbones?", r"lips?",
@@ -75,11 +90,14 @@ BODY_PARTS = [
     r"flanks?", r"d[ée]collet(?:age|[ée])", r"cleavage", r"areolae?", r"areolas", r"underarms?", r"bikini line",
     r"midriff", r"pecs", r"pectorals?", r"philtrum", r"masseters?", r"lids", r"valves?", r"joints?", r"bust",
     r"toenails?", r"fingernails?", r"nails?",
+    # round 4: sites said on their own
+    r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
+    r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?", r"(?:nose|nasal) tip",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
                   r"knees?", r"waist", r"calf", r"shoulders?", r"upper arms?", r"skin", r"brows?", r"lids", r"valves?",
-                  r"joints?", r"bust", r"nails?"}
+                  r"joints?", r"bust", r"nails?", r"throat", r"vertex"}
 BODY_PARTS_ALWAYS = [p for p in BODY_PARTS if p not in AMBIGUOUS_BODY]
 TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r"enlargements?",
                    r"augmentations?", r"transplants?", r"transfers?", r"implants?", r"fillers?", r"injections?",
@@ -87,10 +105,24 @@ TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r
                    r"peels?", r"reshaping", r"repairs?", r"scars?", r"revisions?", r"grafts?", r"pinning", r"bypass",
                    r"replacements?", r"slimming", r"tightening", r"fat",
                    # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
-                   r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on"]
+                   r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on",
+                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch", r"bands", r"creases", r"folds"]
 # A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
 CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
             r"asymmetric(?:al)?", r"enlarged", r"swollen", r"bruised", r"scarred", r"damaged", r"dry", r"tired",
             r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
-            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful"]
+            r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful", r"baggy",
+            r"hooked", r"crepey", r"lumpy"]
+
+# Ordinary words that say a symptom once a body part or a treatment has been named in the same
+# sentence: "the implant feels hard", "came out in a rash", "a gap in the cut", "it's indented".
+SYMPTOMS = [r"hard", r"harden(?:ed|ing)", r"rash(?:es)?", r"burns?", r"burnt", r"cuts?", r"gaps?", r"inflamed",
+            r"mottled", r"indented", r"blanch(?:ed|ing)", r"spitting", r"red(?:ness)?", r"hot", r"tender", r"tight",
+            r"bumps?", r"bumpy", r"dented", r"dents?", r"sore", r"aching", r"aches?", r"throbbing", r"leaking",
+            r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung",
+            r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling", r"crack(?:ing|ed)", r"blue",
+            r"purple", r"dusky", r"shedding"]
+# What comes before such a word when it says a symptom.
+SYMPTOM_CUES = (r"(?:keeps?|kept|feels?|felt|is|are|it's|looks?|gone|went|go|going|got|getting|still|became|become|turned|"
+                r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all)")

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lay_terms, trade_names
+from .ordinary import ORDINARY_WORDS
 
 VOCABULARY = Path(__file__).with_name("data") / "medical_terms.txt.gz"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -42,7 +43,7 @@ def _by_first_letter(patterns: list[str]) -> str:
 
 LAY = re.compile(r"\b(?:" + _by_first_letter(lay_terms.TERMS + trade_names.BRANDS) + r")(?![\w-])", re.IGNORECASE)
 ABBREVIATION = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, trade_names.ABBREVIATIONS)) + r")(?![\w-])")
-BY_ENDING = re.compile(r"\b[a-z]{2,}(?:" + "|".join(lay_terms.ENDINGS) + r")\b", re.IGNORECASE)
+BY_ENDING = re.compile(r"\b[a-zà-ÿ]{2,}(?:" + "|".join(lay_terms.ENDINGS) + r")\b", re.IGNORECASE)
 BODY = r"(?:" + _by_first_letter(lay_terms.BODY_PARTS) + r")"
 TREATED = re.compile(rf"\b{BODY}\s+(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b", re.IGNORECASE)
 # "on my ear", "around her eyes", "my crown": a body part said as the place of a concern.
@@ -52,8 +53,114 @@ SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|f
 CONCERN = re.compile(rf"\b(?:{'|'.join(lay_terms.CONCERNS)})\s+({BODY})\b", re.IGNORECASE)
 
 
+PROFESSION = re.compile(lay_terms.PROFESSION, re.IGNORECASE)
 # Body parts that are never ordinary words in a booking call; "back", "arms", "crown" only as a site.
 ALWAYS = re.compile(r"\b(?:" + _by_first_letter(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
+
+
+SYMPTOM = re.compile(rf"\b{lay_terms.SYMPTOM_CUES}\s+(?:(?:still|really|very|quite|a bit|all|so)\s+)?"
+                     rf"((?:{'|'.join(lay_terms.SYMPTOMS)}))\b(?!\s+(?:to|of|for|time|work|luck|day|news)\b)", re.IGNORECASE)
+# Said again, or corrected, right after a medical word: "my lower lids and neck", "glutes... sorry,
+# bottom", "on her cheek... no, her throat": the second is as medical as the first.
+COORDINATED = re.compile(rf"\s*(?:,|\.\.\.|…)?\s*(?:and|or|sorry,?|no,?|I mean|,)\s+(?:(?:my|her|his|the|both)\s+)?"
+                         rf"({BODY}|{'|'.join(lay_terms.SYMPTOMS)})\b", re.IGNORECASE)
+# "labial reduction", "periareolar lift", "submental fat": an anatomical adjective no English
+# word list has, before what is done to it.
+ANATOMICAL = re.compile(rf"\b([a-z]{{2,}}(?:al|ar|eal|ial))\s+(?:base\s+)?(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b",
+                        re.IGNORECASE)
+# "my knees are baggy", "her lips look swollen": a body part and what is said of it.
+PREDICATED = re.compile(rf"\b(?:my|her|his|their|the)\s+({BODY})\s+(?:is|are|look|looks|feel|feels|seem|seems|got|"
+                        rf"getting|went|gone|has gone|have gone|keep getting)\s+(?:(?:a bit|really|very|so|quite|all|still)\s+)?"
+                        rf"({'|'.join(lay_terms.CONCERNS + lay_terms.SYMPTOMS)})\b", re.IGNORECASE)
+# "my eye won't close": a body part said as the caller's own, in a sentence about a treatment.
+OWN_BODY = re.compile(rf"\b(?:my|her|his|their)\s+(?:(?:left|right|upper|lower|whole)\s+)?({BODY})\b", re.IGNORECASE)
+# "Dercum's disease", "Tietze syndrome", "Bell's palsy": a name before a word for a condition.
+EPONYM = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:['’]s?|s['’])?(?:[- ][A-Z][a-zà-ÿ]+)?\s+(?:disease|syndrome|palsy|phenomenon|"
+                    r"contracture|oesophagus|esophagus|anomaly|deformity)\b")
+# A brand a caller takes or wants ("I'm on Dianette", "I'd like Cosmelan", "an Omnipod on my arm"):
+# a capitalised word that is no English word and no listed name, after what one says of a medicine.
+BRAND_CUE = re.compile(r"\b(?:(?:I'm|I am|she's|he's|been|was|still|started|stopped|come off|came off|also) on|"
+                       r"taking|take|takes|took|prescribed|using|use|uses|used|tried|I had|she had|he had|had some|then|"
+                       r"I'd like|I want|she wants|is|an?|the|and|or|about)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
+# "is that Dercum's?", "could it be Crohn's?": a condition asked about by its eponym alone.
+EPONYM_ASKED = re.compile(r"\b(?:is (?:that|it|this)|could (?:that|it|this) be|might be|maybe|like|got|have|has)\s+"
+                          r"([A-Z][a-zà-ÿ]+['’]s)(?=\s*[?.!,])")
+# "LASIK", "EVLT", "TMJ": an abbreviation no English list has, in a sentence about a treatment.
+CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,6}(?![\w-])")
+NOT_MEDICAL_CAPITALS = {"SSN", "VAT", "ASAP", "FAQ", "DOB", "URL", "IBAN", "BIC", "RSVP", "GDPR", "DIY", "PPS", "NINO",
+                        "ZIP", "PLZ", "CAP", "SMS", "PDF", "AED", "CHF", "USD", "EUR", "GBP", "JPY", "INR", "ZAR", "SEK",
+                        "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "TRY", "KRW", "THB", "MXN", "BRL", "AUD", "CAD", "NZD"}
+BRAND_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """English words (MiniLM's word list, as the knowledge base reads it) and people's names:
+    a capitalised word that is neither may be a brand."""
+    from ..knowledge.words import common_words
+    from .names import ORDINARY, name_list
+    return common_words() | {n.lower() for n in name_list()} | {w.lower() for w in ORDINARY}
+
+
+def _brands(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    plain = _plain_words()
+    for match in BRAND_CUE.finditer(text):
+        cue = match.group(0)[: match.start(1) - match.start()].strip().lower()
+        word = match.group(1)
+        if len(word) < 5 or word.lower() in plain or word.lower() in ORDINARY_WORDS:
+            continue
+        if cue in ("is", "a", "an", "the", "and", "or", "about", "then") and not _medical_nearby(text, match.start(1), found):
+            continue
+        spans.append(match.span(1))
+        after = BRAND_AFTER.match(text, match.end(1))
+        if after and after.group(1).lower() not in plain:
+            spans.append(after.span(1))
+    return spans
+
+
+def _capitals(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    plain = _plain_words()
+    return [m.span() for m in CAPITALS.finditer(text) if m.group(0) not in NOT_MEDICAL_CAPITALS
+            and m.group(0).lower() not in plain and _medical_nearby(text, m.start(), found)]
+
+
+def _medical_nearby(text: str, at: int, found: list[tuple[int, int]] = ()) -> bool:
+    """A medicine, treatment or body word in the same sentence: "is Cooltech safe for me", said
+    after "I get cold urticaria"; "the Betadine stung my lash line"."""
+    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
+    ends = [i for i in (text.find(c, at) for c in ".?!") if i >= 0]
+    end = min(ends) if ends else len(text)
+    if any(start <= s and e <= end and not s <= at < e for s, e in found):
+        return True
+    sentence = text[start:end]
+    return bool(LAY.search(sentence) or ALWAYS.search(sentence) or re.search(
+        r"\b(?:safe|allerg\w*|stung|skin|dose|mg|side effects?)\b", sentence, re.IGNORECASE))
+
+
+# Latin and adjective forms a terminology lists under another form: "naevi" (naevus, nevus),
+# "striae" (stria), "psoriatic" (psoriasis), "hypothyroid" (hypothyroidism).
+VARIANTS = [("ae", "a"), ("i", "us"), ("ia", "ium"), ("atic", "asis"), ("otic", "osis"), ("itic", "itis"),
+            ("oid", "oidism"), ("ae", "ae distensae")]
+
+
+def _variants(word: str) -> list[str]:
+    out = [word.replace("ae", "e").replace("oe", "e")] if ("ae" in word or "oe" in word) else []
+    for ending, replacement in VARIANTS:
+        for w in [word] + out[:1]:
+            if w.endswith(ending) and len(w) > len(ending) + 3:
+                out.append(w[: -len(ending)] + replacement)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rare_heads() -> frozenset[str]:
+    """The first word of a terminology's many-word term, when that word is no English word:
+    "molluscum" (contagiosum), "striae" (distensae) say the condition on their own."""
+    from ..knowledge.words import common_words
+    common = common_words()
+    heads = {t.split()[0] for t in vocabulary() if " " in t}
+    return frozenset(h for h in heads if len(h) >= 6 and h.isalpha() and h not in _plain_words() and h not in ORDINARY_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +185,13 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
             phrase = " ".join(w for _, _, w in words[i:i + n])
             # "post-menopausal", "under-eye": the vocabulary has hyphenated words spaced and joined.
             said = (phrase, phrase.replace("-", " "), phrase.replace("-", "")) if "-" in phrase else (phrase,)
-            if any(p in terms or _singular(p) in terms for p in said):
+            if n == 1 and re.fullmatch(r"[a-z](?:-[a-z])+", phrase):   # "B-A-R-T-H" spells a name
+                known = False
+            elif n == 1 and phrase.isalpha():
+                known = _known_word(phrase)
+            else:
+                known = any(p in terms or _singular(p) in terms for p in said)
+            if known and not (n == 1 and phrase in lay_terms.PLAIN):
                 spans.append((words[i][0], words[i + n - 1][1]))
                 i += n
                 break
@@ -87,10 +200,55 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """One word: listed, or a listed term's plural, Latin or adjective form, its rare head, or a compound."""
+    terms = vocabulary()
+    return any(p in terms for p in (word, _singular(word), *_variants(word))) or word in _rare_heads() \
+        or _compound(word, terms)
+
+
+def _compound(word: str, terms) -> bool:
+    """A word no English list has that ends in a term ("photorejuvenation", "lipohypertrophy")."""
+    if len(word) < 10 or word in _plain_words():
+        return False
+    return any(word[i:] in terms for i in range(3, len(word) - 6)) or word.endswith(("rejuvenation", "resurfacing"))
+
+
+def _said_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found, todo = [], sorted(spans, key=lambda s: s[1])
+    while todo:
+        _, end = todo.pop()
+        match = COORDINATED.match(text, end)
+        if match and match.span(1) not in found:
+            found.append(match.span(1))
+            todo.append(match.span(1))
+    return found
+
+
+def _symptoms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for match in [*SYMPTOM.finditer(text), *OWN_BODY.finditer(text)]:
+        start = max(text.rfind(c, 0, match.start()) for c in ".?!") + 1
+        if any(start <= s and e <= match.end() + 80 and (s, e) != match.span(1) for s, e in spans):
+            out.append(match.span(1))
+    return out
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in TREATED.finditer(text)] + [m.span() for m in LAY.finditer(text)]
     spans += [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in lay_terms.NOT_MEDICAL]
     spans += [m.span(1) for m in SITE.finditer(text)] + [m.span() for m in ALWAYS.finditer(text)]
     spans += [m.span(1) for m in CONCERN.finditer(text)] + [m.span() for m in ABBREVIATION.finditer(text)]
+    spans += _from_vocabulary(text) + [m.span() for m in EPONYM.finditer(text)]
+    spans += _brands(text, spans) + _capitals(text, spans)
+    spans += [m.span() for m in ANATOMICAL.finditer(text) if m.group(1).lower() not in _plain_words()]
+    spans += [m.span(g) for m in PREDICATED.finditer(text) for g in (1, 2)]
+    if spans:
+        spans += [m.span(1) for m in EPONYM_ASKED.finditer(text)]
+    spans = [span for span in set(spans) if not PROFESSION.fullmatch(text, *span)]
+    spans += _said_after(text, spans) + _symptoms(text, spans)
+    spans = set(spans)
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
     # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").
-    return sorted(set(spans + _from_vocabulary(text)), key=lambda span: (span[0] - span[1], span[0]))
+    return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))

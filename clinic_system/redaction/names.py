@@ -14,7 +14,7 @@ from functools import lru_cache
 # An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
 NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
         r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
-STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]all me|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
+STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:es)? by|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
           r"booking is for|under the name(?: of)?|[Ii]t's in the name of|(?:sur|first |last |family |given |middle )name(?: is|:)?|"
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
           r"sister|brother|friend|fiancée?|aunt|uncle|niece|nephew|grandmother|grandfather|gran|nan|granny|"
@@ -30,7 +30,7 @@ SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
-INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
+INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
@@ -46,18 +46,27 @@ Dr Doctor Mr Mrs Ms Miss Clinic Cosmetic Surgery Premier Advanced Aesthetic Cust
 Booking Book Appointment Consultation Hold Text Link Call Calling Phone Number Email Address Street Road London
 Price Cost Pounds Dollars OK Right Perfect Lovely Brilliant Cheers Bye Goodbye Maybe Actually Really Still Again
 Summer Winter Spring Autumn Fall Christmas Easter Z O E
-American Express Visa Mastercard Maestro PayPal Klarna Apple Google Amex NHS GP French France English England
+American Express Visa Mastercard Maestro PayPal Klarna Clearpay Revolut Monzo Vodafone Verizon Orange Lyca Giffgaff
+Telekom Swisscom Movistar Airtel Jio Apple Google Amex NHS GP French France English England
 British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
 Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
 Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Auntie Aunty Hubby Sis Bro
 New Year Years Eve Day Boxing Halloween Hanukkah Diwali Eid Ramadan Passover Thanksgiving Valentine's
 Mother's Father's Pancake Bonfire Lent Holy Labour Labor Memorial Independence Midsummer Hogmanay Whitsun
 Eircode Postcode Zip Email Mobile Landline Flat Apartment Suite Unit Floor SSN Social Security Extension
+Guten Tag Morgen Abend Grüezi Servus Moin Bonjour Bonsoir Salut Buongiorno Buonasera Ciao Salve Hola Buenos Buenas
+Días Dias Tardes Noches Olá Bom Boa Dia Tarde Bon Bona Goedemorgen Goedemiddag Goedenavond Hallo Hoi Dag Hej Hei
+Moi Tere Labas Sveiki Szia Jó Napot Dzień Dobry Dobrý Den Dobar Zdravo Bună Ziua Kalimera Merhaba Günaydın
+Namaste Namaskar Salaam Salam Shalom Sawasdee Konnichiwa Annyeong Annyeonghaseyo Jambo Habari Sawubona Molo Kia Ora
 """.split())
+# "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
+SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
 # Ordinary words that are also names: names after an introduction, not from the list alone.
 AMBIGUOUS = set("""Grace Hope Joy Faith Will Mark Bill Pat Sue Art Rose Dawn Ivy Bay Glen Dean Guy Chase Hunter
 Cash Case Lane Park Hill Wood Brook Field Rich Young King Long Short Little Major May June April Summers
 English French Irish Welsh Scott Holland Wales England Valentine Noel Holly""".split())
+# Words that are also given names ("Summer", "Will", "Grace"): a name when a surname follows.
+WORD_NAMES = AMBIGUOUS | {"Summer", "Autumn", "Winter", "Will", "August", "Eve", "Christian", "Sunny"}
 NOT_AFTER_INTRO = ORDINARY | {"Here", "There", "Not", "Calling", "Looking", "Wondering", "Interested", "Back", "Sure",
                               "Just", "Ringing", "Phoning", "Trying", "Hoping", "Afraid", "Glad", "Happy", "Free"}
 
@@ -86,7 +95,11 @@ def _introduced(text: str) -> set[str]:
     found = set()
     for match in INTRO.finditer(text):
         strong = match.group(1) is not None
-        for word in match.group(2).split():
+        words = match.group(2).split()
+        # "It's Summer Hayes", "I'm Will Turner": a word that is also a name, before a surname
+        if len(words) > 1 and words[0] in WORD_NAMES and words[1] not in NOT_AFTER_INTRO and _surname(words[1]):
+            found.add(words.pop(0))
+        for word in words:
             if word in NOT_AFTER_INTRO and not (strong and word not in ORDINARY - AMBIGUOUS):
                 break
             if not re.fullmatch(PARTICLE, word):
@@ -103,10 +116,47 @@ OPENING_RUN = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME})){{2,3}}),"
 POSSESSIVE = re.compile(rf"(?<![\w'’-])({NAME})['’]s (?:{RELATIVE}|appointment|booking|consultation)\b")
 
 
+LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|du|le|ter|ten|bin|binti|ibn|al|el)"
+# A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
+# when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
+# Watanabe for his wife ...".
+OPENING = re.compile(rf"(?:^|[.!?]\s+|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+                     rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
+# A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
+CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")
+# "Femke van der Meulen": particles and the capitalised word after a name belong to it.
+AFTER_PARTICLES = re.compile(rf"\s+(?:(?:{LOWER_PARTICLE}|{'|'.join(sorted(NAME_PARTICLES))})\s+)+({NAME})(?![\w'’-])")
+
+
+def _surname(word: str) -> bool:
+    """A listed name, or a word no English list has: "Hayes", "Oyelowo"; not "Sale"."""
+    from ..knowledge.words import common_words
+    return word in name_list() or word.lower() not in common_words()
+
+
+def _plain(word: str) -> bool:
+    """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good"."""
+    from .ordinary import ORDINARY_WORDS
+    return word in ORDINARY or word.lower() in ORDINARY_WORDS
+
+
+def _openings(text: str) -> set[str]:
+    found = set()
+    for match in list(OPENING.finditer(text)) + list(CORRECTED.finditer(text)):
+        words = [w for w in match.group(1).split() if not re.fullmatch(LOWER_PARTICLE, w)]
+        if any(w in ORDINARY - WORD_NAMES for w in words):
+            continue
+        # "Dawn Sutcliffe": a word that is also ordinary passes when another beside it is a name only
+        if all(w in AMBIGUOUS or _plain(w) for w in words):
+            continue
+        found.update(words)
+    return found
+
+
 def _pairs(text: str) -> set[str]:
     """Two capitalised words mid-sentence that are not ordinary words: a full name; at the
     start of a sentence, when a comma follows ("Zhou Haoran, I'm calling for my mother")."""
-    found = {m.group(1) for m in POSSESSIVE.finditer(text) if m.group(1) not in ORDINARY}
+    found = {m.group(1) for m in POSSESSIVE.finditer(text) if m.group(1) not in ORDINARY} | _openings(text)
     for match in OPENING_RUN.finditer(text):
         words = match.group(1).split()
         if _sentence_start(text, match.start(1)) and not set(words) & (ORDINARY | AMBIGUOUS):
@@ -116,6 +166,9 @@ def _pairs(text: str) -> set[str]:
         opening = _sentence_start(text, match.start())
         if (opening and text[match.end():match.end() + 1] != ",") or {first, second} & (ORDINARY | AMBIGUOUS):
             continue
+        if first.isupper() and second.isupper() and len(first) > 1 and len(second) > 1:
+            continue   # "the PDF ASAP": abbreviations, not a name
+
         found.update((first, second))
     return found
 
@@ -128,11 +181,17 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         word = match.group(0)
         if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
+    for match in tokens:
+        after = AFTER_PARTICLES.match(text, match.end()) if match.group(0) in wanted else None
+        if after and after.group(1) not in ORDINARY:
+            wanted.add(after.group(1))
     spans = [m.span() for m in tokens if m.group(0) in wanted]
     spans += [(m.start(), m.end() - 2) for m in tokens if m.group(0)[-2:] in ("'s", "’s") and m.group(0)[:-2] in wanted]
     for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name
         if before.group(0) in NAME_PARTICLES and after.group(0) in wanted and after.start() - before.end() == 1:
             spans.append(before.span())
+    saints = [m.span() for m in SAINTS_DAY.finditer(text) if re.search(r"(?:Day|Eve|Night|Week)$", m.group(0))]
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in saints)]
     return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)]))
 
 

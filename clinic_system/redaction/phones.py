@@ -11,8 +11,34 @@ MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
 AREA_CODE = re.compile(r"\barea code (?:is )?\(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
 EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
-DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand)"
-SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{6,}}\b", re.IGNORECASE)
+DIGIT = (r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand|"
+         r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{3,}}\b", re.IGNORECASE)
+# "the area code's two one two": an area code read out as words.
+SPOKEN_AREA = re.compile(rf"\barea code(?:'s| is)?\s+({DIGIT}(?:[\s,-]+{DIGIT}){{2,4}})\b", re.IGNORECASE)
+
+
+def _digits_said(said: str) -> int:
+    """How many digits words say: "triple five, oh one six two" is seven."""
+    count, words = 0, re.findall(r"[a-z]+", said.lower())
+    for before, word in zip([""] + words, words):
+        if word in ("double", "triple", "hundred", "thousand", "plus") or (before in TENS and word in UNITS):
+            continue   # "thirty four" is two digits, said by its first word
+        count += {"double": 2, "triple": 3}.get(before, 2 if word in TEENS | TENS else 1)
+    # Times and years are said in tens too ("ten fifteen, eleven thirty"): a number said in tens
+    # counts only with a digit said alone often enough, or "plus", "oh", "double" in it.
+    if set(words) & (TEENS | TENS) and not set(words) & {"plus", "oh", "zero", "double", "triple"} \
+            and sum(w in UNITS for w in words) < 4:
+        return 0
+    return count
+
+
+UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+TEENS = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+# A number said in pairs after a leading 0, as in France, Belgium and Switzerland: "06 12 34 56 78".
+PAIRS = re.compile(r"(?<![\w+-])0\d(?:[ .\n-]+\d{2}){4}(?![\w-])(?!\s*(?:pounds|quid|euros?|dollars|francs|%|€|£))")
 # Dates are not phone numbers (PII-6): 01.02.2026, 14/03/2026, 2026-03-14.
 DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}")
 
@@ -30,7 +56,9 @@ def find(text: str) -> list[tuple[int, int]]:
             if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS and not _reference(flat, match):
                 spans.add((match.start, match.end))
     spans.update(m.span() for m in LOCAL.finditer(flat))
-    spans.update(m.span() for m in SPOKEN.finditer(text))
+    spans.update(m.span() for m in SPOKEN.finditer(text) if _digits_said(m.group(0)) >= MIN_DIGITS)
+    spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))
+    spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
     out = []
     for start, end in spans:  # an extension belongs to its number

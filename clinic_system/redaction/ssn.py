@@ -23,9 +23,47 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
                      re.IGNORECASE)
 
 
+# On a clinic's line "ending in 7405" said of nothing else is the social's last four, in digits
+# or in words ("ending in one two oh four", "the last 4 digits, two eight eight one"); a card's,
+# an account's or a booking reference's last four are not (the words just before say which).
+FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
+ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: are| is)?)[\s:,]*"
+                    rf"(\d{{4}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
+                    re.IGNORECASE)
+NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|"
+                        r"invoice|policy|phone|mobile|number|line|total|price|cost|bill|amount|balance)\b[^.?!]{0,20}$",
+                        re.IGNORECASE)
+
+
+MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
+
+
+def _four(said: str) -> bool:
+    """Four digits, however said: "7405", "two eight eight one", "double five one two"."""
+    if said.isdigit():
+        return len(said) == 4
+    words = said.lower().replace(",", " ").replace("-", " ").split()
+    return sum(2 if w == "double" else 3 if w == "triple" else 0 if words[i - 1:i] in (["double"], ["triple"]) and i
+               else 1 for i, w in enumerate(words)) == 4
+
+
+# Nine digits said one by one, with the social named just before or after: "4 5 6 7 8 9 0 1 2, my social".
+NINE = re.compile(r"(?<![\d-])(?:\d[ ,.-]?){8}\d(?![\d-])")
+
+
+def _nine_near_social(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in NINE.finditer(text)
+            if NAMED.search(text[max(0, m.start() - 30):m.start()] + " " + text[m.end():m.end() + 30])]
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in SSN.finditer(text)] + [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
+    spans += _nine_near_social(text)
     named = NAMED.search(text)
     if named:
         spans += [m.span(1) for m in ENDS_IN.finditer(text, named.end())]
-    return spans
+    spans += [m.span(1) for m in ENDING.finditer(text) if _four(m.group(1)) and (
+        NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
+    if named:  # "my daughter's social ends in 4321 and mine in 8765"
+        spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
+    return list(dict.fromkeys(spans))

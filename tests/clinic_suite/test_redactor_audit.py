@@ -166,13 +166,43 @@ def test_seen_editions_gate_and_held_out_ones_are_only_shown(weak, monkeypatch):
     assert recorded["piiRecallUnseen[email]"] == recorded["piiRecallHeldOutX[email]"]
     assert metrics.figure("piiRecallHeldOutX[email]") == ("%", "low")   # any edition's figure reads rightly
     rows = {row["metric"]: row for row in metrics.grade(recorded)}
-    assert rows["PII Redaction (seen sets, v2 held-out included): name"]["verdict"] == "FAIL"
-    assert rows["PII Redaction (seen sets, v2 held-out included): name"]["gates"]
+    assert rows["PII Redaction (seen sets, v2 and v3 held-out included): name"]["verdict"] == "FAIL"
+    assert rows["PII Redaction (seen sets, v2 and v3 held-out included): name"]["gates"]
     held_out = rows["PII Redaction (held-out edition): name"]
     assert held_out["verdict"] == "FAIL" and not held_out["gates"]
 
 
-def test_every_edition_is_graded_once_and_the_v2_held_out_set_is_seen():
+def test_every_edition_is_graded_once_and_the_v2_and_v3_held_out_sets_are_seen():
     assert redaction_audit.CORPORA[:4] == ("tuning", "clean_tuning", "held_out", "clean_held_out")
     assert len(set(redaction_audit.CORPORA)) == len(redaction_audit.CORPORA)
-    assert [e.figure for e in redaction_audit.seen()][:2] == ["Tuning", "HeldOutV2"]
+    assert [e.figure for e in redaction_audit.seen()][:3] == ["Tuning", "HeldOutV2", "HeldOutV3"]
+
+
+LISBON = "Rua Augusta 120, 2º Esq., 1100-053 Lisboa"
+
+
+@pytest.mark.parametrize("output,caught", [
+    ("My address is [REDACTED_ADDRESS].", True),
+    ("My address is [REDACTED_ADDRESS], 2º Esq., [REDACTED_ADDRESS].", True),        # the floor alone finds no place
+    ("My address is Rua Augusta 120, 2º Esq., [REDACTED_ADDRESS].", False),          # the street with its number
+    ("My address is [REDACTED_ADDRESS], 2º Esq., 1100-053 Lisboa.", False),          # the postcode with its town
+    ("My address is [REDACTED_ADDRESS] 120, 2º Esq., 1100-053 [REDACTED_ADDRESS].", True),
+    ("My address is rua augusta\n120, [REDACTED_ADDRESS].", False),                  # read in any case, across a line
+])
+def test_an_address_survives_while_a_part_that_finds_the_place_can_be_read(output, caught):
+    row = {"text": f"My address is {LISBON}.", "labels": [{"type": "address", "value": LISBON}]}
+    figures = grade([row], [output])
+    assert figures.recall()["address"] == (100.0 if caught else 0.0), figures.survivors
+
+
+@pytest.mark.parametrize("part", ["flat 3", "Apt 4C", "2º Esq.", "3. OG", "scala B", "Tür 4", "bus 3", "2n 1a", "14/F",
+                                  "2/1", "Bandra West", "Church Street"])
+def test_a_flat_floor_or_a_place_without_a_number_is_not_a_part_that_finds_the_address(part):
+    from clinic_suite.journeys.pii_grading import _place_parts
+    assert _place_parts(f"{part}, Avenue de la Gare 15, 1003 Lausanne") == ["Avenue de la Gare 15", "1003 Lausanne"]
+
+
+@pytest.mark.parametrize("part", ["Mumbai 400050", "D01 P5W2", "01426-001", "Seoul 06232", "Dublin 9"])
+def test_a_postcode_with_its_town_or_a_postcode_by_its_shape_finds_the_place(part):
+    from clinic_suite.journeys.pii_grading import _place_parts
+    assert part in _place_parts(f"Flat 402, Carter Road, {part}")

@@ -34,7 +34,7 @@ def test_ordinary_words_of_the_descriptions_stay_out():
     ("I came off the pill", ["came off the pill"]),
     ("the implant ruptured", ["implant", "ruptured"]),
     ("I had my hip replaced and I'm anaemic", ["hip replaced", "anaemic"]),
-    ("an ingrown toenail", ["toenail"]),
+    ("an ingrown toenail", ["ingrown", "toenail"]),   # "ingrown" heads a listed term ("ingrown nail") and says it alone
 ])
 def test_trade_names_abbreviations_and_concerns(text, expected):
     assert found(text) == expected
