@@ -26,14 +26,13 @@ class Edition:
     seen: bool       # gates (100% each kind, precision >= 98%, no clean line changed) or is only shown
 
 
-# Every set the audit grades. A new held-out edition goes here, last, with seen=False (the
-# fourth edition's slot, for the project lead to fill when it is measured:
-#   Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=False),
-# ), and turns seen=True once its one blind measurement is taken and it becomes tuning material.
+# Every set the audit grades. A new held-out edition goes here, last, with seen=False, and
+# turns seen=True once its one blind measurement is taken and it becomes tuning material.
 EDITIONS = (
     Edition("Tuning", "tuning", "clean_tuning", seen=True),
     Edition("HeldOutV2", "held_out", "clean_held_out", seen=True),   # measured blind once, then tuned on (round 3)
     Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=True),   # measured blind after round 3, tuned on (round 4)
+    Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=False),  # written before round 4, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 
