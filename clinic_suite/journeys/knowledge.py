@@ -65,9 +65,10 @@ async def raw_cosine(world: World, reply: Reply) -> float | None:
 # written before round 4 by someone who has not seen the retrieval; the next held-out set takes
 # its place here once it has been measured and read.
 HELD_OUT_SET = "held_out_4.jsonl"
+PROJECTS_OWN = "project's own (seen)"   # regressions.jsonl: written from the mutation triage
 QUESTION_SETS = {"tuning": "tuning.jsonl", "first held-out (seen)": "held_out.jsonl",
                  "second held-out (seen)": "held_out_2.jsonl", "third held-out (seen)": "held_out_3.jsonl",
-                 "project's own (seen)": "regressions.jsonl", "held-out": HELD_OUT_SET}
+                 PROJECTS_OWN: "regressions.jsonl", "held-out": HELD_OUT_SET}
 CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology-procedures.pdf",
                 "surgical": "surgical-procedures.pdf"}
 
