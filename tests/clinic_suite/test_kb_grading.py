@@ -1,5 +1,6 @@
 """KB-8's grading: wrong answers apart from misses, read from the figures in the answer."""
 import json
+
 from clinic_suite.journeys import knowledge
 
 PREMIER = knowledge.listed("premier-procedures.pdf")
