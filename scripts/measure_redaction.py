@@ -25,7 +25,8 @@ SEEN = [("v1 tuning", ["corpus.jsonl", "hard_cases.jsonl"], "clean.jsonl"),
         ("v1 held-out (seen)", ["held_out.jsonl"], None),
         ("v2 tuning", ["v2/tuning.jsonl"], "v2/clean_tuning.jsonl"),
         ("v2 held-out (seen)", ["v2/held_out.jsonl"], "v2/clean_held_out.jsonl"),
-        ("v3 held-out (seen)", ["v3/held_out.jsonl"], "v3/clean_held_out.jsonl")]
+        ("v3 held-out (seen)", ["v3/held_out.jsonl"], "v3/clean_held_out.jsonl"),
+        ("the project's own (seen)", ["project/hard_cases.jsonl"], "project/clean.jsonl")]
 
 
 def rows(name: str, clean: bool = False) -> list[dict]:

@@ -32,6 +32,7 @@ EDITIONS = (
     Edition("Tuning", "tuning", "clean_tuning", seen=True),
     Edition("HeldOutV2", "held_out", "clean_held_out", seen=True),   # measured blind once, then tuned on (round 3)
     Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=True),   # measured blind after round 3, tuned on (round 4)
+    Edition("Project", "project/hard_cases", "project/clean", seen=True),   # the project's own, from the mutation triage
     Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=False),  # written before round 4, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
