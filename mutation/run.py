@@ -67,12 +67,18 @@ def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: di
     its defaults and decorators, a class body, a constant) matters to the scenarios that run
     the body of its def or class; at module level, to every scenario."""
     if not any(lines.values()):  # a module only a process of its own runs (the redactor's command line)
-        return set(next((names for package, names in (all_lines or {}).get(coverage_map.OUT_OF_PROCESS_RUNS, {}).items()
-                         if mutant.module.startswith(package)), []))
-    named = set(lines.get(mutant.line, []))
+        return _out_of_process(mutant, all_lines)
+    # Scenarios that run the mutant's package in a process of their own may run any line of it,
+    # whether or not an in-process scenario ran that line too (coverage does not follow them).
+    named = set(lines.get(mutant.line, [])) | _out_of_process(mutant, all_lines)
     if mutant.line not in lines.get(0, []):
         return named
     return named | _served_by_start_up(mutant, lines, seconds, all_lines) | limit_checks(all_lines)
+
+
+def _out_of_process(mutant: Mutant, all_lines: dict | None) -> set[str]:
+    return set(next((names for package, names in (all_lines or {}).get(coverage_map.OUT_OF_PROCESS_RUNS, {}).items()
+                     if mutant.module.startswith(package)), []))
 
 
 def limit_checks(all_lines: dict | None) -> set[str]:

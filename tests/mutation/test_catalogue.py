@@ -22,3 +22,16 @@ def test_a_new_module_leaves_the_rest_of_the_sample_as_it_was():
 
 def test_another_seed_draws_another_sample():
     assert set(sample(_mutants(5, 40), 30, seed=7)) != set(sample(_mutants(5, 40), 30, seed=8))
+
+
+def test_a_line_only_the_redactor_command_runs_is_covered_by_the_scenarios_that_run_it():
+    """coverage does not follow `python -m clinic_system.redaction`: a line of the package no
+    in-process scenario ran is still one the @redactor scenarios may run."""
+    from mutation import coverage_map, run
+    from mutation.catalogue import Mutant
+
+    mutant = Mutant("clinic_system/redaction/ssn.py", "core/AddNot", 0, 46, "_four", 1, (40, 47))
+    all_lines = {"clinic_system/redaction/ssn.py": {10: ["features/pii_redaction.feature:31"], 0: []},
+                 coverage_map.OUT_OF_PROCESS_RUNS: {"clinic_system/redaction/": ["features/redaction_audit.feature:15"]}}
+    covering = run.covering_scenarios(mutant, all_lines["clinic_system/redaction/ssn.py"], {}, all_lines)
+    assert covering == {"features/redaction_audit.feature:15"}
