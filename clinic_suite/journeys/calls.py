@@ -1,7 +1,6 @@
 """Test case 1's journey as steps use it: a call, a chosen time, the hang-up, the text."""
 from __future__ import annotations
 
-
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
