@@ -71,9 +71,15 @@ def _place_parts(value: str) -> list[str]:
             and (re.search(r"[^\W\d_]", p) or len(re.sub(r"\D", "", p)) >= 5)]   # "D01 P5W2", "01426-001"; not "2/1"
 
 
-def _readable(part: str, kept: str) -> bool:
+def readable(part: str) -> re.Pattern:
+    """The words of `part` as they could be read in a text: whole words, any case and
+    spacing; "6789" inside a call's id or a timestamp is not the caller's "6789"."""
     spaced = r"\s+".join(re.escape(w) for w in part.split())
-    return re.search(rf"(?<!\w){spaced}(?!\w)", kept, re.IGNORECASE) is not None
+    return re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE)
+
+
+def _readable(part: str, kept: str) -> bool:
+    return readable(part).search(kept) is not None
 
 
 def survives(label: dict, kept: str) -> bool:

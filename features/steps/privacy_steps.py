@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 
 from behave import given, then, when
 from hamcrest import (contains_string, empty, equal_to, greater_than_or_equal_to, has_entries, has_key,
-                      has_length, is_not, less_than)
+                      has_length, is_not, less_than, matches_regexp)
 
 from clinic_suite.checks import check, eventually
-from clinic_suite.journeys import calls, pii_audit, texts
+from clinic_suite.journeys import calls, pii_audit, pii_grading, texts
 
 
 async def _say_and_hang_up(world, name: str, said: str, summary: str | None = None):
@@ -38,7 +38,7 @@ async def record_reads(context, kept):
 @then('"{value}" appears nowhere the clinic keeps or shows the call')
 async def appears_nowhere(context, value):
     kept = await calls.kept_about(context.world, context.world.call())
-    check(kept.lower(), is_not(contains_string(value.lower())), "not in the record, the audit log, texts or the API")
+    check(kept, is_not(matches_regexp(pii_grading.readable(value))), "not in the record, the audit log, texts or the API")
 
 
 async def _row(world) -> dict:

@@ -206,3 +206,15 @@ def test_a_flat_floor_or_a_place_without_a_number_is_not_a_part_that_finds_the_a
 def test_a_postcode_with_its_town_or_a_postcode_by_its_shape_finds_the_place(part):
     from clinic_suite.journeys.pii_grading import _place_parts
     assert part in _place_parts(f"Flat 402, Carter Road, {part}")
+
+
+@pytest.mark.parametrize("kept, readable", [
+    ('{"callId": "call_1796191836789_57079f", "at": "06:10:37.167892"}', False),  # the flake CI met
+    ("My SSN ends in 6789.", True),
+    ("MY SSN ENDS IN 6789", True),
+    ("I live at 123  Main St, NYC", True),
+])
+def test_a_value_is_read_as_whole_words_not_inside_an_id_or_a_timestamp(kept, readable):
+    from clinic_suite.journeys.pii_grading import readable as pattern
+    value = "123 Main St" if "Main" in kept else "6789"
+    assert (pattern(value).search(kept) is not None) is readable
