@@ -59,12 +59,13 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       And the record notes no consent, that fields were redacted, and when
       And the clinic's audit log counts the redactions by kind, without the values
 
-    @criterion.PII-2 @criterion.PII-4
+    @criterion.PII-2 @criterion.PII-3 @criterion.PII-4
     Scenario: With consent, the record keeps what was said
       Given Maria is a patient of the clinic who agrees to her calls being kept on record
       When Maria says "My name is Maria, I'm at 555-123-4567 and I'd like to discuss a previous rhinoplasty scar." and hangs up
       Then the clinic's record keeps exactly what Maria said
       And the record notes consent and no redaction
+      And of the assistant's analysis, the record keeps only its verdict on the call
 
   Rule: Nothing personal leaks, whatever the caller says
 

@@ -51,8 +51,10 @@ async def summary_clean(context):
     call = world.call()
     summary = (await _row(world))["summary"]
     check(summary, contains_string("[REDACTED_"), "the summary is kept, redacted")
+    kept = await calls.kept_about(world, call)   # nor a copy of it elsewhere (the report's analysis)
     for word in _sensitive(call.summary) + call.patient.name.split():
         check(summary, is_not(contains_string(word)), "nothing identifying or medical in the summary")
+        check(kept, is_not(matches_regexp(pii_grading.readable(word))), "nor anywhere the clinic keeps the call")
 
 
 @then("the record notes no consent, that fields were redacted, and when")
@@ -87,6 +89,18 @@ async def metadata_with_consent(context):
     metadata = (await _row(context.world))["metadata"]
     check(metadata, has_entries(gdpr_consent=True, has_redacted_fields=False), "consent noted, nothing redacted")
     check(metadata, is_not(has_key("redaction_timestamp")), "no redaction time")
+
+
+VERDICTS = {"sentiment", "intent", "successEvaluation"}   # what staff use of the assistant's analysis
+
+
+@then("of the assistant's analysis, the record keeps only its verdict on the call")
+async def analysis_minimised(context):
+    """PII-3: the record is not Vapi's report. Its analysis may carry a copy of the summary or
+    whatever the assistant extracted; only the verdicts, as plain values, are kept."""
+    analysis = (await _row(context.world))["metadata"].get("analysis", {})
+    check(sorted(set(analysis) - VERDICTS), empty(), "only the verdicts")
+    check([v for v in analysis.values() if not isinstance(v, (str, bool, int, float))], empty(), "as plain values")
 
 
 # --- the corpus -------------------------------------------------------------------------------
