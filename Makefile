@@ -41,12 +41,15 @@ unit: $(VENV)/.installed
 breakages: install
 	$(PY) -m breakages.run $(ARGS)
 
-# Unit tests, then the catalogue, then the suite; each runs even if an earlier one
-# failed, so one run shows everything; the closing line counts them all.
+# The unit tests (mostly waiting on their processes) alongside the catalogue, their output
+# after it; then the suite. Each runs even if another failed, so one run shows everything;
+# the closing line counts them all.
 test: install
 	@mkdir -p reports; status=0; \
-	$(MAKE) --no-print-directory unit || status=1; \
+	echo "unit tests: running alongside the breakage catalogue (their output follows it)"; \
+	{ $(MAKE) --no-print-directory unit > reports/unit.out 2>&1; echo $$? > reports/unit.status; } & unit=$$!; \
 	$(MAKE) --no-print-directory breakages || status=1; \
+	wait $$unit; cat reports/unit.out; [ "$$(cat reports/unit.status)" = 0 ] || status=1; \
 	SUITE_CODE_COVERAGE=1 $(MAKE) --no-print-directory acceptance || status=1; \
 	$(MAKE) --no-print-directory acceptance TARGET=fixtures/targets/reference/target.toml || status=1; \
 	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json \

@@ -39,6 +39,14 @@ def test_an_expired_link_is_refused():
         verify_resume_token(KEY, token, "call_1", now=10_000_000)
 
 
+def test_a_link_lasts_fourteen_days_to_the_second():
+    fortnight = 14 * 24 * 3600
+    token = sign_resume_token(KEY, "org_a", "call_1", now=1_000)
+    assert verify_resume_token(KEY, token, "call_1", now=1_000 + fortnight - 1) == "org_a"
+    with pytest.raises(BadToken, match="expired"):
+        verify_resume_token(KEY, token, "call_1", now=1_000 + fortnight + 1)
+
+
 def test_bearer_and_digest():
     assert bearer("Bearer abc") == "abc"
     assert bearer("Basic abc") is None
