@@ -93,7 +93,7 @@ class ClinicApi:
     async def deliver_together(self, deliveries: list[Delivery]) -> list[httpx.Response]:
         """Each delivery on a connection of its own, opened beforehand, all sent at the same moment:
         as several Vapi workers would, none queued behind another."""
-        clients = [httpx.AsyncClient(base_url=self.base_url, timeout=60) for _ in deliveries]
+        clients = [httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context()) for _ in deliveries]
         try:
             await asyncio.gather(*(http.get("/health") for http in clients))
             return list(await asyncio.gather(*(self.deliver_on(d, http) for d, http in zip(deliveries, clients))))
