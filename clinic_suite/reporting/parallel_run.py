@@ -29,42 +29,63 @@ def feature_weights(reports: Path) -> dict[Path, float]:
     return {f: last.get(titles[f]) or 0.3 * f.read_text().count("Scenario") for f in files}
 
 
-def split(weights: dict[Path, float], workers: int) -> list[list[Path]]:
-    """The heaviest feature first, each to the lightest worker so far."""
+def split(weights: dict[Path, float], workers: int, first: set[Path] = frozenset()) -> list[list[Path]]:
+    """`first` (the features that take the system down) all to the first worker; then the
+    heaviest feature first, each to the lightest worker so far."""
     shares: list[list[Path]] = [[] for _ in range(workers)]
     loads = [0.0] * workers
-    for feature in sorted(weights, key=weights.get, reverse=True):
-        lightest = loads.index(min(loads))
+    for feature in sorted(weights, key=lambda f: (f not in first, -weights[f])):
+        lightest = 0 if feature in first else loads.index(min(loads))
         shares[lightest].append(feature)
         loads[lightest] += weights[feature]
     return [share for share in shares if share]
 
 
+def taking_the_system_down(features) -> set[Path]:
+    """Features with a @serial scenario (it stops the database or the service)."""
+    return {f for f in features if "@serial" in f.read_text()}
+
+
+def _start_stack(env: dict) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, text=True)
+
+
 def run_parallel(env: dict, workers_wanted: int, reports: Path, behave_command: Callable) -> int:
     """The embedded stack once, and `workers_wanted` behave processes on it, each with its share of the
-    features; a @serial scenario runs alone (features/environment.py, SUITE_SERIAL_LOCK). The
-    suite mostly waits on the system and the system on the suite: a few at once keep both cores busy."""
+    features. The features that take the system down (@serial) go to one worker with a stack of its
+    own, so that nobody waits while the database is down: before, the others stood still for each
+    such scenario (features/environment.py, SUITE_SERIAL_LOCK, still taken if two workers shared
+    them). The suite mostly waits on the system and the system on the suite: a few at once keep
+    both cores busy."""
     run_dir = run_record.RUN_DIR
     run_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    stack = subprocess.Popen([sys.executable, "-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, text=True)
+    weights = feature_weights(reports)
+    down = taking_the_system_down(weights)
+    shares = split(weights, workers_wanted, down)
+    private = bool(down) and len(shares) > 1
+    stacks = [_start_stack(env)] + ([_start_stack({**env, "CLINIC_PRELOAD_MODEL": "0"})] if private else [])
     try:
-        line = stack.stdout.readline()
-        if not line:
+        handles = [stack.stdout.readline().strip() for stack in stacks]
+        if not all(handles):
             print("the embedded stack did not start", file=sys.stderr)
             return 1
         run_record.write_timing("stack start-up", time.monotonic() - started)
         lock = run_dir / "serial.lock"
-        shared = {**env, "SUITE_EMBEDDED_STACK": line.strip(), "SUITE_SERIAL_LOCK": str(lock)}
-        logs = [run_dir / f"worker-{i}.out" for i in range(workers_wanted)]
-        workers = [subprocess.Popen(behave_command([str(f.relative_to(ROOT)) for f in share]), cwd=ROOT, env=shared,
+        shared = {**env, "SUITE_EMBEDDED_STACK": handles[0], "SUITE_SERIAL_LOCK": str(lock)}
+        envs = [{**env, "SUITE_EMBEDDED_STACK": handles[1]} if private and i == 0 else shared
+                for i in range(len(shares))]
+        logs = [run_dir / f"worker-{i}.out" for i in range(len(shares))]
+        workers = [subprocess.Popen(behave_command([str(f.relative_to(ROOT)) for f in share]), cwd=ROOT, env=worker_env,
                                     stdout=log.open("w"), stderr=subprocess.STDOUT)
-                   for share, log in zip(split(feature_weights(reports), workers_wanted), logs)]
+                   for share, log, worker_env in zip(shares, logs, envs)]
         codes = [w.wait() for w in workers]
-        for log in logs[:len(workers)]:
+        for log in logs:
             print(log.read_text(), end="")
         return max(codes)
     finally:
-        stack.terminate()
-        stack.wait(timeout=30)
+        for stack in stacks:
+            stack.terminate()
+        for stack in stacks:
+            stack.wait(timeout=30)
