@@ -88,9 +88,16 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
         tokens = glossed(joined)
         for i, token in enumerate(tokens):
             s = _body_part(tokens, i, vocabulary, male)
+            naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
             if s not in known and s not in w.STOP_STEMS:
-                naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
                 s = w.slip_of(token, spelling, ordinary_too=naming) or s
+            elif s not in known and naming:  # a small word heard for a word of the list ("a knows job")
+                s = w.homophone_of(token, spelling) or s
+            if token in ("or", "nor") and read and read[-1].negated:
+                negation_left = 2  # "no creams or injections": neither
+                continue
+            if token in CHOOSING_BETWEEN:
+                dangling = False  # "can't decide between filler or the operation": both are asked about
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
                 if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
@@ -120,9 +127,9 @@ def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> s
         return w.stem(said_for)
     whole = w.PART_OF_STEMS.get(s)
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if (whole and s not in vocabulary and w.stem(whole) in vocabulary
-            and not (w.is_kind(after) or w.stem(after) in w.GENERIC_STEMS)):
-        return w.stem(whole)
+    named_with_work = (w.is_kind(after) and not after.endswith("ed")) or w.stem(after) in w.GENERIC_STEMS
+    if whole and s not in vocabulary and w.stem(whole) in vocabulary and not named_with_work:
+        return w.stem(whole)  # "her jowls lifted" is described; "a jowl lift" is named
     return s
 
 
@@ -158,8 +165,9 @@ def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, st
         if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
             return False
     whole = before + after
-    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common):
-        return False  # a known word already ("downtime for"): its seven-letter stem would swallow the next
+    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common
+                                            or after in common):
+        return False  # a word already, or before one ("downtime for", "rhinoplasy please"): the stem would swallow it
     if w.stem(whole) in vocabulary | KNOWN_STEMS:
         return True
     return (before not in common and after not in common and w.slip_of(after, spelling) is None
@@ -178,10 +186,16 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
     operated = any(word.stem in w.SURGICAL_STEMS and not (word.negated or word.doubted or word.past)
                    for clause in said_clauses for word in clause)
+    on_them: list[Word] = []  # work said of "them" or "it" ("could you lift them, my breasts")
+    aside: set[int] = set()  # body parts said as a landmark or an after-effect, not worked on
     for clause in said_clauses:
-        for word in clause:
+        for i, word in enumerate(clause):
             if operated and word.stem == TIGHTEN:
                 word.stem = LIFT
+            before = clause[i - 1] if i else None
+            if word.stem == FILL and (before and (before.stem in BODY_STEMS or before.raw in PRONOUNS)
+                                      or _object_of(clause, i) is not None):
+                word.stem, word.raw = FILLER, "filler"  # "my cheeks filled", "fill my lips": the filler
         previous = None
         for word in clause:
             s = word.stem
@@ -223,16 +237,24 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
                     and kind not in reading.topics):
                 reading.topics.append(kind)
         for i, work in enumerate(clause):
-            # "lift my breasts", "tuck my tummy in": the work done to a body part, however it is said
+            # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
+            # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
             body = _object_of(clause, i)
-            if body is not None and not work.negated:
-                body.worked_on = True
-                if work not in reading.topics:
-                    reading.topics.append(work)
+            if work.negated or body is None and not (i and clause[i - 1].raw in PRONOUNS and work.stem in WORK_VERBS):
+                continue
+            if body is None or body is PRONOUN:
+                on_them.append(work)
+                continue
+            body.worked_on = True
+            if work not in reading.topics and work.stem not in w.SURGICAL_STEMS:
+                reading.topics.append(work)
         passing = _of_another(clause)
-        reading.topics = [t for t in reading.topics if t.position not in passing]
+        reading.topics = [t for t in reading.topics if t.position not in passing
+                          and not _removes_a_sign(clause, t)]
+        aside |= _aside(clause)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
+    _said_elsewhere(reading, on_them, aside, vocabulary)
     # what was had before only counts where nothing else is asked: "I had surgery years ago, could
     # filler sort it out" asks for the filler; "if I had a liquid rhinoplasty" asks about it, and so
     # does a comparison ("my sister had fillers, I'm considering the full operation: compare")
@@ -256,15 +278,68 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
 
 
 def _object_of(clause: list[Word], i: int) -> Word | None:
-    """The body part a kind of work said as a verb is done to ("lift my sagging breasts"), if any."""
-    if clause[i].stem not in VERBAL_STEMS and clause[i].stem != TIGHTEN:
+    """The body part a kind of work said as a verb is done to ("lift my sagging breasts", "lift
+    all the sagging skin back", "operate on my nose"), PRONOUN for "them" or "it", or None."""
+    if clause[i].stem not in WORK_VERBS:
         return None
-    for word in clause[i + 1:i + 4]:
+    for word in clause[i + 1:i + 5]:
         if word.stem in BODY_STEMS:
             return word
-        if word.raw not in OWNERS and word.raw not in w.HARMLESS:
+        if word.raw in PRONOUNS:
+            return PRONOUN
+        if word.raw not in OWNERS and word.raw not in w.HARMLESS and word.raw not in TOWARDS:
             return None
     return None
+
+
+def _said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocabulary: set[str]) -> None:
+    """What the question's body parts stand for when one is not said where the work is:
+    - work done to "them" or "it" is done to the body parts the question names (and only when it names one);
+    - a body part said as a landmark or an after-effect ("the cuts hidden by the ears", "the black eyes")
+      yields to the others, when there are others;
+    - skin, where the clinic's list has no word for it, is the skin of the one other body part named."""
+    bodies = [t for t in reading.topics if t.stem in BODY_STEMS]
+    if on_them and bodies:
+        for body in bodies:
+            body.worked_on = True
+        reading.topics += [work for work in on_them if work not in reading.topics and work.stem not in w.SURGICAL_STEMS]
+    kept = [t for t in reading.topics if t.position not in aside]
+    if kept:
+        reading.topics = kept
+    others = {t.stem for t in reading.topics if t.stem in BODY_STEMS} - {SKIN}
+    if SKIN not in vocabulary and len(others) == 1:
+        reading.topics = [t for t in reading.topics if t.stem != SKIN]
+
+
+def _removes_a_sign(clause: list[Word], topic: Word) -> bool:
+    """"remove the sagging", "remove the bump": the result the caller wants, not work that removes
+    something ("remove my implants", "hair removal")."""
+    if topic.stem not in REMOVING or topic not in clause:
+        return False
+    for word in clause[clause.index(topic) + 1:clause.index(topic) + 4]:
+        if word.stem in BODY_STEMS or w.is_kind(word.raw):
+            return False
+        if word.raw in SIGNS or word.raw in w.HARMLESS and word.raw not in OWNERS:
+            return True
+        if word.raw not in OWNERS and word.raw not in TOWARDS:
+            return False
+    return False
+
+
+def _aside(clause: list[Word]) -> set[int]:
+    """Positions of body parts said as where the scars go ("the cuts are hidden by the ears") or
+    as what shows while healing ("how long do the black eyes last")."""
+    scars = any(word.raw in SCARS for word in clause)
+    out = set()
+    for i, word in enumerate(clause):
+        if word.stem not in BODY_STEMS or not i:
+            continue
+        j = i - 1
+        while j > 0 and clause[j].raw in OWNERS:
+            j -= 1
+        if clause[i - 1].raw in AFTER_EFFECTS or scars and clause[j].raw in PLACES:
+            out.add(word.position)
+    return out
 
 
 def _of_another(clause: list[Word]) -> set[int]:
@@ -275,7 +350,7 @@ def _of_another(clause: list[Word]) -> set[int]:
         if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
             continue
         j = i + 2
-        while j < len(clause) and clause[j].raw in OWNERS:
+        while j < len(clause) and (clause[j].raw in OWNERS or clause[j].raw in w.HARMLESS):  # "of my whole face"
             j += 1
         if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
             out.add(word.position)
@@ -325,7 +400,9 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
         if word.negated or before.negated:
             continue
         named = word.stem in names and not word.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS | w.NONSURGICAL_STEMS
-        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary):
+        everyday = word.stem in VERBAL_STEMS and word.raw.endswith("ing") and before.stem not in BODY_STEMS
+        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary) \
+                and not everyday:  # "heavy lifting" is not work on the body
             out.add(before.raw)
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
@@ -351,10 +428,22 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
 COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
-VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
-OF_PART = {"on", "of", "around", "across", "over", "under"}
+VERB_NEGATORS = {"dont", "not", "never"}
+CHOOSING_BETWEEN = {"between", "which", "whether", "either"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near"}
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
-TIGHTEN, LIFT = w.stem("tightening"), w.stem("lift")
+TIGHTEN, LIFT, FILL, FILLER, SKIN = (w.stem(x) for x in ("tightening", "lift", "fill", "filler", "skin"))
+WORK_VERBS = VERBAL_STEMS | {TIGHTEN} | w.SURGICAL_STEMS  # work a caller says as a verb, on what follows it
+PRONOUNS = {"them", "it", "those", "these"}
+PRONOUN = Word("them", "them", False, -1)  # _object_of: the work is on a body part said elsewhere
+TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
+REMOVING = {w.stem("remove"), w.stem("removal")}
+# what is wrong with a body part, which work takes away: the result wanted, not a kind of work
+SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
+            "droop excess loose".split())
+SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
+PLACES = {"by", "behind", "beside", "near", "around", "under", "along", "in"}
+AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
