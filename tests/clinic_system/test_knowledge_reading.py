@@ -227,3 +227,54 @@ def test_the_short_name_and_who_it_is_for():
     assert chosen("liquid rhino cost", "surgical-procedures.pdf") == []
     assert chosen("male rhinoplasty") == ["Rhinoplasty"]
     assert chosen("male breast reduction") == []
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # work said of "them" or "it" is done to the body part the question names elsewhere
+    ("could you lift them for me, my breasts, how much", "premier-procedures.pdf", []),
+    ("my breasts have dropped, can you lift them", "premier-procedures.pdf", []),
+    ("can you lift it", "premier-procedures.pdf", []),                       # no body part named: nothing placed
+    ("my jowls have sagged, could you have them lifted under a local", "dermatology-procedures.pdf", ["Facelift"]),
+    # filling, said as work on a body part, is the filler
+    ("I want my cheeks filled", "premier-procedures.pdf", []),
+    ("could you fill my face out a bit", "premier-procedures.pdf", []),
+    ("there's a dip in my nose, could you fill it", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("can I fill in the form for a nose job", "premier-procedures.pdf", ["Rhinoplasty"]),   # not work on the body
+    # who does the work, how many and with what name no other procedure; heavy lifting is not work
+    ("can your surgeon reshape my nose", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("a few gel injections in my nose", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("after the rhinoplasty when can I do heavy lifting", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    # a body part said as part of another, as where the scars go, or as what shows while healing
+    ("tighten the skin along my jaw in a small operation", "dermatology-procedures.pdf", ["Facelift"]),
+    ("surgery to lift the skin of my whole face", "premier-procedures.pdf", ["Facelift"]),
+    ("the op where they lift all the sagging skin back on the face", "premier-procedures.pdf", ["Facelift"]),
+    ("a facelift, are the cuts hidden by the ears", "premier-procedures.pdf", ["Facelift"]),
+    ("nose job recovery, how long does a black eye last", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("puffy eyes, what can you do", "premier-procedures.pdf", []),               # the eyes alone stay the topic
+    # operating on, pulling tight, removing what is wrong: the work on that body part
+    ("can you operate on my nose, I don't mind a splint", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("pull the skin of my face tighter with surgery", "premier-procedures.pdf", ["Facelift"]),
+    ("surgery to lift my face and remove the sagging", "premier-procedures.pdf", ["Facelift"]),
+    ("remove my breast implants", "premier-procedures.pdf", []),                 # removal work stays work
+    # negations over "or", and indecision that compares
+    ("not interested in creams or injections, a proper surgical face lift", "premier-procedures.pdf", ["Facelift"]),
+    ("can't decide between filler in my nose or the operation, compare them", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty", "Rhinoplasty"]),
+    # speech: a dropped g, a homophone before the procedure's word, cup letters, an idiom, split words
+    ("gettin a new schnoz, the surgery one", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("how much is a knows job", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("from a B cup to a D cup with implants", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("a cup of tea after my nose job", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("a proper nip and tuck on the face", "premier-procedures.pdf", ["Facelift"]),
+    ("the price for rhinoplasy please", "premier-procedures.pdf", ["Rhinoplasty"]),
+])
+def test_round_5_readings(question, filename, expected):
+    """The reading rules of round 5, a group of examples each."""
+    assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+def test_a_word_heard_the_same_and_a_word_split_only_when_it_adds_to_the_stem():
+    assert words.heard_as("knows") == words.heard_as("nose")
+    assert words.heard_as("fake") != words.heard_as("face")
+    assert words.homophone_of("knows", {"nose": "nose", "job": "job"}) == "nose"
+    assert words.plain("gettin") == "getting" and words.plain("lookin") == "looking"
