@@ -31,6 +31,8 @@ class Word:
     worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
     doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
     past: bool = False  # what the caller had done before ("I had surgery on my nose years ago")
+    refused: bool = False  # said no to outright ("no needles or surgery", "without fillers")
+    said_of: int | None = None  # work said of the body part at this position over a verb ("my nose was enlarged")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Reading:
     strangers: set[str] = field(default_factory=set)
     refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
     smaller: bool = False  # a body part to be made smaller: not the procedure that enlarges it
+    refused_variants: set[str] = field(default_factory=set)  # "surgical", "nonsurgical": said no to outright
     stems: set[str] = field(default_factory=set)
 
 
@@ -83,6 +86,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             else:
                 joined.append(token)
         read, negation_left, dangling, verbal, said_no, past_left = [], 0, False, False, set(), 0
+        refusing = False
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
@@ -90,7 +94,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             s = _body_part(tokens, i, vocabulary, male)
             naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
             if s not in known and s not in w.STOP_STEMS:
-                s = w.slip_of(token, spelling, ordinary_too=naming) or s
+                s = _family(s, vocabulary) or w.slip_of(token, spelling, ordinary_too=naming) or s
             elif s not in known and naming:  # a small word heard for a word of the list ("a knows job")
                 s = w.homophone_of(token, spelling) or s
             if token in ("or", "nor") and read and read[-1].negated:
@@ -100,21 +104,30 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 dangling = False  # "can't decide between filler or the operation": both are asked about
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
+                refusing = token in REFUSING
                 if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
                     said_no.add(len(read))
                 continue
             # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
             # to the first word that carries meaning; when that is a word this reading does not
             # know ("I don't mind surgery"), a variant word later in the clause is in doubt
-            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0))
+            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0,
+                             refused=negation_left > 0 and refusing))
             if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
-                dangling = not _carries(s, token, vocabulary)
+                dangling = not _carries(s, token, vocabulary) and token not in CHOOSING_BETWEEN
             negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
             # "I had surgery on my nose years ago": what was done before is not what is asked for
             past_left = 3 if token == "had" else 0 if s not in w.STOP_STEMS else max(0, past_left - 1)
             position += 1
         out.append(_said_no_after(read, said_no))
     return out
+
+
+def _family(s: str, vocabulary: set[str]) -> str | None:
+    """The stem of the list's word a question word is the shorter form of ("enlarge" for the
+    list's "enlargement"): a stem of six letters or more that begins exactly one of the list's."""
+    family = [v for v in vocabulary if len(s) >= 6 and v != s and v.startswith(s)]
+    return family[0] if len(family) == 1 else None
 
 
 def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> str:
@@ -161,6 +174,8 @@ def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, st
     neither half a word of the list or of the trade, and together a word of the list or of the trade,
     or (neither half an English word, nor the second a slip from a word of the list) a slip away from one."""
     common = w.common_words()
+    if after in w.STOP:
+        return False  # "enlarged by": a small word is never the end of a split one
     for half in (before, after):
         if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
             return False
@@ -184,18 +199,26 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
     # tightening done surgically is the lift ("my face surgically tightened and lifted"); without
     # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
-    operated = any(word.stem in w.SURGICAL_STEMS and not (word.negated or word.doubted or word.past)
-                   for clause in said_clauses for word in clause)
+    operated = any((word.stem in w.SURGICAL_STEMS or word.raw in SURGEONS)
+                   and not (word.negated or word.doubted or word.past) for clause in said_clauses for word in clause)
     on_them: list[Word] = []  # work said of "them" or "it" ("could you lift them, my breasts")
     aside: set[int] = set()  # body parts said as a landmark or an after-effect, not worked on
+    signs: set[int] = set()  # "remove the sagging": the result wanted, when other work says how
     for clause in said_clauses:
         for i, word in enumerate(clause):
             if operated and word.stem == TIGHTEN:
                 word.stem = LIFT
+            j = i + 1
+            while word.stem in BODY_STEMS and j < len(clause) and clause[j].raw in LINKING:
+                j += 1
+            if j > i + 1 and j < len(clause) and (w.is_kind(clause[j].raw) or clause[j].stem in w.KIND_STEMS):
+                clause[j].said_of = word.position  # "my breasts were lifted": the body part and its work
             before = clause[i - 1] if i else None
-            if word.stem == FILL and (before and (before.stem in BODY_STEMS or before.raw in PRONOUNS)
+            if word.stem == FILL and (before and before.stem in BODY_STEMS or _after_pronoun(clause, i)
                                       or _object_of(clause, i) is not None):
-                word.stem, word.raw = FILLER, "filler"  # "my cheeks filled", "fill my lips": the filler
+                # "my cheeks filled", "fill my lips": the filler; "fill them out with implants": the implants' work
+                implants = any(x.stem in w.ENLARGING_STEMS for x in clause)
+                word.stem, word.raw = (DONE, "done") if implants else (FILLER, "filler")
         previous = None
         for word in clause:
             s = word.stem
@@ -206,9 +229,13 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
                     reading.wants_nonsurgical = True
+                elif word.refused:  # "no needles": not that variant, whatever else is asked
+                    reading.refused_variants.add("nonsurgical")
             elif s in w.SURGICAL_STEMS:
                 if word.negated:
                     reading.doubts_surgery = True
+                    if word.refused:  # "no needles or surgery": neither variant
+                        reading.refused_variants.add("surgical")
                 else:
                     reading.wants_surgical = True
             if word.raw == "lighter" and not word.negated:
@@ -240,7 +267,7 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
             # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
             body = _object_of(clause, i)
-            if work.negated or body is None and not (i and clause[i - 1].raw in PRONOUNS and work.stem in WORK_VERBS):
+            if work.negated or body is None and not (work.stem in WORK_VERBS and _after_pronoun(clause, i)):
                 continue
             if body is None or body is PRONOUN:
                 on_them.append(work)
@@ -249,12 +276,15 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if work not in reading.topics and work.stem not in w.SURGICAL_STEMS:
                 reading.topics.append(work)
         passing = _of_another(clause)
-        reading.topics = [t for t in reading.topics if t.position not in passing
-                          and not _removes_a_sign(clause, t)]
+        reading.topics = [t for t in reading.topics if t.position not in passing]
+        signs |= {t.position for t in reading.topics if _removes_a_sign(clause, t)}
         aside |= _aside(clause)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
     _said_elsewhere(reading, on_them, aside, vocabulary)
+    how = [t for t in reading.topics if t.position not in signs and t.stem not in BODY_STEMS]
+    if signs and (how or operated):  # "lift my face and remove the sagging"; alone, "remove the wrinkles" is other work
+        reading.topics = [t for t in reading.topics if t.position not in signs]
     # what was had before only counts where nothing else is asked: "I had surgery years ago, could
     # filler sort it out" asks for the filler; "if I had a liquid rhinoplasty" asks about it, and so
     # does a comparison ("my sister had fillers, I'm considering the full operation: compare")
@@ -292,6 +322,14 @@ def _object_of(clause: list[Word], i: int) -> Word | None:
     return None
 
 
+def _after_pronoun(clause: list[Word], i: int) -> bool:
+    """Whether work is said of "them" or "it" just before it ("have them lifted", "can they be lifted")."""
+    j = i - 1
+    while j >= 0 and clause[j].raw in BEING:
+        j -= 1
+    return j >= 0 and clause[j].raw in PRONOUNS | {"they"} and j >= i - 3
+
+
 def _said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocabulary: set[str]) -> None:
     """What the question's body parts stand for when one is not said where the work is:
     - work done to "them" or "it" is done to the body parts the question names (and only when it names one);
@@ -313,7 +351,7 @@ def _said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], voca
 
 def _removes_a_sign(clause: list[Word], topic: Word) -> bool:
     """"remove the sagging", "remove the bump": the result the caller wants, not work that removes
-    something ("remove my implants", "hair removal")."""
+    something ("remove my implants", "hair removal"); read so only beside other work (read)."""
     if topic.stem not in REMOVING or topic not in clause:
         return False
     for word in clause[clause.index(topic) + 1:clause.index(topic) + 4]:
@@ -332,13 +370,15 @@ def _aside(clause: list[Word]) -> set[int]:
     scars = any(word.raw in SCARS for word in clause)
     out = set()
     for i, word in enumerate(clause):
-        if word.stem not in BODY_STEMS or not i:
+        if word.stem not in BODY_STEMS:
             continue
         j = i - 1
         while j > 0 and clause[j].raw in OWNERS:
             j -= 1
-        if clause[i - 1].raw in AFTER_EFFECTS or scars and clause[j].raw in PLACES:
-            out.add(word.position)
+        after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in COPULAS | STAYING]
+        if (clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
+                or scars and clause[j].raw in PLACES):
+            out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
     return out
 
 
@@ -420,21 +460,26 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
         return False
     if s in VERBAL_STEMS:
         # "face lift", and a variant word before it: "one of those mini lifts"
-        return (previous is not None and (previous.stem in BODY_STEMS or previous.raw in w.OPPOSITES)
-                and previous.position == word.position - 1)
+        return word.said_of is not None or (previous is not None and previous.position == word.position - 1
+                                               and (previous.stem in BODY_STEMS or previous.raw in w.OPPOSITES))
     return s in BODY_STEMS or w.is_kind(word.raw) or s in names
 
 
 BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
 COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
-VERB_NEGATORS = {"dont", "not", "never"}
-CHOOSING_BETWEEN = {"between", "which", "whether", "either"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+CHOOSING_BETWEEN = {"between", "which", "whether", "either"}
+REFUSING = {"no", "without"}  # said no to outright, not a feeling ("not keen on", "scared of")
 OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near"}
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
 TIGHTEN, LIFT, FILL, FILLER, SKIN = (w.stem(x) for x in ("tightening", "lift", "fill", "filler", "skin"))
 WORK_VERBS = VERBAL_STEMS | {TIGHTEN} | w.SURGICAL_STEMS  # work a caller says as a verb, on what follows it
 PRONOUNS = {"them", "it", "those", "these"}
+BEING = {"be", "been", "being", "get", "got", "getting", "all", "both"}
+LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}  # "can they be lifted", "have them all filled"
+DONE = w.stem("done")
+SURGEONS = {"surgeon", "surgeons"}  # tightening a surgeon does is the lift
 PRONOUN = Word("them", "them", False, -1)  # _object_of: the work is on a body part said elsewhere
 TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
 REMOVING = {w.stem("remove"), w.stem("removal")}
@@ -444,6 +489,7 @@ SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lin
 SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
 PLACES = {"by", "behind", "beside", "near", "around", "under", "along", "in"}
 AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
+STAYING = {"be", "look", "looks", "stay", "stays", "get", "gets", "go", "goes", "feel", "feels"}
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question

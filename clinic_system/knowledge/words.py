@@ -41,7 +41,8 @@ session appointment consultation""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
 VERBAL = {"lift", "peel", "tuck", "thread", "graft", "fill"}
 COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
-              "bust": "breast", "schnoz": "nose", "schnozz": "nose", "schnozzle": "nose", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
+              "bust": "breast", "cleavage": "breast",
+              "schnoz": "nose", "schnozz": "nose", "schnozzle": "nose", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
               "syringe": "needle", "syringes": "needle", "nonpermanent": "temporary", "reversible": "temporary",
@@ -68,7 +69,7 @@ PASSING = set("""mean means meaning involve involves involving require requires 
 something anything""".split())  # and "instead of something temporary"
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
-CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
+CHOOSING = {"which", "whichever", "either", "whether", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
             "better", "worse", "easier", "safer", "more", "less"}
 # what speech-to-text leaves in a caller's words without meaning: hesitations and fillers
@@ -84,6 +85,21 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
+CUPS = r"\b[a-h]{1,3}\s+cups?\b(?!\s+of)(?:[^.?!]*?\b[a-h]{1,3}\s+cups?\b(?!\s+of))?"
+
+
+def _cup(letters: str) -> float:
+    """A cup size's place: AA, A, B, C, D, DD, DDD..., each doubling half a size up (AA half below A)."""
+    return -0.5 if letters == "aa" else ord(letters[0]) - ord("a") + 0.5 * (len(letters) - 1)
+
+
+def _cup_sizes(said: re.Match) -> str:
+    """One cup size or two ("from a D cup to a B cup"): the breasts, made smaller when the second is the smaller."""
+    letters = re.findall(r"\b([a-h]{1,3})\s+cups?\b", said.group(0))
+    smaller = len(letters) == 2 and _cup(letters[1]) < _cup(letters[0])
+    return " smaller breast size " if smaller else " breast size "
+
+
 PHRASES = [  # read as one word before anything else
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
@@ -96,7 +112,8 @@ PHRASES = [  # read as one word before anything else
      r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
      " nonsurgical "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
-    (r"\b[a-h]{1,3}\s+cups?\b(?!\s+of)", " breast size "),  # "from an A cup to a C cup", not "a cup of tea"
+    (r"\bdown (?:a|one|two|\d) (?:cup|bra) sizes?\b|\bdown (?:to )?(?:an? )?[a-h]{1,3}\s+cups?\b", " smaller breast size "),
+    (CUPS, _cup_sizes),  # "from an A cup to a C cup", not "a cup of tea"; "from a D cup to a B" is smaller
     # pulled tight, up or back is lifted ("pull the skin of the face tighter", "have them pulled up")
     (r"\bpull(?:s|ed|ing)?\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", r" lift \1 "),
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
@@ -113,9 +130,17 @@ PHRASES = [  # read as one word before anything else
     (r"\b(?:is|are|was|s)?\s*out of the question\b", " not "), (r"\bno way\b", " not "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
-    (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
-    (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
-    (NOT_OPERATED, " nonsurgical "),
+    # not when another thing is said no to with it ("no surgery or needles": neither variant)
+    (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b(?!\s+(?:or|nor)\b)",
+     " nonsurgical "),
+    (r"\bno (surgery|operation|knife)\b(?!\s+(?:or|nor)\b)", " nonsurgical "),
+    # surgery said no to after it, in words that leave no doubt ("surgery isn't for me", "the op is not an option")
+    (r"\b(?:surgery|an operation|the operation|the op|going under the knife)\s+(?:is\s+|s\s+)?(?:dont|not)\s+(?:really\s+)?"
+     r"(?:for me|an option|possible for me|happening)\b", " nonsurgical "),
+    (r"\b(?:fillers?|injections?|injectables?|needles?)\s+(?:is\s+|are\s+)?(?:dont|not)\s+(?:really\s+)?"
+     r"(?:for me|an option)\b", " surgical "),  # "fillers aren't for me": the operation
+    (r"\bnot surgical(ly)?\b(?!\s+(?:or|nor)\b)", " nonsurgical "),
+    (NOT_OPERATED + r"(?!\s+(?:or|nor)\b)", " nonsurgical "),
     (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
      r"(?:put|go|be|being|going) (?:to sleep|under)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
