@@ -160,10 +160,11 @@ def test_round_4_readings_by_clinic(question, filename, expected):
     ("i dont mind surgery, how much for my nose", []),
     ("i dont fancy the liquid one for my nose", []),
     # a negation said after the variant word: in doubt, never the variant named
-    ("surgery isn't for me, what can you do for my nose", []),
     ("surgery is out of the question, anything for my nose", []),
     ("the surgery scares me, what's the alternative for my nose", []),
-    ("fillers aren't for me, I want a nose job", []),
+    # unless its words leave no doubt (round 5): "isn't for me", "is not an option"
+    ("surgery isn't for me, what can you do for my nose", ["Liquid Rhinoplasty"]),
+    ("fillers aren't for me, I want a nose job", ["Rhinoplasty"]),
     ("my nose, surgery not fillers", ["Rhinoplasty"]),                 # the negation is the fillers'
     ("nothing too drastic for my nose please", ["Liquid Rhinoplasty"]),
     # what the caller wants done to the body part
@@ -278,3 +279,29 @@ def test_a_word_heard_the_same_and_a_word_split_only_when_it_adds_to_the_stem():
     assert words.heard_as("fake") != words.heard_as("face")
     assert words.homophone_of("knows", {"nose": "nose", "job": "job"}) == "nose"
     assert words.plain("gettin") == "getting" and words.plain("lookin") == "looking"
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a variant said no to outright, with another thing ("no X or Y"), is never the answer
+    ("no needles or surgery, just something for my face", "premier-procedures.pdf", []),
+    ("no surgery or needles for my nose", "premier-procedures.pdf", []),
+    ("no needles, I want my nose done", "premier-procedures.pdf", ["Rhinoplasty"]),
+    # cup sizes: two said, the second smaller, is the breasts made smaller
+    ("from a D cup to a B cup", "premier-procedures.pdf", []),
+    ("I'm a DD and want to go down to a B cup", "surgical-procedures.pdf", []),
+    ("from an AA cup to a B cup", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    # whether X or Y is a choice between them
+    ("I don't know whether to get surgery or filler on my nose", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty", "Rhinoplasty"]),
+    # the shorter form of a word of the list; a body part and its work over a verb
+    ("what do you charge to enlarge breasts", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my nose was enlarged by an injury, can you reshape it surgically", "premier-procedures.pdf", []),
+    ("my boobs are saggy, can they be lifted", "premier-procedures.pdf", []),
+    ("my breasts have implants, how long do they last", "premier-procedures.pdf", ["Breast Augmentation"]),
+    # filling out with implants is the implants' work; a surgeon's tightening is the lift
+    ("fill out my chest with implants", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my face has dropped, can a surgeon tighten it up", "premier-procedures.pdf", ["Facelift"]),
+])
+def test_round_5_second_readings(question, filename, expected):
+    """Round 5's rules found by the project's own questions, a group of examples each."""
+    assert sorted(chosen(question, filename)) == sorted(expected)
