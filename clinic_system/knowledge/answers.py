@@ -63,9 +63,12 @@ def fused(procedures: list[ProcedureRow], semantic: dict[int, float], lexical: d
     return {p.id: 0.5 * semantic.get(p.id, 0.0) + 0.5 * lexical.get(p.id, 0.0) / top_lexical for p in procedures}
 
 
+def _not_refused(found: list[ProcedureRow], reading: understanding.Reading) -> list[ProcedureRow]:
+    """A variant said no to outright ("no needles or surgery") is never the answer, whatever else is asked."""
+    return [p for p in found if ("nonsurgical" if p.nonsurgical else "surgical") not in reading.refused_variants]
+
+
 def _by_qualifier(found: list[ProcedureRow], reading: understanding.Reading) -> list[ProcedureRow]:
-    # a variant said no to outright ("no needles or surgery") is never the answer, whatever else is asked
-    found = [p for p in found if ("nonsurgical" if p.nonsurgical else "surgical") not in reading.refused_variants]
     if reading.wants_nonsurgical and not reading.wants_surgical:
         return [p for p in found if p.nonsurgical]
     if reading.wants_surgical and not reading.wants_nonsurgical:
@@ -99,7 +102,8 @@ def _explaining(reading: understanding.Reading, procedures: list[ProcedureRow]) 
     """For each topic word, the procedures it can mean; None when one of them means none."""
     out = []
     for i, topic in enumerate(reading.topics):
-        found = _by_qualifier([p for p in procedures if p.means(topic.stem, reading.stems)], reading)
+        found = _by_qualifier(_not_refused([p for p in procedures if p.means(topic.stem, reading.stems)], reading),
+                              reading)
         if not found:
             return None
         after = reading.topics[i + 1] if i + 1 < len(reading.topics) else None

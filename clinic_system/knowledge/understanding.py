@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import body_parts as parts
 from . import words as w
 
 
@@ -214,8 +215,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if j > i + 1 and j < len(clause) and (w.is_kind(clause[j].raw) or clause[j].stem in w.KIND_STEMS):
                 clause[j].said_of = word.position  # "my breasts were lifted": the body part and its work
             before = clause[i - 1] if i else None
-            if word.stem == FILL and (before and before.stem in BODY_STEMS or _after_pronoun(clause, i)
-                                      or _object_of(clause, i) is not None):
+            if word.stem == FILL and (before and before.stem in BODY_STEMS or parts.after_pronoun(clause, i)
+                                      or parts.object_of(clause, i) is not None):
                 # "my cheeks filled", "fill my lips": the filler; "fill them out with implants": the implants' work
                 implants = any(x.stem in w.ENLARGING_STEMS for x in clause)
                 word.stem, word.raw = (DONE, "done") if implants else (FILLER, "filler")
@@ -266,22 +267,22 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         for i, work in enumerate(clause):
             # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
             # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
-            body = _object_of(clause, i)
-            if work.negated or body is None and not (work.stem in WORK_VERBS and _after_pronoun(clause, i)):
+            body = parts.object_of(clause, i)
+            if work.negated or body is None and not (work.stem in parts.WORK_VERBS and parts.after_pronoun(clause, i)):
                 continue
-            if body is None or body is PRONOUN:
+            if body is None or body is parts.PRONOUN:
                 on_them.append(work)
                 continue
             body.worked_on = True
             if work not in reading.topics and work.stem not in w.SURGICAL_STEMS:
                 reading.topics.append(work)
-        passing = _of_another(clause)
+        passing = parts.of_another(clause)
         reading.topics = [t for t in reading.topics if t.position not in passing]
-        signs |= {t.position for t in reading.topics if _removes_a_sign(clause, t)}
-        aside |= _aside(clause)
+        signs |= {t.position for t in reading.topics if parts.removes_a_sign(clause, t)}
+        aside |= parts.aside(clause)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
-    _said_elsewhere(reading, on_them, aside, vocabulary)
+    parts.said_elsewhere(reading, on_them, aside, vocabulary)
     how = [t for t in reading.topics if t.position not in signs and t.stem not in BODY_STEMS]
     if signs and (how or operated):  # "lift my face and remove the sagging"; alone, "remove the wrinkles" is other work
         reading.topics = [t for t in reading.topics if t.position not in signs]
@@ -305,96 +306,6 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
             reading.strangers.add("after-body:" + name)
     return reading
-
-
-def _object_of(clause: list[Word], i: int) -> Word | None:
-    """The body part a kind of work said as a verb is done to ("lift my sagging breasts", "lift
-    all the sagging skin back", "operate on my nose"), PRONOUN for "them" or "it", or None."""
-    if clause[i].stem not in WORK_VERBS:
-        return None
-    for word in clause[i + 1:i + 5]:
-        if word.stem in BODY_STEMS:
-            return word
-        if word.raw in PRONOUNS:
-            return PRONOUN
-        if word.raw not in OWNERS and word.raw not in w.HARMLESS and word.raw not in TOWARDS:
-            return None
-    return None
-
-
-def _after_pronoun(clause: list[Word], i: int) -> bool:
-    """Whether work is said of "them" or "it" just before it ("have them lifted", "can they be lifted")."""
-    j = i - 1
-    while j >= 0 and clause[j].raw in BEING:
-        j -= 1
-    return j >= 0 and clause[j].raw in PRONOUNS | {"they"} and j >= i - 3
-
-
-def _said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocabulary: set[str]) -> None:
-    """What the question's body parts stand for when one is not said where the work is:
-    - work done to "them" or "it" is done to the body parts the question names (and only when it names one);
-    - a body part said as a landmark or an after-effect ("the cuts hidden by the ears", "the black eyes")
-      yields to the others, when there are others;
-    - skin, where the clinic's list has no word for it, is the skin of the one other body part named."""
-    bodies = [t for t in reading.topics if t.stem in BODY_STEMS]
-    if on_them and bodies:
-        for body in bodies:
-            body.worked_on = True
-        reading.topics += [work for work in on_them if work not in reading.topics and work.stem not in w.SURGICAL_STEMS]
-    kept = [t for t in reading.topics if t.position not in aside]
-    if kept:
-        reading.topics = kept
-    others = {t.stem for t in reading.topics if t.stem in BODY_STEMS} - {SKIN}
-    if SKIN not in vocabulary and len(others) == 1:
-        reading.topics = [t for t in reading.topics if t.stem != SKIN]
-
-
-def _removes_a_sign(clause: list[Word], topic: Word) -> bool:
-    """"remove the sagging", "remove the bump": the result the caller wants, not work that removes
-    something ("remove my implants", "hair removal"); read so only beside other work (read)."""
-    if topic.stem not in REMOVING or topic not in clause:
-        return False
-    for word in clause[clause.index(topic) + 1:clause.index(topic) + 4]:
-        if word.stem in BODY_STEMS or w.is_kind(word.raw):
-            return False
-        if word.raw in SIGNS or word.raw in w.HARMLESS and word.raw not in OWNERS:
-            return True
-        if word.raw not in OWNERS and word.raw not in TOWARDS:
-            return False
-    return False
-
-
-def _aside(clause: list[Word]) -> set[int]:
-    """Positions of body parts said as where the scars go ("the cuts are hidden by the ears") or
-    as what shows while healing ("how long do the black eyes last")."""
-    scars = any(word.raw in SCARS for word in clause)
-    out = set()
-    for i, word in enumerate(clause):
-        if word.stem not in BODY_STEMS:
-            continue
-        j = i - 1
-        while j > 0 and clause[j].raw in OWNERS:
-            j -= 1
-        after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in COPULAS | STAYING]
-        if (clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
-                or scars and clause[j].raw in PLACES):
-            out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
-    return out
-
-
-def _of_another(clause: list[Word]) -> set[int]:
-    """Positions of body parts said as part of another ("the skin on my face", "the skin of his
-    neck"): the other one is what the question is about."""
-    out = set()
-    for i, word in enumerate(clause[:-2]):
-        if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
-            continue
-        j = i + 2
-        while j < len(clause) and (clause[j].raw in OWNERS or clause[j].raw in w.HARMLESS):  # "of my whole face"
-            j += 1
-        if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
-            out.add(word.position)
-    return out
 
 
 def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
@@ -471,25 +382,11 @@ COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", 
 VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
 CHOOSING_BETWEEN = {"between", "which", "whether", "either"}
 REFUSING = {"no", "without"}  # said no to outright, not a feeling ("not keen on", "scared of")
-OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near"}
-OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
-TIGHTEN, LIFT, FILL, FILLER, SKIN = (w.stem(x) for x in ("tightening", "lift", "fill", "filler", "skin"))
-WORK_VERBS = VERBAL_STEMS | {TIGHTEN} | w.SURGICAL_STEMS  # work a caller says as a verb, on what follows it
-PRONOUNS = {"them", "it", "those", "these"}
-BEING = {"be", "been", "being", "get", "got", "getting", "all", "both"}
-LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}  # "can they be lifted", "have them all filled"
+TIGHTEN, LIFT, FILL, FILLER = (w.stem(x) for x in ("tightening", "lift", "fill", "filler"))
+# verbs between a body part and its work ("my breasts were lifted", "my nose has filler")
+LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}
 DONE = w.stem("done")
 SURGEONS = {"surgeon", "surgeons"}  # tightening a surgeon does is the lift
-PRONOUN = Word("them", "them", False, -1)  # _object_of: the work is on a body part said elsewhere
-TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
-REMOVING = {w.stem("remove"), w.stem("removal")}
-# what is wrong with a body part, which work takes away: the result wanted, not a kind of work
-SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
-            "droop excess loose".split())
-SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
-PLACES = {"by", "behind", "beside", "near", "around", "under", "along", "in"}
-AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
-STAYING = {"be", "look", "looks", "stay", "stays", "get", "gets", "go", "goes", "feel", "feels"}
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
