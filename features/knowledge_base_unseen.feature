@@ -8,7 +8,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
   there must be none. The questions below were written, with their right answers, before
   the receptionist was tuned (fixtures/kb/questions/); a few examples below are taken from the
   sets already used to tune: a small change to how the receptionist reads (`make mutants`) turned
-  each of them into a refusal while every set stayed within its targets.
+  each of them into a refusal, or into a wrong answer, while every set stayed within its targets.
 
   Rule: A word that separates two versions of a procedure picks the right one
 
@@ -49,6 +49,9 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm interested in chin filler, do you do it?                      |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | What does laser hair removal cost here?                           |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | Do you do chemical peels?                                         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift them for me, my breasts, how much                  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift the breasts, they have dropped                     |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | For my face: a thread lift. How much?                             |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
@@ -70,6 +73,9 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | facelfit cost?                                                | Facelift            |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | How long does it take to get over a nose jobb?                | Rhinoplasty         |
         | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Breast augmentation: price range and recovery time, please.   | Breast Augmentation |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | can you tighten skin on face in a small operation             | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | is there anyt hing you could do for my nose                   | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | the tip sags, could you fix my nose                           | Rhinoplasty         |
 
   Rule: Two procedures compared in one question each get their own figures
 
@@ -107,6 +113,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | first held-out (seen)  |
         | second held-out (seen) |
         | third held-out (seen)  |
+        | fourth held-out (seen) |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -116,7 +123,8 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_4.jsonl).
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_5.jsonl); until
+    # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for
       When a caller asks each of the held-out questions of the clinic it was written for

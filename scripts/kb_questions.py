@@ -16,6 +16,9 @@ from clinic_suite.journeys import knowledge
 
 
 async def main(part: str, counts_only: bool) -> None:
+    if not knowledge.delivered(part):
+        print(f"{part}: {knowledge.QUESTION_SETS[part]} is not delivered yet: not measured")
+        return
     async with embedded() as bench:
         keys = {}
         for clinic, filename in knowledge.CLINIC_LISTS.items():

@@ -63,6 +63,11 @@ def fused(procedures: list[ProcedureRow], semantic: dict[int, float], lexical: d
     return {p.id: 0.5 * semantic.get(p.id, 0.0) + 0.5 * lexical.get(p.id, 0.0) / top_lexical for p in procedures}
 
 
+def _not_refused(found: list[ProcedureRow], reading: understanding.Reading) -> list[ProcedureRow]:
+    """A variant said no to outright ("no needles or surgery") is never the answer, whatever else is asked."""
+    return [p for p in found if ("nonsurgical" if p.nonsurgical else "surgical") not in reading.refused_variants]
+
+
 def _by_qualifier(found: list[ProcedureRow], reading: understanding.Reading) -> list[ProcedureRow]:
     if reading.wants_nonsurgical and not reading.wants_surgical:
         return [p for p in found if p.nonsurgical]
@@ -97,13 +102,17 @@ def _explaining(reading: understanding.Reading, procedures: list[ProcedureRow]) 
     """For each topic word, the procedures it can mean; None when one of them means none."""
     out = []
     for i, topic in enumerate(reading.topics):
-        found = _by_qualifier([p for p in procedures if p.means(topic.stem, reading.stems)], reading)
+        found = _by_qualifier(_not_refused([p for p in procedures if p.means(topic.stem, reading.stems)], reading),
+                              reading)
         if not found:
             return None
         after = reading.topics[i + 1] if i + 1 < len(reading.topics) else None
-        if (topic.stem in understanding.BODY_STEMS and after and after.position == topic.position + 1
-                and words.is_kind(after.raw) and not [p for p in found if after.stem in p.stems]):
-            return None  # "breast lift": the body part and the work on it belong to no one procedure
+        work = [t for t in reading.topics if t.said_of == topic.position] + (
+            [after] if after and after.position == topic.position + 1 else [])
+        if topic.stem in understanding.BODY_STEMS and any(
+                (words.is_kind(t.raw) or t.stem in words.KIND_STEMS) and not [p for p in found if t.stem in p.stems]
+                for t in work):
+            return None  # "breast lift", "my nose was enlarged": the body part and its work are no one procedure's
         out.append(found)
     return out
 

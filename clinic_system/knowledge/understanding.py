@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import body_parts as parts
 from . import words as w
 
 
@@ -31,6 +32,8 @@ class Word:
     worked_on: bool = False  # a body part with the work on it said right after ("a boob job", "nose surgery")
     doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
     past: bool = False  # what the caller had done before ("I had surgery on my nose years ago")
+    refused: bool = False  # said no to outright ("no needles or surgery", "without fillers")
+    said_of: int | None = None  # work said of the body part at this position over a verb ("my nose was enlarged")
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Reading:
     strangers: set[str] = field(default_factory=set)
     refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
     smaller: bool = False  # a body part to be made smaller: not the procedure that enlarges it
+    refused_variants: set[str] = field(default_factory=set)  # "surgical", "nonsurgical": said no to outright
     stems: set[str] = field(default_factory=set)
 
 
@@ -83,31 +87,48 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             else:
                 joined.append(token)
         read, negation_left, dangling, verbal, said_no, past_left = [], 0, False, False, set(), 0
+        refusing = False
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
         for i, token in enumerate(tokens):
             s = _body_part(tokens, i, vocabulary, male)
+            naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
             if s not in known and s not in w.STOP_STEMS:
-                naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
-                s = w.slip_of(token, spelling, ordinary_too=naming) or s
+                s = _family(s, vocabulary) or w.slip_of(token, spelling, ordinary_too=naming) or s
+            elif s not in known and naming:  # a small word heard for a word of the list ("a knows job")
+                s = w.homophone_of(token, spelling) or s
+            if token in ("or", "nor") and read and read[-1].negated:
+                negation_left = 2  # "no creams or injections": neither
+                continue
+            if token in CHOOSING_BETWEEN:
+                dangling = False  # "can't decide between filler or the operation": both are asked about
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
+                refusing = token in REFUSING
                 if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
                     said_no.add(len(read))
                 continue
             # a negation reaches over small words, and verbs that pass it on ("doesn't involve"),
             # to the first word that carries meaning; when that is a word this reading does not
             # know ("I don't mind surgery"), a variant word later in the clause is in doubt
-            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0))
+            read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0,
+                             refused=negation_left > 0 and refusing))
             if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
-                dangling = not _carries(s, token, vocabulary)
+                dangling = not _carries(s, token, vocabulary) and token not in CHOOSING_BETWEEN
             negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
             # "I had surgery on my nose years ago": what was done before is not what is asked for
             past_left = 3 if token == "had" else 0 if s not in w.STOP_STEMS else max(0, past_left - 1)
             position += 1
         out.append(_said_no_after(read, said_no))
     return out
+
+
+def _family(s: str, vocabulary: set[str]) -> str | None:
+    """The stem of the list's word a question word is the shorter form of ("enlarge" for the
+    list's "enlargement"): a stem of six letters or more that begins exactly one of the list's."""
+    family = [v for v in vocabulary if len(s) >= 6 and v != s and v.startswith(s)]
+    return family[0] if len(family) == 1 else None
 
 
 def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> str:
@@ -120,9 +141,9 @@ def _body_part(tokens: list[str], i: int, vocabulary: set[str], male: bool) -> s
         return w.stem(said_for)
     whole = w.PART_OF_STEMS.get(s)
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if (whole and s not in vocabulary and w.stem(whole) in vocabulary
-            and not (w.is_kind(after) or w.stem(after) in w.GENERIC_STEMS)):
-        return w.stem(whole)
+    named_with_work = (w.is_kind(after) and not after.endswith("ed")) or w.stem(after) in w.GENERIC_STEMS
+    if whole and s not in vocabulary and w.stem(whole) in vocabulary and not named_with_work:
+        return w.stem(whole)  # "her jowls lifted" is described; "a jowl lift" is named
     return s
 
 
@@ -154,12 +175,15 @@ def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, st
     neither half a word of the list or of the trade, and together a word of the list or of the trade,
     or (neither half an English word, nor the second a slip from a word of the list) a slip away from one."""
     common = w.common_words()
+    if after in w.STOP:
+        return False  # "enlarged by": a small word is never the end of a split one
     for half in (before, after):
         if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
             return False
     whole = before + after
-    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common):
-        return False  # a known word already ("downtime for"): its seven-letter stem would swallow the next
+    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common
+                                            or after in common):
+        return False  # a word already, or before one ("downtime for", "rhinoplasy please"): the stem would swallow it
     if w.stem(whole) in vocabulary | KNOWN_STEMS:
         return True
     return (before not in common and after not in common and w.slip_of(after, spelling) is None
@@ -176,12 +200,26 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
     # tightening done surgically is the lift ("my face surgically tightened and lifted"); without
     # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
-    operated = any(word.stem in w.SURGICAL_STEMS and not (word.negated or word.doubted or word.past)
-                   for clause in said_clauses for word in clause)
+    operated = any((word.stem in w.SURGICAL_STEMS or word.raw in SURGEONS)
+                   and not (word.negated or word.doubted or word.past) for clause in said_clauses for word in clause)
+    on_them: list[Word] = []  # work said of "them" or "it" ("could you lift them, my breasts")
+    aside: set[int] = set()  # body parts said as a landmark or an after-effect, not worked on
+    signs: set[int] = set()  # "remove the sagging": the result wanted, when other work says how
     for clause in said_clauses:
-        for word in clause:
+        for i, word in enumerate(clause):
             if operated and word.stem == TIGHTEN:
                 word.stem = LIFT
+            j = i + 1
+            while word.stem in BODY_STEMS and j < len(clause) and clause[j].raw in LINKING:
+                j += 1
+            if j > i + 1 and j < len(clause) and (w.is_kind(clause[j].raw) or clause[j].stem in w.KIND_STEMS):
+                clause[j].said_of = word.position  # "my breasts were lifted": the body part and its work
+            before = clause[i - 1] if i else None
+            if word.stem == FILL and (before and before.stem in BODY_STEMS or parts.after_pronoun(clause, i)
+                                      or parts.object_of(clause, i) is not None):
+                # "my cheeks filled", "fill my lips": the filler; "fill them out with implants": the implants' work
+                implants = any(x.stem in w.ENLARGING_STEMS for x in clause)
+                word.stem, word.raw = (DONE, "done") if implants else (FILLER, "filler")
         previous = None
         for word in clause:
             s = word.stem
@@ -192,9 +230,13 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
                     reading.wants_nonsurgical = True
+                elif word.refused:  # "no needles": not that variant, whatever else is asked
+                    reading.refused_variants.add("nonsurgical")
             elif s in w.SURGICAL_STEMS:
                 if word.negated:
                     reading.doubts_surgery = True
+                    if word.refused:  # "no needles or surgery": neither variant
+                        reading.refused_variants.add("surgical")
                 else:
                     reading.wants_surgical = True
             if word.raw == "lighter" and not word.negated:
@@ -223,16 +265,27 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
                     and kind not in reading.topics):
                 reading.topics.append(kind)
         for i, work in enumerate(clause):
-            # "lift my breasts", "tuck my tummy in": the work done to a body part, however it is said
-            body = _object_of(clause, i)
-            if body is not None and not work.negated:
-                body.worked_on = True
-                if work not in reading.topics:
-                    reading.topics.append(work)
-        passing = _of_another(clause)
+            # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
+            # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
+            body = parts.object_of(clause, i)
+            if work.negated or body is None and not (work.stem in parts.WORK_VERBS and parts.after_pronoun(clause, i)):
+                continue
+            if body is None or body is parts.PRONOUN:
+                on_them.append(work)
+                continue
+            body.worked_on = True
+            if work not in reading.topics and work.stem not in w.SURGICAL_STEMS:
+                reading.topics.append(work)
+        passing = parts.of_another(clause)
         reading.topics = [t for t in reading.topics if t.position not in passing]
+        signs |= {t.position for t in reading.topics if parts.removes_a_sign(clause, t)}
+        aside |= parts.aside(clause)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
+    parts.said_elsewhere(reading, on_them, aside, vocabulary)
+    how = [t for t in reading.topics if t.position not in signs and t.stem not in BODY_STEMS]
+    if signs and (how or operated):  # "lift my face and remove the sagging"; alone, "remove the wrinkles" is other work
+        reading.topics = [t for t in reading.topics if t.position not in signs]
     # what was had before only counts where nothing else is asked: "I had surgery years ago, could
     # filler sort it out" asks for the filler; "if I had a liquid rhinoplasty" asks about it, and so
     # does a comparison ("my sister had fillers, I'm considering the full operation: compare")
@@ -253,33 +306,6 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
             reading.strangers.add("after-body:" + name)
     return reading
-
-
-def _object_of(clause: list[Word], i: int) -> Word | None:
-    """The body part a kind of work said as a verb is done to ("lift my sagging breasts"), if any."""
-    if clause[i].stem not in VERBAL_STEMS and clause[i].stem != TIGHTEN:
-        return None
-    for word in clause[i + 1:i + 4]:
-        if word.stem in BODY_STEMS:
-            return word
-        if word.raw not in OWNERS and word.raw not in w.HARMLESS:
-            return None
-    return None
-
-
-def _of_another(clause: list[Word]) -> set[int]:
-    """Positions of body parts said as part of another ("the skin on my face", "the skin of his
-    neck"): the other one is what the question is about."""
-    out = set()
-    for i, word in enumerate(clause[:-2]):
-        if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
-            continue
-        j = i + 2
-        while j < len(clause) and clause[j].raw in OWNERS:
-            j += 1
-        if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
-            out.add(word.position)
-    return out
 
 
 def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
@@ -325,7 +351,9 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
         if word.negated or before.negated:
             continue
         named = word.stem in names and not word.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS | w.NONSURGICAL_STEMS
-        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary):
+        everyday = word.stem in VERBAL_STEMS and word.raw.endswith("ing") and before.stem not in BODY_STEMS
+        if (named or w.is_kind(word.raw)) and word.stem not in BODY_STEMS and not _ordinary(before, vocabulary) \
+                and not everyday:  # "heavy lifting" is not work on the body
             out.add(before.raw)
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
@@ -343,8 +371,8 @@ def _is_topic(word: Word, previous: Word | None, names: set[str]) -> bool:
         return False
     if s in VERBAL_STEMS:
         # "face lift", and a variant word before it: "one of those mini lifts"
-        return (previous is not None and (previous.stem in BODY_STEMS or previous.raw in w.OPPOSITES)
-                and previous.position == word.position - 1)
+        return word.said_of is not None or (previous is not None and previous.position == word.position - 1
+                                               and (previous.stem in BODY_STEMS or previous.raw in w.OPPOSITES))
     return s in BODY_STEMS or w.is_kind(word.raw) or s in names
 
 
@@ -352,9 +380,13 @@ BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
 COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
 VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
-OF_PART = {"on", "of", "around", "across", "over", "under"}
-OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
-TIGHTEN, LIFT = w.stem("tightening"), w.stem("lift")
+CHOOSING_BETWEEN = {"between", "which", "whether", "either"}
+REFUSING = {"no", "without"}  # said no to outright, not a feeling ("not keen on", "scared of")
+TIGHTEN, LIFT, FILL, FILLER = (w.stem(x) for x in ("tightening", "lift", "fill", "filler"))
+# verbs between a body part and its work ("my breasts were lifted", "my nose has filler")
+LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}
+DONE = w.stem("done")
+SURGEONS = {"surgeon", "surgeons"}  # tightening a surgeon does is the lift
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question

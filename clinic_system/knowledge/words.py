@@ -26,7 +26,7 @@ KIND = set("""lift reduction augmentation enlargement implant reshaping resurfac
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
 sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
 transfer revision bleaching lightening threadlift hydrafacial mesotherapy replace replaced replacement replacing
-redo correction corrective exchange""".split())
+redo correction corrective exchange fill""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
 # a body part callers name for the one clinics write: "my chest" is the breast, unless the caller
 # speaks of a man (a man's chest implants are pectoral implants, another procedure)
@@ -34,14 +34,15 @@ SAID_FOR = {"chest": "breast"}
 MALE = set("man men male guy guys husband boyfriend son brother dad father he him his".split())
 # parts of a larger body part: described ("my jowls have dropped", "my cheeks pulled back up") they
 # are that part; named with the work right after them ("cheek filler", "jowl lift") they stay apart
-PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face"}
+PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
 session appointment consultation""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
-VERBAL = {"lift", "peel", "tuck", "thread", "graft"}
+VERBAL = {"lift", "peel", "tuck", "thread", "graft", "fill"}
 COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
-              "bust": "breast", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
+              "bust": "breast", "cleavage": "breast",
+              "schnoz": "nose", "schnozz": "nose", "schnozzle": "nose", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
               "syringe": "needle", "syringes": "needle", "nonpermanent": "temporary", "reversible": "temporary",
@@ -68,14 +69,14 @@ PASSING = set("""mean means meaning involve involves involving require requires 
 something anything""".split())  # and "instead of something temporary"
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
              "weighing"}
-CHOOSING = {"which", "whichever", "either", "compare", "compared", "comparison", "versus", "vs", "between",
+CHOOSING = {"which", "whichever", "either", "whether", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
             "better", "worse", "easier", "safer", "more", "less"}
 # what speech-to-text leaves in a caller's words without meaning: hesitations and fillers
 FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mean|sort of|kind of|kinda|sorta|"
                      r"basically|literally|like)\b")
 # words that pass a "not" on to what follows ("not keen on a general anaesthetic")
-LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered)"
+LIKING = (r"(?:really |that |too |very |at all )?(?:keen|fond|a fan|a big fan|big|happy|comfortable|into|bothered|interested)"
           r"(?: on| of| with| about| in)?")
 # what a caller says when they do not want the operation ("I don't want to have surgery")
 NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|avoiding|nothing|anything but|other than|"
@@ -84,17 +85,37 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
+CUPS = r"\b[a-h]{1,3}\s+cups?\b(?!\s+of)(?:[^.?!]*?\b[a-h]{1,3}\s+cups?\b(?!\s+of))?"
+
+
+def _cup(letters: str) -> float:
+    """A cup size's place: AA, A, B, C, D, DD, DDD..., each doubling half a size up (AA half below A)."""
+    return -0.5 if letters == "aa" else ord(letters[0]) - ord("a") + 0.5 * (len(letters) - 1)
+
+
+def _cup_sizes(said: re.Match) -> str:
+    """One cup size or two ("from a D cup to a B cup"): the breasts, made smaller when the second is the smaller."""
+    letters = re.findall(r"\b([a-h]{1,3})\s+cups?\b", said.group(0))
+    smaller = len(letters) == 2 and _cup(letters[1]) < _cup(letters[0])
+    return " smaller breast size " if smaller else " breast size "
+
+
 PHRASES = [  # read as one word before anything else
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
     (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
     (r"\bsemi[\s-]*permanent\b", " temporary "),
+    (r"\bnip\s*(?:and|n|&)?\s*tuck\b", " surgery "),  # the idiom for cosmetic surgery, not a tummy tuck
     (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
     # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
     (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
      r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
      " nonsurgical "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
+    (r"\bdown (?:a|one|two|\d) (?:cup|bra) sizes?\b|\bdown (?:to )?(?:an? )?[a-h]{1,3}\s+cups?\b", " smaller breast size "),
+    (CUPS, _cup_sizes),  # "from an A cup to a C cup", not "a cup of tea"; "from a D cup to a B" is smaller
+    # pulled tight, up or back is lifted ("pull the skin of the face tighter", "have them pulled up")
+    (r"\bpull(?:s|ed|ing)?\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", r" lift \1 "),
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
@@ -109,9 +130,17 @@ PHRASES = [  # read as one word before anything else
     (r"\b(?:is|are|was|s)?\s*out of the question\b", " not "), (r"\bno way\b", " not "),
     (r"\brather\b([^.?!]*?)\bthan\b", r" \1 instead "),  # "rather have surgery than fillers": not fillers
     (r"\bnon[\s-]*surgical(ly)?\b", " nonsurgical "), (r"\bnon[\s-]*invasive\b", " noninvasive "),
-    (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b", " nonsurgical "),
-    (r"\bno (surgery|operation|knife)\b", " nonsurgical "), (r"\bnot surgical(ly)?\b", " nonsurgical "),
-    (NOT_OPERATED, " nonsurgical "),
+    # not when another thing is said no to with it ("no surgery or needles": neither variant)
+    (r"\bwithout (an |any |the )?(surgery|operation|op|going under the knife|the knife)\b(?!\s+(?:or|nor)\b)",
+     " nonsurgical "),
+    (r"\bno (surgery|operation|knife)\b(?!\s+(?:or|nor)\b)", " nonsurgical "),
+    # surgery said no to after it, in words that leave no doubt ("surgery isn't for me", "the op is not an option")
+    (r"\b(?:surgery|an operation|the operation|the op|going under the knife)\s+(?:is\s+|s\s+)?(?:dont|not)\s+(?:really\s+)?"
+     r"(?:for me|an option|possible for me|happening)\b", " nonsurgical "),
+    (r"\b(?:fillers?|injections?|injectables?|needles?)\s+(?:is\s+|are\s+)?(?:dont|not)\s+(?:really\s+)?"
+     r"(?:for me|an option)\b", " surgical "),  # "fillers aren't for me": the operation
+    (r"\bnot surgical(ly)?\b(?!\s+(?:or|nor)\b)", " nonsurgical "),
+    (NOT_OPERATED + r"(?!\s+(?:or|nor)\b)", " nonsurgical "),
     (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
      r"(?:put|go|be|being|going) (?:to sleep|under)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
@@ -125,12 +154,14 @@ my your her his their our first second another same own usual standard basic sim
 silicone saline round teardrop hyaluronic acid lighter
 saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
 good better best decent nice great safe safest budget male female men women mens womens
+few couple several lots loads gel
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")
 DOING = set("""use uses used using put puts putting place places placed placing insert inserts inserted inserting
 add adds added adding fit fits fitted fitting inject injects injecting try trying book booking fancy recommend
-suggest them they he she him someone something anything""".split())
+suggest them they he she him someone something anything
+surgeon surgeons doctor doctors nurse nurses dermatologist dermatologists specialist specialists consultant consultants""".split())
 CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter""".split())
 STOP = set("""a an the and of for to in on at by with from about after before is are was were be been do does did
@@ -199,6 +230,9 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
             return None
         allowed = 1  # and never into a word that picks a variant: "a fuller bust" is not "a filler bust"
         spelling = {k: v for k, v in spelling.items() if v not in QUALIFIER_STEMS and k not in OPPOSITES}
+        same = homophone_of(raw, spelling)
+        if same:
+            return same
     else:
         allowed = 2 if len(raw) >= 9 else 1
     shortest = 3 if len(raw) >= 4 else 4  # "jobb" is "job", but "lft" only "lift"
@@ -208,8 +242,8 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     return spelling[close[0][1]] if close and close[0][0] <= allowed else None
 
 
-SOUNDS = [(re.compile(a), b) for a, b in [(r"ph", "f"), (r"rh", "r"), (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"),
-                                             (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
+SOUNDS = [(re.compile(a), b) for a, b in [(r"^kn", "n"), (r"^wr", "r"), (r"ow", "o"), (r"ph", "f"), (r"rh", "r"),
+                                             (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"), (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
 
 
 @lru_cache(maxsize=50_000)
@@ -220,6 +254,19 @@ def sound(word: str) -> str:
     return word
 
 
+def homophone_of(raw: str, spelling: dict[str, str]) -> str | None:
+    """The stem of a known word that sounds the same as an English one, which speech-to-text wrote
+    in its place ("a knows job"); asked only where the next word names the procedure."""
+    same = [k for k in spelling if len(k) >= 4 and k != raw and heard_as(k) == heard_as(raw)]
+    return spelling[min(same)] if same else None
+
+
+@lru_cache(maxsize=50_000)
+def heard_as(word: str) -> str:
+    """A word as it is heard, a silent last e dropped: "knows" and "nose" are heard alike."""
+    return re.sub(r"(?<=[^aeiou])e$", "", sound(word))
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     vocabulary = json.loads(TOKENIZER.read_text())["model"]["vocab"]
@@ -227,6 +274,9 @@ def common_words() -> frozenset[str]:
 
 
 def plain(word: str) -> str:
+    """A caller's word as clinics write it; a dropped g put back ("gettin", "lookin")."""
+    if len(word) >= 5 and word.endswith("in") and word not in common_words() and word + "g" in common_words():
+        word += "g"
     return COLLOQUIAL.get(word, word)
 
 

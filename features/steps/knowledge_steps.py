@@ -222,6 +222,10 @@ def held_out_counted(context):
     questions themselves stay out of the evidence: whoever reads them has seen the set."""
     world = context.world
     result = world.last
+    if not result["delivered"]:  # no figure recorded: the report's held-out rows read NOT_MEASURED
+        world.evidence.row(f"{result['part']} figures", {"set": knowledge.QUESTION_SETS[result["part"]],
+                                                         "delivered": False})
+        return
     _measure_set(world, result)
     world.evidence.row(f"{result['part']} figures", {"set": knowledge.QUESTION_SETS[result["part"]],
                                                      "questions": result["questions"], "wrong": len(result["wrong"]),
@@ -231,6 +235,8 @@ def held_out_counted(context):
 
 @then("how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second")
 def answer_time_recorded(context):
+    if not context.world.last["delivered"]:
+        return  # a held-out set not delivered yet: no question asked, no time to record
     p95 = context.world.last["p95"]
     context.world.measure("kbAnswerP95", p95, "s")
     # The 50 ms target is graded in the report (this machine's load moves it); five times it is a

@@ -160,10 +160,11 @@ def test_round_4_readings_by_clinic(question, filename, expected):
     ("i dont mind surgery, how much for my nose", []),
     ("i dont fancy the liquid one for my nose", []),
     # a negation said after the variant word: in doubt, never the variant named
-    ("surgery isn't for me, what can you do for my nose", []),
     ("surgery is out of the question, anything for my nose", []),
     ("the surgery scares me, what's the alternative for my nose", []),
-    ("fillers aren't for me, I want a nose job", []),
+    # unless its words leave no doubt (round 5): "isn't for me", "is not an option"
+    ("surgery isn't for me, what can you do for my nose", ["Liquid Rhinoplasty"]),
+    ("fillers aren't for me, I want a nose job", ["Rhinoplasty"]),
     ("my nose, surgery not fillers", ["Rhinoplasty"]),                 # the negation is the fillers'
     ("nothing too drastic for my nose please", ["Liquid Rhinoplasty"]),
     # what the caller wants done to the body part
@@ -227,3 +228,80 @@ def test_the_short_name_and_who_it_is_for():
     assert chosen("liquid rhino cost", "surgical-procedures.pdf") == []
     assert chosen("male rhinoplasty") == ["Rhinoplasty"]
     assert chosen("male breast reduction") == []
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # work said of "them" or "it" is done to the body part the question names elsewhere
+    ("could you lift them for me, my breasts, how much", "premier-procedures.pdf", []),
+    ("my breasts have dropped, can you lift them", "premier-procedures.pdf", []),
+    ("can you lift it", "premier-procedures.pdf", []),                       # no body part named: nothing placed
+    ("my jowls have sagged, could you have them lifted under a local", "dermatology-procedures.pdf", ["Facelift"]),
+    # filling, said as work on a body part, is the filler
+    ("I want my cheeks filled", "premier-procedures.pdf", []),
+    ("could you fill my face out a bit", "premier-procedures.pdf", []),
+    ("there's a dip in my nose, could you fill it", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("can I fill in the form for a nose job", "premier-procedures.pdf", ["Rhinoplasty"]),   # not work on the body
+    # who does the work, how many and with what name no other procedure; heavy lifting is not work
+    ("can your surgeon reshape my nose", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("a few gel injections in my nose", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("after the rhinoplasty when can I do heavy lifting", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    # a body part said as part of another, as where the scars go, or as what shows while healing
+    ("tighten the skin along my jaw in a small operation", "dermatology-procedures.pdf", ["Facelift"]),
+    ("surgery to lift the skin of my whole face", "premier-procedures.pdf", ["Facelift"]),
+    ("the op where they lift all the sagging skin back on the face", "premier-procedures.pdf", ["Facelift"]),
+    ("a facelift, are the cuts hidden by the ears", "premier-procedures.pdf", ["Facelift"]),
+    ("nose job recovery, how long does a black eye last", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("puffy eyes, what can you do", "premier-procedures.pdf", []),               # the eyes alone stay the topic
+    # operating on, pulling tight, removing what is wrong: the work on that body part
+    ("can you operate on my nose, I don't mind a splint", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("pull the skin of my face tighter with surgery", "premier-procedures.pdf", ["Facelift"]),
+    ("surgery to lift my face and remove the sagging", "premier-procedures.pdf", ["Facelift"]),
+    ("remove my breast implants", "premier-procedures.pdf", []),                 # removal work stays work
+    # negations over "or", and indecision that compares
+    ("not interested in creams or injections, a proper surgical face lift", "premier-procedures.pdf", ["Facelift"]),
+    ("can't decide between filler in my nose or the operation, compare them", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty", "Rhinoplasty"]),
+    # speech: a dropped g, a homophone before the procedure's word, cup letters, an idiom, split words
+    ("gettin a new schnoz, the surgery one", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("how much is a knows job", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("from a B cup to a D cup with implants", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("a cup of tea after my nose job", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("a proper nip and tuck on the face", "premier-procedures.pdf", ["Facelift"]),
+    ("the price for rhinoplasy please", "premier-procedures.pdf", ["Rhinoplasty"]),
+])
+def test_round_5_readings(question, filename, expected):
+    """The reading rules of round 5, a group of examples each."""
+    assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+def test_a_word_heard_the_same_and_a_word_split_only_when_it_adds_to_the_stem():
+    assert words.heard_as("knows") == words.heard_as("nose")
+    assert words.heard_as("fake") != words.heard_as("face")
+    assert words.homophone_of("knows", {"nose": "nose", "job": "job"}) == "nose"
+    assert words.plain("gettin") == "getting" and words.plain("lookin") == "looking"
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a variant said no to outright, with another thing ("no X or Y"), is never the answer
+    ("no needles or surgery, just something for my face", "premier-procedures.pdf", []),
+    ("no surgery or needles for my nose", "premier-procedures.pdf", []),
+    ("no needles, I want my nose done", "premier-procedures.pdf", ["Rhinoplasty"]),
+    # cup sizes: two said, the second smaller, is the breasts made smaller
+    ("from a D cup to a B cup", "premier-procedures.pdf", []),
+    ("I'm a DD and want to go down to a B cup", "surgical-procedures.pdf", []),
+    ("from an AA cup to a B cup", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    # whether X or Y is a choice between them
+    ("I don't know whether to get surgery or filler on my nose", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty", "Rhinoplasty"]),
+    # the shorter form of a word of the list; a body part and its work over a verb
+    ("what do you charge to enlarge breasts", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my nose was enlarged by an injury, can you reshape it surgically", "premier-procedures.pdf", []),
+    ("my boobs are saggy, can they be lifted", "premier-procedures.pdf", []),
+    ("my breasts have implants, how long do they last", "premier-procedures.pdf", ["Breast Augmentation"]),
+    # filling out with implants is the implants' work; a surgeon's tightening is the lift
+    ("fill out my chest with implants", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("my face has dropped, can a surgeon tighten it up", "premier-procedures.pdf", ["Facelift"]),
+])
+def test_round_5_second_readings(question, filename, expected):
+    """Round 5's rules found by the project's own questions, a group of examples each."""
+    assert sorted(chosen(question, filename)) == sorted(expected)

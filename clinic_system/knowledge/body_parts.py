@@ -1,0 +1,124 @@
+"""Where a question's body parts stand, read before they meet the clinic's list: the part
+done to by work said as a verb ("lift my breasts", "operate on my nose", "lift them, my breasts"),
+a part of another ("the skin on my face"), a landmark of the scars ("the cuts hidden by the ears"),
+an after-effect ("the black eyes"), and a sign the work takes away ("remove the sagging"). Each
+only narrows what the question is about (understanding.read decides)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import words as w
+
+if TYPE_CHECKING:
+    from .understanding import Reading, Word
+
+BODY_STEMS = {w.stem(b) for b in w.BODY}
+VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
+TIGHTEN, SKIN = w.stem("tightening"), w.stem("skin")
+WORK_VERBS = VERBAL_STEMS | {TIGHTEN} | w.SURGICAL_STEMS  # work a caller says as a verb, on what follows it
+PRONOUN = object()  # object_of: the work is on a body part said elsewhere ("lift them")
+OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near"}
+OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
+TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
+PRONOUNS = {"them", "it", "those", "these"}
+BEING = {"be", "been", "being", "get", "got", "getting", "all", "both"}  # "can they be lifted", "have them all filled"
+REMOVING = {w.stem("remove"), w.stem("removal")}
+# what is wrong with a body part, which work takes away: the result wanted, not a kind of work
+SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
+            "droop excess loose".split())
+SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
+PLACES = {"by", "behind", "beside", "near", "around", "under", "along", "in"}
+AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
+# what stands between a body part and how it shows while healing ("my eyes will be black")
+STAYING = {"be", "is", "are", "was", "were", "will", "would", "look", "looks", "stay", "stays", "get", "gets", "go", "goes",
+           "feel", "feels"}
+
+
+def object_of(clause: list[Word], i: int) -> Word | object | None:
+    """The body part a kind of work said as a verb is done to ("lift my sagging breasts", "lift
+    all the sagging skin back", "operate on my nose"), PRONOUN for "them" or "it", or None."""
+    if clause[i].stem not in WORK_VERBS:
+        return None
+    for word in clause[i + 1:i + 5]:
+        if word.stem in BODY_STEMS:
+            return word
+        if word.raw in PRONOUNS:
+            return PRONOUN
+        if word.raw not in OWNERS and word.raw not in w.HARMLESS and word.raw not in TOWARDS:
+            return None
+    return None
+
+
+def after_pronoun(clause: list[Word], i: int) -> bool:
+    """Whether work is said of "them" or "it" just before it ("have them lifted", "can they be lifted")."""
+    j = i - 1
+    while j >= 0 and clause[j].raw in BEING:
+        j -= 1
+    return j >= 0 and clause[j].raw in PRONOUNS | {"they"} and j >= i - 3
+
+
+def said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocabulary: set[str]) -> None:
+    """What the question's body parts stand for when one is not said where the work is:
+    - work done to "them" or "it" is done to the body parts the question names (and only when it names one);
+    - a body part said as a landmark or an after-effect ("the cuts hidden by the ears", "the black eyes")
+      yields to the others, when there are others;
+    - skin, where the clinic's list has no word for it, is the skin of the one other body part named."""
+    bodies = [t for t in reading.topics if t.stem in BODY_STEMS]
+    if on_them and bodies:
+        for body in bodies:
+            body.worked_on = True
+        reading.topics += [work for work in on_them if work not in reading.topics and work.stem not in w.SURGICAL_STEMS]
+    kept = [t for t in reading.topics if t.position not in aside]
+    if kept:
+        reading.topics = kept
+    others = {t.stem for t in reading.topics if t.stem in BODY_STEMS} - {SKIN}
+    if SKIN not in vocabulary and len(others) == 1:
+        reading.topics = [t for t in reading.topics if t.stem != SKIN]
+
+
+def removes_a_sign(clause: list[Word], topic: Word) -> bool:
+    """"remove the sagging", "remove the bump": the result the caller wants, not work that removes
+    something ("remove my implants", "hair removal"); read so only beside other work (read)."""
+    if topic.stem not in REMOVING or topic not in clause:
+        return False
+    for word in clause[clause.index(topic) + 1:clause.index(topic) + 4]:
+        if word.stem in BODY_STEMS or w.is_kind(word.raw):
+            return False
+        if word.raw in SIGNS or word.raw in w.HARMLESS and word.raw not in OWNERS:
+            return True
+        if word.raw not in OWNERS and word.raw not in TOWARDS:
+            return False
+    return False
+
+
+def aside(clause: list[Word]) -> set[int]:
+    """Positions of body parts said as where the scars go ("the cuts are hidden by the ears") or
+    as what shows while healing ("how long do the black eyes last")."""
+    scars = any(word.raw in SCARS for word in clause)
+    out = set()
+    for i, word in enumerate(clause):
+        if word.stem not in BODY_STEMS:
+            continue
+        j = i - 1
+        while j > 0 and clause[j].raw in OWNERS:
+            j -= 1
+        after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in STAYING]
+        if (i and clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
+                or i and scars and clause[j].raw in PLACES):
+            out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
+    return out
+
+
+def of_another(clause: list[Word]) -> set[int]:
+    """Positions of body parts said as part of another ("the skin on my face", "the skin of his
+    neck"): the other one is what the question is about."""
+    out = set()
+    for i, word in enumerate(clause[:-2]):
+        if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
+            continue
+        j = i + 2
+        while j < len(clause) and (clause[j].raw in OWNERS or clause[j].raw in w.HARMLESS):  # "of my whole face"
+            j += 1
+        if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
+            out.add(word.position)
+    return out
