@@ -170,6 +170,8 @@ def vocabulary() -> frozenset[str]:
 
 
 def _singular(word: str) -> str:
+    if word.endswith(("ss", "us", "is")):
+        return word   # "press", "abscess", "psoriasis" are singular already
     for ending, replacement in (("oses", "osis"), ("ies", "y"), ("es", ""), ("s", "")):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             return word[: -len(ending)] + replacement
@@ -191,7 +193,8 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
                 known = _known_word(phrase)
             else:
                 known = any(p in terms or _singular(p) in terms for p in said)
-            if known and not (n == 1 and phrase in lay_terms.PLAIN):
+            # A booking word the vocabulary lists by a brand's or a heading's accident ("Zero", "Bays").
+            if known and not (n == 1 and (phrase in lay_terms.PLAIN or phrase in ORDINARY_WORDS)):
                 spans.append((words[i][0], words[i + n - 1][1]))
                 i += n
                 break
