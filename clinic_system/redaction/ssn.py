@@ -35,6 +35,11 @@ NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|ib
                         re.IGNORECASE)
 
 
+# "stars and then 4421 is my booking reference": what the number is may be said after it.
+NOT_SOCIAL_AFTER = re.compile(r"[^.?!]{0,25}?\b(?:card|visa|amex|mastercard|account|reference|ref|booking|order|invoice|"
+                              r"policy|phone|mobile|pin|code)\b", re.IGNORECASE)
+
+
 MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
 
 
@@ -68,7 +73,8 @@ def find(text: str) -> list[tuple[int, int]]:
         NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
-    spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])]
+    spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])
+              and not NOT_SOCIAL_AFTER.match(text, m.end())]
     return list(dict.fromkeys(spans + _said_again(text, spans)))
 
 
