@@ -74,6 +74,8 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
            r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic",
+           # a cutting, as "-tomy" is: "resection", "venesection", "transection"
+           r"esections?", r"ansections?",
            # the same endings in French, German, Spanish, Italian: "blépharoplastie", "Rhinoplastik", "mastectomía"
            r"plastie", r"plastik", r"plastia", r"plastica", r"ectomie", r"ectomía", r"ectomia", r"otomie", r"itis"]
 NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}

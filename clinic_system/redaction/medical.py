@@ -82,6 +82,7 @@ EPONYM = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:['’]s?|s['’])?(?:[- ][A-Z][a-zà-
 BRAND_CUE = re.compile(r"\b(?:(?:I'm|I am|she's|he's|been|was|still|started|stopped|come off|came off|also) on|"
                        r"taking|take|takes|took|prescribed|using|use|uses|used|tried|I had|she had|he had|had some|then|"
                        r"I've had|I've been given|compare|comparing|versus|vs\.?|"
+                       r"has|has got|have got|diagnosed with|suffers from|suffering from|"
                        r"I'd like|I want|she wants|is|an?|the|and|or|about)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
 # "is that Dercum's?", "could it be Crohn's?": a condition asked about by its eponym alone.
 EPONYM_ASKED = re.compile(r"\b(?:is (?:that|it|this)|could (?:that|it|this) be|might be|maybe|like|got|have|has)\s+"
