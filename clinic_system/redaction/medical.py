@@ -120,7 +120,7 @@ def _brands(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for match in BRAND_CUE.finditer(text):
         cue = match.group(0)[: match.start(1) - match.start()].strip().lower()
         word = match.group(1)
-        if len(word) < 4 or word.lower() in plain or word.lower() in ORDINARY_WORDS or word.lower()[:-1] in plain:
+        if len(word) < 4 or word.lower() in plain or word.lower() in ORDINARY_WORDS or (word.endswith("s") and word.lower()[:-1] in plain):
             continue   # "Tuesdays" is a plain word's plural
         if len(word) == 4 and not DOSED.match(text, match.end(1)):
             continue
