@@ -77,10 +77,18 @@ def _parts(text: str) -> list[tuple[int, int]]:
     return cuts + [(at, len(text))]
 
 
+# Small words an address part may hold: "Chuburná", "côté mer", "18 y 20", "Saint-Denis de la Réunion".
+JOINING = {"de", "da", "do", "del", "della", "di", "du", "des", "la", "le", "les", "el", "y", "e", "et", "por", "am", "an",
+           "im", "upon", "on", "sur", "mer", "of", "the", "van", "von", "der", "den"}
+
+
 def _address_part(part: str, first: bool = False) -> bool:
     words = part.split()
+    # After its first word, a part says a place in capitals and numbers, not a clause in lower
+    # case: "Edinburgh EH2 2PR is the new one" ends the run before it.
+    lower = [w for w in words[1:] if w[:1].islower() and w.strip(".,") not in JOINING]
     return (bool(words) and len(words) <= (MOST_FIRST_WORDS if first else MOST_WORDS) and not NOT_ADDRESS.search(part)
-            and (FIRST if first else PART).fullmatch(part) is not None)
+            and (first or len(lower) <= 1) and (FIRST if first else PART).fullmatch(part) is not None)
 
 
 def find(text: str) -> list[tuple[int, int]]:
