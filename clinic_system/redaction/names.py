@@ -54,6 +54,8 @@ Summer Winter Spring Autumn Fall Christmas Easter Z O E
 American Express Visa Mastercard Maestro PayPal Klarna Clearpay Revolut Monzo Vodafone Verizon Orange Lyca Giffgaff
 Telekom Swisscom Movistar Airtel Jio Apple Google Amex NHS GP French France English England
 British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
+Danish Swedish Norwegian Finnish Icelandic Polish Russian Greek Turkish Portuguese Swiss Belgian Austrian Czech
+Chinese Japanese Korean Indian Pakistani Thai Vietnamese Filipino Mexican Brazilian Canadian Australian Nigerian Ghanaian
 Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
 Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Auntie Aunty Hubby Sis Bro
 New Year Years Eve Day Boxing Halloween Hanukkah Diwali Eid Ramadan Passover Thanksgiving Valentine's
