@@ -79,16 +79,18 @@ def _parts(text: str) -> list[tuple[int, int]]:
 
 # Small words an address part may hold: "Chuburná", "côté mer", "18 y 20", "Saint-Denis de la Réunion".
 JOINING = {"de", "da", "do", "del", "della", "di", "du", "des", "la", "le", "les", "el", "y", "e", "et", "por", "am", "an",
-           "im", "upon", "on", "sur", "mer", "of", "the", "van", "von", "der", "den"}
+           "im", "upon", "sur", "mer", "van", "von", "der", "den"}
 
 
 def _address_part(part: str, first: bool = False) -> bool:
     words = part.split()
     # After its first word, a part says a place in capitals and numbers, not a clause in lower
     # case: "Edinburgh EH2 2PR is the new one" ends the run before it.
+    # The first part may hold a street's own words ("Calle 21 número 104", "Nizami küçəsi 68"),
+    # not a sentence ("Unit 4 of the course").
     lower = [w for w in words[1:] if w[:1].islower() and w.strip(".,") not in JOINING]
     return (bool(words) and len(words) <= (MOST_FIRST_WORDS if first else MOST_WORDS) and not NOT_ADDRESS.search(part)
-            and (first or len(lower) <= 1) and (FIRST if first else PART).fullmatch(part) is not None)
+            and len(lower) <= (2 if first else 1) and (FIRST if first else PART).fullmatch(part) is not None)
 
 
 def find(text: str) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ def test_an_address_run_from_its_cue_or_its_first_word(text, address):
     "I'm at work until 5, then free after six.", "Can I move it to the 21st?", "It's Block 2 of the course, week 3.",
     "Consultation room 3, second floor, Advanced Aesthetic Clinic.", "Send it to me by Monday 4, please.",
     "Package 2, 12 sessions, 15000 yen all in?", "I'm at Dr. Sarah's on the 14th, 10 AM.",
+    "It's Unit 4 of the course, Module 2, Friday.", "I'm at Gate 12, Terminal 5, so a bit noisy.",
 ])
 def test_booking_talk_with_numbers_is_no_address_run(text):
     assert "[REDACTED_ADDRESS]" not in redacted(text)
