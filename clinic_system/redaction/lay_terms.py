@@ -64,6 +64,11 @@ TERMS = [
     r"horse|bee|wasp|mosquito) (?:bites?|stings?)", r"radiation(?: therapy| treatment| burns?)?", r"festoons", r"malar bags",
     r"lap (?:chole|band|appy)", r"(?:surgical |hernia |vaginal |pelvic )?mesh", r"chemo ?therapy", r"keyhole",
     r"(?:flat|wound|skin|primary|delayed) closures?",
+    # what a common word says once it is taken: supplements, pills, vaccines; and lay skin textures
+    r"(?:iron|zinc|magnesium|calcium|biotin|collagen|folic acid|fish oil|vitamin [a-z]\d{0,2}|b12) (?:tablets|supplements|"
+    r"pills|capsules|infusions?|injections?|shots?|drips?|deficiency)", r"(?:sleeping|diet|water|birth control|"
+    r"contraceptive) pills", r"vaccin(?:e|es|ated|ation|ations)", r"chicken skin", r"strawberry (?:legs|skin)",
+    r"orange peel skin",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",

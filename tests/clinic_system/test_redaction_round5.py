@@ -113,6 +113,7 @@ def test_a_staff_members_first_name_before_another_surname_is_the_callers():
     ("I'm on Zoton 30 for reflux.", "Zoton 30"), ("I'm on Lustral and Sertima.", "Sertima"),
     ("My uncle has Kimura, I'm told.", "Kimura"), ("I had a bowel resection.", "resection"),
     ("I've got hanging skin on my tummy now.", "hanging skin"), ("She wants her frown lines done.", "frown lines"),
+    ("I'm on zinc supplements.", "zinc supplements"), ("I had my vaccine on Monday.", "vaccine"),
 ])
 def test_medical_phrases_whose_words_are_ordinary_alone(text, said):
     assert said not in redacted(text), redacted(text)
@@ -123,6 +124,8 @@ def test_medical_phrases_whose_words_are_ordinary_alone(text, said):
     "I react to that idea badly, to be frank.", "My schedule is tight, so 30 minutes max.", "He has Tuesdays off.",
     "My sister has Netflix and Spotify.", "Press 0 at any time, bays 1 to 14 are ours.", "The intersection is busy.",
     "Premier Cosmetic Surgery was recommended, do you have a brochure?",
+    "The gold package, the silver one, or the platinum?", "My daughters want to come too.",
+    "Could I get a coffee while I wait?",
 ])
 def test_ordinary_talk_survives_the_medical_phrases(text):
     assert redacted(text) == text
