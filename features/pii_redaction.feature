@@ -31,6 +31,11 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | the end of his SSN                    | My SSN ends in 6789                                                                                     | 6789                          | My SSN ends in [REDACTED_SSN]                                        |
         | his wife's SSN and the end of his own | Her social is 518-42-7306, mine ends in 9913                                                            | 9913                          | Her social is [REDACTED_SSN], mine ends in [REDACTED_SSN]            |
         | two addresses said in one run         | The old one was 41 Peckham Rye, London SE15 4JR Flat 5, 8 Rose Street, Edinburgh EH2 2PR is the new one | Rose Street                   | The old one was [REDACTED_ADDRESS] [REDACTED_ADDRESS] is the new one |
+        | a postcode, the cue said after it     | It's 75016, my postcode                                                                                 | 75016                         | It's [REDACTED_ADDRESS], my postcode                                 |
+        | a post box and its town               | Post goes to Casilla 4410, Valdivia, thanks                                                             | Casilla 4410                  | Post goes to [REDACTED_ADDRESS], thanks                              |
+        | a sister who shares a staff name      | Hi, it's Priya, Priya Raman's sister                                                                    | Raman                         | Hi, it's [REDACTED_NAME], [REDACTED_NAME] [REDACTED_NAME]'s sister   |
+        | a lab result with its number          | My INR was 2.8 yesterday, is that all right?                                                            | INR was 2.8                   | My [REDACTED_MEDICAL] yesterday, is that all right?                  |
+        | marks on his back                     | I've got cupping marks on my back                                                                       | cupping marks                 | I've got [REDACTED_MEDICAL] on my [REDACTED_MEDICAL]                 |
 
   Rule: What the clinic needs to read is not redacted
 

@@ -26,7 +26,9 @@ What the head of an entry says (its words before the first comma, as the first r
 is kept as it is; what the phrase reading adds must carry a word rare in English (Zipf
 frequency below 3.5 in `wordfreq`'s English list: "fibrillation", "menopause", "stent"),
 since the parts and tails of descriptions are full of ordinary words ("conditions mentioned
-in", "nine", "lunch"); a generic head taken off leaves a name said as it is ("dry eye").
+in", "nine", "lunch"); a generic head taken off leaves a name said as it is ("dry eye"). A drug's or a MeSH
+heading's single word as common as "gold", "daughters" or "zero" (Zipf 4 or more) is left out too
+(round 5): alone it says nothing of health; ICD-10-CM's own heads ("fever", "stroke") stay.
 
 Writes clinic_system/redaction/data/medical_terms.txt.gz: one lower-case term a line. Terms
 with digits, one-word terms shorter than four letters, and ordinary English words (Faker's
@@ -91,6 +93,7 @@ def mesh(folder: Path) -> list[str]:
 
 SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh}
 RARE = 3.5   # Zipf: about three times in a million English words
+COMMON = 4.0   # ten times in a million: a drug's or a heading's single word this common is an ordinary word
 
 
 @lru_cache(maxsize=1)
@@ -104,9 +107,9 @@ def zipf_table(folder: Path) -> dict[str, float]:
     return table
 
 
-def rare(words: list[str], folder: Path) -> bool:
+def rare(words: list[str], folder: Path, below: float = RARE) -> bool:
     table = zipf_table(folder)
-    return any(table.get(w.removesuffix("'s"), 0.0) < RARE for w in words)
+    return any(table.get(w.removesuffix("'s"), 0.0) < below for w in words)
 
 
 # British spellings of medical English, by rule (Greek ae/oe kept, -or as -our, -ize as -ise).
@@ -184,6 +187,11 @@ def vocabulary(folder: Path, sources: list[str]) -> set[str]:
             exempt = set() if source == "mesh" else head | named
             for phrase in head | named | tails:
                 if not keepable(phrase.split()):   # "follow-up" is ordinary, so "followup" is too
+                    continue
+                # A drug's brand or a MeSH heading that is one common word ("Gold", "Daughters",
+                # "Orange", "Zero") says nothing of health alone; ICD-10-CM's own heads ("fever",
+                # "stroke") do.
+                if source != "icd" and " " not in phrase and not rare([phrase], folder, COMMON):
                     continue
                 if phrase in exempt or rare(phrase.split(), folder):
                     out |= {t for t in variants(phrase, source == "mesh") if keepable(t.split())}

@@ -26,6 +26,7 @@ SEEN = [("v1 tuning", ["corpus.jsonl", "hard_cases.jsonl"], "clean.jsonl"),
         ("v2 tuning", ["v2/tuning.jsonl"], "v2/clean_tuning.jsonl"),
         ("v2 held-out (seen)", ["v2/held_out.jsonl"], "v2/clean_held_out.jsonl"),
         ("v3 held-out (seen)", ["v3/held_out.jsonl"], "v3/clean_held_out.jsonl"),
+        ("v4 held-out (seen)", ["v4/held_out.jsonl"], "v4/clean_held_out.jsonl"),
         ("the project's own (seen)", ["project/hard_cases.jsonl"], "project/clean.jsonl")]
 
 

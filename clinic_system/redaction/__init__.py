@@ -62,13 +62,26 @@ def clinic_facts(clinic: dict) -> list[str]:
 
 def _kept(text: str, keep) -> list[tuple[int, int]]:
     """Where the clinic's own facts stand in the text: a person's name as written, the
-    clinic's name or web address in any case."""
+    clinic's name or web address in any case. A staff member's first name before a surname
+    that is not the clinic's ("Priya Raman's sister") is a caller who shares it: that name is
+    the caller's wherever it stands in the text."""
     spans = []
+    people = {fact for fact in keep if " " not in fact and "." not in fact}
     for fact in keep:
         whole = " " in fact or "." in fact
         pattern = rf"(?<![\w.-]){re.escape(fact)}(?![\w-]|\.\w)"
+        if not whole and _callers_too(text, fact, people):
+            continue
         spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE if whole else 0)]
     return spans
+
+
+def _callers_too(text: str, first: str, people: set[str]) -> bool:
+    for match in re.finditer(rf"(?<![\w.-]){re.escape(first)}\s+([^\W\d_a-z][^\W\d_]+)(?:['’]s)?(?![\w-])", text):
+        surname = match.group(1)
+        if surname not in people and not names.plain(surname) and surname not in names.ORDINARY:
+            return True
+    return False
 
 
 def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) -> Redacted:

@@ -9,6 +9,8 @@ Three shapes cover most of Europe and the English-speaking world:
   "Calle de Fuencarral 97, 2º izquierda, 28004 Madrid", "Brīvības iela 118-7, Rīga, LV-1001"."""
 import re
 
+from . import address_runs
+
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|Terr|Close|"
     "Crescent|Cres|Grove|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Hill|Park|View|Walk|Circle|Cir|"
@@ -81,7 +83,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
     spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]
-    spans += [m.span(1) for m in CUE_AFTER.finditer(text)]
+    spans += [m.span(1) for m in CUE_AFTER.finditer(text)] + address_runs.find(text)
     # Longest first: the redactor keeps the first of overlapping spans.
     return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
 

@@ -8,9 +8,10 @@ JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
 # A number read out in the local part: "marta dot lopez ninety two at ...".
 NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
-SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* at [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* at(?: sign| symbol)? [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
                     rf"(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
-SPELLED = (r"\b[A-Z](?:-[A-Z]){2,}\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
+# Letters said one by one, with dashes or spaces: "T-A-S-H-I", "h a e t t a".
+SPELLED = (r"\b(?:[A-Z](?:-[A-Z]){2,}|[A-Za-z](?: [A-Za-z]){3,})\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
            r"(?: (?:at|dot) (?:[A-Z](?:-[A-Z])*|[a-z0-9]+)\b)*")
 # A spelling within a few words after an address spells the address.
 SPELLED_AFTER = re.compile(rf"(?:,|\.)?\s*(?:that's|that is|spelled|spelt)?\s*,?\s*({SPELLED})")

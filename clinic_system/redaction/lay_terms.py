@@ -20,9 +20,9 @@ TERMS = [
     r"swell(?:ing|ings|ed|en)", r"numb(?:ness)?", r"bleed(?:ing|s)?", r"lumps?", r"moles?", r"cysts?", r"warts?",
     r"complications?", r"deformit(?:y|ies)", r"asymmetr(?:y|ies|ic|ical)", r"hernias?", r"migraines?", r"seizures?",
     r"broken nose", r"deviated septum", r"septum", r"hump", r"alopecia", r"vitiligo", r"varicose", r"veins?",
-    r"tattoos?", r"thyroid\w*", r"crow's feet", r"eye bags", r"bags under (?:my|her|his) eyes",
+    r"tattoos?", r"thyroid\w*", r"crow's feet", r"eye bags?", r"bags under (?:my|her|his) eyes",
     r"(?:forehead|frown|smile|laughter|marionette|nasolabial|lip|smoker'?s'?|neck|worry|bunny|barcode|fine|expression) lines",
-    r"loose skin", r"double chin", r"thinning",
+    r"(?:loose|excess|hanging|saggy|sagging|extra|spare) skin", r"double chin", r"thinning",
     # the trade's lay words for what callers want changed (general cosmetic-procedure English)
     r"tear troughs?", r"nasolabial folds?", r"jowl(?:s|ing|y)", r"turkey neck", r"dark circles", r"hollows",
     r"gummy smile", r"thin lips", r"sunken cheeks", r"volume loss", r"crepey skin", r"skin laxity", r"laxity",
@@ -58,6 +58,17 @@ TERMS = [
     r"subcision", r"steri-?strips?", r"PMMA", r"bra fat", r"back rolls?", r"wisdom teeth", r"morpheus(?: ?8)?",
     r"bat wings", r"cottage cheese(?: thighs| skin| legs)?", r"chicken legs", r"witch'?s chin", r"washout", r"D (?:and|&) C",
     r"white patch(?:es)?", r"milia", r"reconstructions?", r"plasty",
+    # round 5: tests, lay symptoms and the trade's smaller treatments, in general words
+    r"patch tests?", r"(?:brow|eyebrow|lash|eyelash) (?:tint(?:ing|s)?|lamination|lifts?)", r"profile balancing",
+    r"(?:heavy|painful|irregular|missed|absent) periods", r"hair (?:fall|shedding)", r"(?:dog|cat|insect|spider|tick|"
+    r"horse|bee|wasp|mosquito) (?:bites?|stings?)", r"radiation(?: therapy| treatment| burns?)?", r"festoons", r"malar bags",
+    r"lap (?:chole|band|appy)", r"(?:surgical |hernia |vaginal |pelvic )?mesh", r"chemo ?therapy", r"keyhole",
+    r"(?:flat|wound|skin|primary|delayed) closures?",
+    # what a common word says once it is taken: supplements, pills, vaccines; and lay skin textures
+    r"(?:iron|zinc|magnesium|calcium|biotin|collagen|folic acid|fish oil|vitamin [a-z]\d{0,2}|b12) (?:tablets|supplements|"
+    r"pills|capsules|infusions?|injections?|shots?|drips?|deficiency)", r"(?:sleeping|diet|water|birth control|"
+    r"contraceptive) pills", r"vaccin(?:e|es|ated|ation|ations)", r"chicken skin", r"strawberry (?:legs|skin)",
+    r"orange peel skin",
     # medicines
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
@@ -68,6 +79,8 @@ ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:
            r"olol", r"pril", r"sartan", r"statin", r"azole", r"tidine", r"dronate", r"umab", r"ximab", r"afil",
            r"oxetine", r"azepam", r"profen", r"dermal", r"therapy", r"pexy", r"mastia", r"aline", r"noma", r"poma",
            r"roma", r"toma", r"cinoma", r"abrasion", r"thyroidism", r"lasty", r"lysis", r"morphia", r"ptosis", r"aemic",
+           # a cutting, as "-tomy" is: "resection", "venesection", "transection"
+           r"esections?", r"ansections?",
            # the same endings in French, German, Spanish, Italian: "blépharoplastie", "Rhinoplastik", "mastectomía"
            r"plastie", r"plastik", r"plastia", r"plastica", r"ectomie", r"ectomía", r"ectomia", r"otomie", r"itis"]
 NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "paralysis"}
@@ -90,6 +103,10 @@ BODY_PARTS = [
     r"flanks?", r"d[ée]collet(?:age|[ée])", r"cleavage", r"areolae?", r"areolas", r"underarms?", r"bikini line",
     r"midriff", r"pecs", r"pectorals?", r"philtrum", r"masseters?", r"lids", r"valves?", r"joints?", r"bust",
     r"toenails?", r"fingernails?", r"nails?",
+    # round 5: more of the body, in general anatomy
+    r"collar ?bones?", r"clavicles?", r"fingertips?", r"palms?", r"soles?", r"heels?", r"beard(?: line| area)?",
+    r"sideburns?", r"ribs?", r"rib ?cage", r"forearms?", r"kneecaps?", r"head", r"edges", r"moustache area",
+    r"eye sockets?", r"brow bone", r"jaw angle", r"love handles?", r"outer thighs?", r"pubic area", r"perineum",
     # round 4: sites said on their own
     r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
     r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?", r"(?:nose|nasal) tip",
@@ -97,7 +114,8 @@ BODY_PARTS = [
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
                   r"knees?", r"waist", r"calf", r"shoulders?", r"upper arms?", r"skin", r"brows?", r"lids", r"valves?",
-                  r"joints?", r"bust", r"nails?", r"throat", r"vertex"}
+                  r"joints?", r"bust", r"nails?", r"throat", r"vertex", r"palms?", r"soles?", r"heels?", r"ribs?",
+                  r"head", r"edges", r"beard(?: line| area)?", r"love handles?"}
 BODY_PARTS_ALWAYS = [p for p in BODY_PARTS if p not in AMBIGUOUS_BODY]
 TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r"enlargements?",
                    r"augmentations?", r"transplants?", r"transfers?", r"implants?", r"fillers?", r"injections?",
@@ -106,14 +124,16 @@ TREATMENT_NOUNS = [r"lifts?", r"lifting", r"reductions?", r"reconstructions?", r
                    r"replacements?", r"slimming", r"tightening", r"fat",
                    # a body part and what was done to it: "my hip replaced", "her nose reconstructed"
                    r"replaced", r"reconstructed", r"resurfaced", r"lasered", r"injected", r"operated on",
-                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch", r"bands", r"creases", r"folds"]
+                   r"work", r"plasty", r"hooding", r"refinements?", r"pinch", r"bands", r"creases", r"folds",
+                   r"facials?", r"tint(?:ing|s)?", r"lamination", r"removal"]
 # A concern said of a body part: "hooded lids", "a heavy brow", "thin lips", "dry eye".
 CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r"puffy", r"sunken", r"thin",
             r"thinning", r"crepey", r"lumpy", r"uneven", r"wonky", r"crooked", r"bumpy", r"deflated", r"hollow",
             r"asymmetric(?:al)?", r"enlarged", r"swollen", r"bruised", r"scarred", r"damaged", r"dry", r"tired",
             r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
             r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful", r"baggy",
-            r"hooked", r"crepey", r"lumpy"]
+            r"hooked", r"crepey", r"lumpy", r"gritty", r"shiny", r"firm(?:er)?", r"dark(?:er)?", r"thinner", r"thicker",
+            r"loose(?:r)?", r"tight(?:er)?", r"sweaty", r"patchy", r"burning", r"discoloured", r"discolored", r"tingly"]
 
 # Ordinary words that say a symptom once a body part or a treatment has been named in the same
 # sentence: "the implant feels hard", "came out in a rash", "a gap in the cut", "it's indented".
@@ -122,7 +142,8 @@ SYMPTOMS = [r"hard", r"harden(?:ed|ing)", r"rash(?:es)?", r"burns?", r"burnt", r
             r"bumps?", r"bumpy", r"dented", r"dents?", r"sore", r"aching", r"aches?", r"throbbing", r"leaking",
             r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung",
             r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling", r"crack(?:ing|ed)", r"blue",
-            r"purple", r"dusky", r"shedding"]
+            r"purple", r"dusky", r"shedding", r"shiny", r"sunken", r"bulg(?:e|es|ing)", r"tingl(?:e|es|ing)", r"burning",
+            r"welts?", r"chafing", r"divots?", r"firmer", r"darker", r"thinner", r"loose", r"gritty"]
 # What comes before such a word when it says a symptom.
 SYMPTOM_CUES = (r"(?:keeps?|kept|feels?|felt|is|are|it's|looks?|gone|went|go|going|got|getting|still|became|become|turned|"
-                r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all)")
+                r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all|leave|leaves|left|for)")

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import lay_terms, trade_names
+from . import lay_terms, medical_phrases, trade_names
 from .ordinary import ORDINARY_WORDS
 
 VOCABULARY = Path(__file__).with_name("data") / "medical_terms.txt.gz"
@@ -47,7 +47,7 @@ BY_ENDING = re.compile(r"\b[a-zà-ÿ]{2,}(?:" + "|".join(lay_terms.ENDINGS) + r"
 BODY = r"(?:" + _by_first_letter(lay_terms.BODY_PARTS) + r")"
 TREATED = re.compile(rf"\b{BODY}\s+(?:{'|'.join(lay_terms.TREATMENT_NOUNS)})\b", re.IGNORECASE)
 # "on my ear", "around her eyes", "my crown": a body part said as the place of a concern.
-SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|from|to)\s+(?:my|her|his|their|the)\s+"
+SITE = re.compile(rf"\b(?:on|in|under|around|near|behind|above|below|across|of|from|to)\s+(?:my|her|his|their|the|one|both|each|either)\s+"
                   rf"(?:(?:left|right|upper|lower|inner|outer|whole|thinning|sagging|droopy|loose)\s+)?({BODY})\b",
                   re.IGNORECASE)
 CONCERN = re.compile(rf"\b(?:{'|'.join(lay_terms.CONCERNS)})\s+({BODY})\b", re.IGNORECASE)
@@ -81,6 +81,8 @@ EPONYM = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:['’]s?|s['’])?(?:[- ][A-Z][a-zà-
 # a capitalised word that is no English word and no listed name, after what one says of a medicine.
 BRAND_CUE = re.compile(r"\b(?:(?:I'm|I am|she's|he's|been|was|still|started|stopped|come off|came off|also) on|"
                        r"taking|take|takes|took|prescribed|using|use|uses|used|tried|I had|she had|he had|had some|then|"
+                       r"I've had|I've been given|compare|comparing|versus|vs\.?|"
+                       r"has|has got|have got|diagnosed with|suffers from|suffering from|"
                        r"I'd like|I want|she wants|is|an?|the|and|or|about)\s+([A-Z][a-z]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w'’-])")
 # "is that Dercum's?", "could it be Crohn's?": a condition asked about by its eponym alone.
 EPONYM_ASKED = re.compile(r"\b(?:is (?:that|it|this)|could (?:that|it|this) be|might be|maybe|like|got|have|has)\s+"
@@ -102,19 +104,36 @@ def _plain_words() -> frozenset[str]:
     return common_words() | {n.lower() for n in name_list()} | {w.lower() for w in ORDINARY}
 
 
+# A product said in lower case after what one does with a medicine: "I used xeesal for years".
+LOWER_BRAND = re.compile(r"\b(?:taking|take|takes|took|prescribed|using|use|uses|used|applying|apply|applied)\s+"
+                         r"([a-z]{5,}[a-z0-9]*)(?![\w'’-])")
+# A short brand with its strength: "Dolo 650", "Zyrtec 10".
+DOSED = re.compile(r"\s+\d{2,4}(?:\s*mg)?\b")
+
+
 def _brands(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = []
     plain = _plain_words()
+    from .names import ORDINARY, name_list
+    spans += [m.span(1) for m in LOWER_BRAND.finditer(text) if m.group(1) not in plain and m.group(1) not in ORDINARY_WORDS
+              and _medical_nearby(text, m.start(1), found)]
     for match in BRAND_CUE.finditer(text):
         cue = match.group(0)[: match.start(1) - match.start()].strip().lower()
         word = match.group(1)
-        if len(word) < 5 or word.lower() in plain or word.lower() in ORDINARY_WORDS:
+        if len(word) < 4 or word.lower() in plain or word.lower() in ORDINARY_WORDS or (word.endswith("s") and word.lower()[:-1] in plain):
+            continue   # "Tuesdays" is a plain word's plural
+        if len(word) == 4 and not DOSED.match(text, match.end(1)):
+            continue
+        if len(word) == 4:
+            spans.append((match.start(1), DOSED.match(text, match.end(1)).end()))
             continue
         if cue in ("is", "a", "an", "the", "and", "or", "about", "then") and not _medical_nearby(text, match.start(1), found):
             continue
         spans.append(match.span(1))
+        # "I'm on Clonex and Recital": a capitalised word after a brand is another, even an English
+        # word, unless it is a name or a word one capitalises anyway.
         after = BRAND_AFTER.match(text, match.end(1))
-        if after and after.group(1).lower() not in plain:
+        if after and after.group(1) not in ORDINARY and after.group(1) not in name_list():
             spans.append(after.span(1))
     return spans
 
@@ -133,7 +152,8 @@ def _medical_nearby(text: str, at: int, found: list[tuple[int, int]] = ()) -> bo
     end = min(ends) if ends else len(text)
     if any(start <= s and e <= end and not s <= at < e for s, e in found):
         return True
-    sentence = text[start:end]
+    # "Premier Cosmetic Surgery" is a name, not a sentence about an operation.
+    sentence = re.sub(r"(?<=[A-Z][a-z]) (?:Surgery|Surgical|Clinic|Aesthetics?)\b", " Name", text[start:end])
     return bool(LAY.search(sentence) or ALWAYS.search(sentence) or re.search(
         r"\b(?:safe|allerg\w*|stung|skin|dose|mg|side effects?)\b", sentence, re.IGNORECASE))
 
@@ -146,6 +166,16 @@ VARIANTS = [("ae", "a"), ("i", "us"), ("ia", "ium"), ("atic", "asis"), ("otic", 
 
 def _variants(word: str) -> list[str]:
     out = [word.replace("ae", "e").replace("oe", "e")] if ("ae" in word or "oe" in word) else []
+    # British and Greek spellings and forms: "goitre" (goiter), "leucoderma" (leukoderma),
+    # "dermatographism" (dermatographic), "freckling" (freckles).
+    if word.endswith("tre") or word.endswith("bre"):
+        out.append(word[:-2] + "er")
+    if "leuc" in word:
+        out.append(word.replace("leuc", "leuk"))
+    if word.endswith("ism") and len(word) > 8:
+        out.append(word[:-3] + "ic")
+    if word.endswith("ing") and len(word) > 7:
+        out += [word[:-3] + "e", word[:-3] + "es"]
     for ending, replacement in VARIANTS:
         for w in [word] + out[:1]:
             if w.endswith(ending) and len(w) > len(ending) + 3:
@@ -170,6 +200,8 @@ def vocabulary() -> frozenset[str]:
 
 
 def _singular(word: str) -> str:
+    if word.endswith(("ss", "us", "is")):
+        return word   # "press", "abscess", "psoriasis" are singular already
     for ending, replacement in (("oses", "osis"), ("ies", "y"), ("es", ""), ("s", "")):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             return word[: -len(ending)] + replacement
@@ -189,9 +221,12 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
                 known = False
             elif n == 1 and phrase.isalpha():
                 known = _known_word(phrase)
+            elif n == 1 and "-" in phrase:
+                known = any(p in terms or _singular(p) in terms for p in said) or _hyphenated(phrase)
             else:
                 known = any(p in terms or _singular(p) in terms for p in said)
-            if known and not (n == 1 and phrase in lay_terms.PLAIN):
+            # A booking word the vocabulary lists by a brand's or a heading's accident ("Zero", "Bays").
+            if known and not (n == 1 and (phrase in lay_terms.PLAIN or phrase in ORDINARY_WORDS)):
                 spans.append((words[i][0], words[i + n - 1][1]))
                 i += n
                 break
@@ -204,14 +239,24 @@ def _from_vocabulary(text: str) -> list[tuple[int, int]]:
 def _known_word(word: str) -> bool:
     """One word: listed, or a listed term's plural, Latin or adjective form, its rare head, or a compound."""
     terms = vocabulary()
-    return any(p in terms for p in (word, _singular(word), *_variants(word))) or word in _rare_heads() \
-        or _compound(word, terms)
+    forms = (word, _singular(word), word[:-1] if word.endswith("es") else word, *_variants(word))
+    return any(p in terms or p in _rare_heads() for p in forms) or _compound(word, terms)
+
+
+# "mini-stroke", "L-Thyroxin": a hyphenated word whose last part is a term.
+def _hyphenated(word: str) -> bool:
+    last = word.rsplit("-", 1)[-1]
+    return "-" in word and len(last) >= 5 and last.isalpha() and last not in ORDINARY_WORDS and _known_word(last)
 
 
 def _compound(word: str, terms) -> bool:
     """A word no English list has that ends in a term ("photorejuvenation", "lipohypertrophy")."""
     if len(word) < 10 or word in _plain_words():
         return False
+    # "depigmentation", "hyperpigmentation": a prefix before a term or a trade word
+    for prefix in ("de", "hyper", "hypo", "re", "micro", "non"):
+        if word.startswith(prefix) and LAY.fullmatch(word[len(prefix):]):
+            return True
     return any(word[i:] in terms for i in range(3, len(word) - 6)) or word.endswith(("rejuvenation", "resurfacing"))
 
 
@@ -246,6 +291,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += [m.span(g) for m in PREDICATED.finditer(text) for g in (1, 2)]
     if spans:
         spans += [m.span(1) for m in EPONYM_ASKED.finditer(text)]
+    spans += medical_phrases.find(text, lambda t, at, found=list(spans): _medical_nearby(t, at, found))
     spans = [span for span in set(spans) if not PROFESSION.fullmatch(text, *span)]
     spans += _said_after(text, spans) + _symptoms(text, spans)
     spans = set(spans)

@@ -26,13 +26,18 @@ PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|i
 # Capitalised particles are part of the name they stand before, and are redacted with it.
 NAME_PARTICLES = {"Ní", "Nic", "Ó", "Ua", "Mac", "Mhic", "Te", "De", "Van", "Von", "Al", "El", "Da", "Di", "Dela",
                   "Bin", "Le", "La", "Du", "Dos", "Das"}
-SPELLED = re.compile(r"\b[A-Z](?:-[A-Z]){2,}\b")
+SPELLED = re.compile(r"\b[^\W\d_a-z](?:-[^\W\d_a-z]){2,}\b|\b[A-Z](?:,\s(?:double\s)?[A-Z]){3,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
 INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
 NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
+# "hello, Enkhjargal, and ...", "hi, Khulan, surname ...": a greeting, then one name and a comma.
+GREETED = re.compile(rf"(?i:\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)))\s*,\s+({NAME})(?=,)")
+# "it's said Nggalo", "pronounced Thakau": how a name sounds is the name too.
+SAID_AS = re.compile(rf"(?:(?<=,\s)said|\bit(?:'s| is) said|\bpronounced|\bsounds like|\bsay it(?: like)?)\s+"
+                     rf"(?![A-Z]+\b)({NAME})(?![\w'’-])")
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
 PAIR = re.compile(rf"(?<![\w'’-])({NAME}) ({NAME})(?![\w'’-])")
 # Capitalised words that are not names here, however often parents choose them.
@@ -49,6 +54,8 @@ Summer Winter Spring Autumn Fall Christmas Easter Z O E
 American Express Visa Mastercard Maestro PayPal Klarna Clearpay Revolut Monzo Vodafone Verizon Orange Lyca Giffgaff
 Telekom Swisscom Movistar Airtel Jio Apple Google Amex NHS GP French France English England
 British Britain Irish Ireland Scottish Scotland Welsh Wales Spanish Spain Italian Italy German Germany Dutch European
+Danish Swedish Norwegian Finnish Icelandic Polish Russian Greek Turkish Portuguese Swiss Belgian Austrian Czech
+Chinese Japanese Korean Indian Pakistani Thai Vietnamese Filipino Mexican Brazilian Canadian Australian Nigerian Ghanaian
 Europe America Canada Australia Zealand Instagram Facebook TikTok WhatsApp Zoom Teams Bank Holiday Mum Dad
 Mom Mummy Mommy Daddy Nan Nanna Gran Granny Grandma Grandpa Grandad Granddad Auntie Aunty Hubby Sis Bro
 New Year Years Eve Day Boxing Halloween Hanukkah Diwali Eid Ramadan Passover Thanksgiving Valentine's
@@ -105,6 +112,8 @@ def _introduced(text: str) -> set[str]:
             if not re.fullmatch(PARTICLE, word):
                 found.add(word)
     found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
+    found.update(m.group(1) for p in (GREETED, SAID_AS) for m in p.finditer(text) if not plain(m.group(1))
+                 and m.group(1) not in AMBIGUOUS)
     for match in NAMED_BEFORE.finditer(text):
         found.update(w for w in match.group(1).split() if w not in NOT_AFTER_INTRO and not re.fullmatch(PARTICLE, w))
     return found
@@ -120,7 +129,7 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
-OPENING = re.compile(rf"(?:^|[.!?]\s+|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+OPENING = re.compile(rf"(?:^|[.!?]\s+|^(?i:caller|customer):\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
                      rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
 # A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
 CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")
@@ -134,20 +143,25 @@ def _surname(word: str) -> bool:
     return word in name_list() or word.lower() not in common_words()
 
 
-def _plain(word: str) -> bool:
+def plain(word: str) -> bool:
     """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good"."""
     from .ordinary import ORDINARY_WORDS
     return word in ORDINARY or word.lower() in ORDINARY_WORDS
+
+
 
 
 def _openings(text: str) -> set[str]:
     found = set()
     for match in list(OPENING.finditer(text)) + list(CORRECTED.finditer(text)):
         words = [w for w in match.group(1).split() if not re.fullmatch(LOWER_PARTICLE, w)]
-        if any(w in ORDINARY - WORD_NAMES for w in words):
+        # "Moussa Fall, ...", "Kao Her, ...": after a first word that is a name, a capitalised
+        # word is the name's too, even one that is ordinary elsewhere.
+        if words[0] in ORDINARY - WORD_NAMES or (any(w in ORDINARY - WORD_NAMES for w in words[1:])
+                                                 and (plain(words[0]) or words[0] in AMBIGUOUS)):
             continue
         # "Dawn Sutcliffe": a word that is also ordinary passes when another beside it is a name only
-        if all(w in AMBIGUOUS or _plain(w) for w in words):
+        if all(w in AMBIGUOUS or plain(w) for w in words):
             continue
         found.update(words)
     return found

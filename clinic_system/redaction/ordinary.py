@@ -11,5 +11,6 @@ code number digits line ring ringing call calling text link email website addres
 follow-up visit visits review downtime recovery results result before after photos package packages offer
 lower upper left right side sides both front back top bottom inside outside loose tight cutting opening taken
 nervous worried anxious problem problems issue issues behalf mine flying balance worse better
+press option options menu parking bay bays zero
 """.split()
 ORDINARY_WORDS = frozenset(w.lower() for w in Provider.word_list) | frozenset(BOOKING)

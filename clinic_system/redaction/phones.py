@@ -9,7 +9,7 @@ import phonenumbers
 REGIONS = ("US", "GB")
 MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
-AREA_CODE = re.compile(r"\barea code (?:is )?\(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
+AREA_CODE = re.compile(r"\barea code(?:'s|s| is)? \(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
 EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
 DIGIT = (r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand|"
          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
@@ -43,6 +43,48 @@ PAIRS = re.compile(r"(?<![\w+-])0\d(?:[ .\n-]+\d{2}){4}(?![\w-])(?!\s*(?:pounds|
 DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
+# Digits and digit words mixed, as a number is often read: "oh 7 7 double 0, 900 713".
+MIXED = re.compile(rf"\b(?:plus\s+)?(?:{DIGIT}|\d{{1,4}})(?:[\s,.-]+(?:{DIGIT}|\d{{1,4}})){{3,}}\b", re.IGNORECASE)
+SPELL = {"oh": "0", "o": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+         "seven": "7", "eight": "8", "nine": "9"}
+
+
+def _spelled(said: str) -> str | None:
+    """The digits that words and digits say, when said one by one ("double 0" is "00"); None
+    when tens are said ("twenty"), whose digits depend on what follows."""
+    out, times = [], 1
+    for token in re.findall(r"[a-z]+|\d+", said.lower()):
+        if token in ("double", "triple"):
+            times = 2 if token == "double" else 3
+        elif token.isdigit() or token in SPELL:
+            out.append((token if token.isdigit() else SPELL[token]) * times)
+            times = 1
+        elif token != "plus":
+            return None
+    return "".join(out)
+
+
+def _mixed(text: str) -> list[tuple[int, int]]:
+    """A number said in digits and words together, long enough for a phone, with a word only
+    phone numbers are read with ("oh", "double"): not "2 or 3 sessions"."""
+    spans = []
+    for match in MIXED.finditer(text):
+        said = match.group(0)
+        digits = _spelled(said)
+        if digits and len(digits) >= MIN_DIGITS and re.search(r"\d", said) and re.search(
+                r"\b(?:oh|zero|double|triple|plus)\b", said, re.IGNORECASE):
+            spans.append(match.span())
+    return spans
+
+
+def _said_again(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Part of a number already given, read again in words ("+298 21 74 50 ... two one, seven
+    four, five oh"): the same digits are the same number."""
+    numbers = [re.sub(r"\D", "", text[s:e]) for s, e in found]
+    return [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0))) and len(d) >= 4
+            and any(d in number for number in numbers)]
+
+
 def _reference(text: str, match) -> bool:
     """A date, or the digits of a reference such as "INV-2026-0042": not "24-48 hours" either."""
     return bool(DATE.fullmatch(match.raw_string.strip()) or re.search(r"[A-Za-z]-$", text[:match.start]))
@@ -60,6 +102,8 @@ def find(text: str) -> list[tuple[int, int]]:
     spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))
     spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
+    spans.update(_mixed(text))
+    spans.update(_said_again(text, spans))
     out = []
     for start, end in spans:  # an extension belongs to its number
         extension = EXTENSION.match(text, end)

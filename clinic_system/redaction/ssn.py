@@ -27,12 +27,17 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
 # or in words ("ending in one two oh four", "the last 4 digits, two eight eight one"); a card's,
 # an account's or a booking reference's last four are not (the words just before say which).
 FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
-ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: are| is)?)[\s:,]*"
-                    rf"(\d{{4}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
+ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: of (?:my|his|her|their|the|your) {SOCIAL})?"
+                    rf"(?: are| is)?)[\s:,]*(\d{{4}}(?![\d-])|\d(?: \d){{3}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
                     re.IGNORECASE)
 NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|"
                         r"invoice|policy|phone|mobile|number|line|total|price|cost|bill|amount|balance)\b[^.?!]{0,20}$",
                         re.IGNORECASE)
+
+
+# "stars and then 4421 is my booking reference": what the number is may be said after it.
+NOT_SOCIAL_AFTER = re.compile(r"[^.?!]{0,25}?\b(?:card|visa|amex|mastercard|account|reference|ref|booking|order|invoice|"
+                              r"policy|phone|mobile|pin|code)\b", re.IGNORECASE)
 
 
 MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
@@ -40,15 +45,17 @@ MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})
 
 def _four(said: str) -> bool:
     """Four digits, however said: "7405", "two eight eight one", "double five one two"."""
-    if said.isdigit():
-        return len(said) == 4
+    if said.replace(" ", "").isdigit():
+        return len(said.replace(" ", "")) == 4
     words = said.lower().replace(",", " ").replace("-", " ").split()
     return sum(2 if w == "double" else 3 if w == "triple" else 0 if words[i - 1:i] in (["double"], ["triple"]) and i
                else 1 for i, w in enumerate(words)) == 4
 
 
 # Nine digits said one by one, with the social named just before or after: "4 5 6 7 8 9 0 1 2, my social".
-NINE = re.compile(r"(?<![\d-])(?:\d[ ,.-]?){8}\d(?![\d-])")
+NINE = re.compile(r"(?<![\d-])(?:\d(?:,?\s|[.-])?){8}\d(?![\d-])")
+# A masked number read off a screen: "stars and then 6218", "asterisks, then 4410".
+MASKED = re.compile(r"\b(?:stars|asterisks|x's|xs|hashes|dots)\b[^.?!\d]{0,20}?(\d{4})(?![\d-])", re.IGNORECASE)
 
 
 def _nine_near_social(text: str) -> list[tuple[int, int]]:
@@ -66,4 +73,14 @@ def find(text: str) -> list[tuple[int, int]]:
         NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
-    return list(dict.fromkeys(spans))
+    spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])
+              and not NOT_SOCIAL_AFTER.match(text, m.end())]
+    return list(dict.fromkeys(spans + _said_again(text, spans)))
+
+
+def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same digits said again ("oh four one one, yeah, oh four one one") are the same social."""
+    again = []
+    for said in {text[s:e] for s, e in spans}:
+        again += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", text)]
+    return again

@@ -32,4 +32,6 @@ ABBREVIATIONS = [
     "HPV", "HSV", "STI", "STIs", "UTI", "UTIs", "CKD", "TIA", "GERD", "GORD", "EDS", "POTS", "TCA", "PDO", "DIEP",
     "TRAM", "BRCA", "BRCA1", "BRCA2", "BMI", "ICU", "GLP-1", "SSRI", "SSRIs", "ALCL", "BIA-ALCL", "BII", "CFS",
     "MRSA", "CPAP", "ECG", "MRI", "CT scan", "PET scan", "EMLA", "MS", "RA", "IUD", "IUS", "HRT",
+    # round 5: infections and their medicines, the eponymous skin surgery, tests said bare
+    "TB", "PrEP", "PEP", "ART", "HAART", "MDR-TB", "Mohs", "HbA1c", "TSH", "eGFR", "PSA", "CRP", "DEXA", "ECT",
 ]

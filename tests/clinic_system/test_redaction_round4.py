@@ -1,18 +1,8 @@
 """Round 4 of the redactor (issue 19): the general causes of the third edition's misses and
 over-redactions, each proven on sentences of its own (not the corpora's)."""
-import json
-from pathlib import Path
-
 import pytest
 
-from clinic_system.redaction import clinic_facts, redact
-
-ROOT = Path(__file__).resolve().parents[2]
-KEEP = [f for setup in json.loads((ROOT / "fixtures" / "clinics.json").read_text()).values() for f in clinic_facts(setup)]
-
-
-def redacted(text):
-    return redact(text, keep=KEEP).text
+from redaction_support import redacted
 
 
 @pytest.mark.parametrize("text,address", [

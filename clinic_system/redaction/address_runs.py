@@ -1,0 +1,126 @@
+"""An address said as a run of comma-separated parts, in whatever order and with whatever
+words the caller's country uses, when something says an address starts there: a cue ("the
+address is", "I'm at", "post goes to"), a post box or a building word ("P.O. Box KN 3307",
+"Casilla 112", "Private Bag A12", "Plot 5043", "Blk 123", "Qtr No. D-14"), a district word
+("Bayanzürkh District", "Mirzo Ulug'bek tumani"), or a street named before its number
+("Nizami küçəsi 68", "Odos Ermou 45") that more address parts follow.
+
+From there each part that reads as an address part (a number with a few words, a flat, floor
+or entrance, a town's capitalised name, a landmark "near ...") goes on the run; the first part
+that does not (", and I'm on ...", a phone number, a time or a price) ends it. A run with no
+digit in it is no address (PII-6: "I'm at the clinic, Dr. Sarah's room" survives)."""
+from __future__ import annotations
+
+import re
+
+LETTER = r"[^\W\d_]"
+CAP_WORD = rf"(?:[^\W\d_a-z]{LETTER}*(?:['’-]{LETTER}+)*)"
+# What introduces an address: the run starts just after it.
+CUE = re.compile(
+    r"\b(?:(?:the |my |our |her |his )?(?:(?:postal |home |digital |mailing |new |old )?address|post box|PO box|"
+    r"building number|house number|flat)(?:'s| is| was)?(?: at)?|address|I'm at|I am at|we're at|she's at|he's at|"
+    r"live at|living at|lives at|based at|staying at|(?:post|mail|letters|parcels?)(?: goes| go| should go)? to|"
+    r"(?:the )?letters at|(?:send|post|mail|deliver) (?:it|them|that|everything|the \w+) to|deliver(?:ed)? to)[:\s]+(?=[\w#])",
+    re.IGNORECASE)
+# A post box, a rural box or a building said first ("P O Box 1175", "Private Bag A12", "Blk 123").
+BOX = (r"(?:(?:P\.?\s?O\.?\s?|GPO |Post |Postal )Box|Postboks|Postfach|Posbus|Boks|Box|Casilla|Apartado|BP|B\.P\.|"
+       r"a/s|a/ya|POB|Private Bag|Locked Bag|PSC|RR|HC|RD|RMB|CMB)\s+(?:[A-Z]{1,3}\s+)?[A-Z]?\d")
+BUILDING = (r"(?i:plot|lot|stand|erf|house|building|bldg|block|blk|flat|qtr(?:\s+no\.?)?|villa|unit|apt\.?|"
+            r"apartment|suite|no\.|n\.?º|number|dom|d\.|kv\.?|korpus|street|lane|alley|road|soi|sector|phase|pk|km)"
+            r"\s*[A-Z]?-?\d")
+# A street whose type word comes first, capitalised as a part's first word: "Calle 7 # 4-22", "Rue Grégoire #14".
+TYPE_FIRST = (rf"(?:Calle|Carrera|Carrer|Avenida|Avda\.|Av\.|Rua|Rue|Via|Viale|Piazza|Odos|Leoforos|Ulitsa|Ul\.|ul\.|"
+              rf"Prospekt|Jalan|Jl\.|Lorong|Soi|Thanon|Duong|Đường|Pho|Sokak|Caddesi)\s+(?:[#\d]|{CAP_WORD})")
+# Words a district, an estate or a commune goes by, after its name or before it.
+DISTRICT = (rf"{CAP_WORD}(?:[\s-]+{CAP_WORD}){{0,3}}\s+(?i:district|tumani|rayon|raion|khoroo|mikrorayon|sector|"
+            rf"area|estate|extension|phase|block|commune|municipality|quarter)\b|(?:Lotissement|Résidence|Residence|"
+            rf"Cité|Immeuble|Edifício|Edificio|Commune de|Kibbutz|Moshav|Douar|Ban)\s+{CAP_WORD}|\d+(?:st|nd|rd|th)\s+"
+            rf"(?i:mikrorayon|khoroo|microdistrict|sector|cross|main|block)\b")
+START = re.compile(rf"(?<![\w/-])(?:{BOX}|{BUILDING}|{DISTRICT}|{TYPE_FIRST})")
+# A street named before its number, at the end of its part: "Nizami küçəsi 68", "Kongens gate 12".
+NOT_STREET = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+              r"July|August|September|October|November|December|Room|Bay|Bays|Option|Press|Version|Error|Code|Page|Package|Plan|"
+              r"Session|Step|Week|Day|Platform|Gate|Terminal|Train|Bus)\b")
+NAMED_STREET = re.compile(rf"(?<![\w'’-])(?!{NOT_STREET}){CAP_WORD}(?:\s+(?:{CAP_WORD}|[a-zà-ÿəıüöçşğ]{{2,10}}\.?)){{0,3}}"
+                          rf"\s+#?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}}[A-Za-z]?)?$")
+
+# A part that goes on a run: a number with a few words ("dom 88", "17-uy", "#08-1234", "F-7/2",
+# "3950 Aasiaat"), a floor or an entrance, a landmark, or a place's capitalised name ("Dakar RP").
+UNIT_WORD = (r"(?i:flat|apt|apartment|apartamento|depto|dpto|unit|suite|floor|entrance|staircase|stair|block|building|"
+             r"bldg|house|lot|plot|dom|d|kv|kvartira|korpus|mənzil|room|door|porta|puerta|piso|andar|étage|etage|"
+             r"bâtiment|batiment|immeuble|escalier|lgh|stand|erf|villa|no|nr|n\.º|qtr|near|opposite|behind|off|"
+             r"next to|by|côté|cote|km|pk)\b")
+ORDINAL = (r"(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|"
+           r"\d{1,2}(?:st|nd|rd|th|e|er|º|ª|\.º)?)\s+(?i:floor|étage|etage|piso|andar|stock|etasje|sal)\b")
+NUMBERED = rf"(?=.*\d)(?:[#\d]|{CAP_WORD}|{UNIT_WORD}).*"
+PLACE = rf"{CAP_WORD}(?:[\s-]+(?:{CAP_WORD}|de|da|do|del|la|le|sur|am|an|im|upon|on)){{0,4}}"
+PART = re.compile(rf"(?:{ORDINAL}(?:.*)|{UNIT_WORD}.*|{NUMBERED}|{PLACE}|(?:{DISTRICT}))")
+# The first part, after a cue or from a box or street word: any words, a digit or a capital among them.
+FIRST = re.compile(rf"(?:[#\d]|{CAP_WORD}|{START.pattern}).*")
+# What ends a run, wherever it stands in a part: a phone number, an email, a time or a price.
+NOT_ADDRESS = re.compile(r"\+\s?\d|@|\d{1,2}[:.]\d{2}\s*(?i:am|pm|h)\b|\d:\d{2}|[£$€¥]|(?i:\b(?:pounds|euros|dollars|"
+                         r"o'clock|am|pm|minutes|hours|days|weeks|months|years|percent)\b)|"
+                         r"\d\s*(?i:sessions?|treatments?|units?|syringes?|vials?|ml|mg|yen|times|packages?|people|patients|areas)\b|\d{9,}|(?:\d[\s-]?){10,}|"
+                         rf"\b{NOT_STREET}|\bthe \d{{1,2}}(?:st|nd|rd|th)\b|\b(?:Dr|Mr|Mrs|Ms|Doctor)\b")
+MOST_WORDS = 7
+MOST_FIRST_WORDS = 10
+MOST_PARTS = 8
+CUT = re.compile(r",\s+|;\s+|\s+[—–]\s+|[?!](?:\s+|$)|(?<=[a-zà-ÿ]{3})\.(?:\s+|$)|(?<=\d)\.(?=\s+[A-Z]|\s*$)")
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The text cut at commas and sentence ends (not at "No." or "kv." or "12,5")."""
+    cuts, at = [], 0
+    for cut in CUT.finditer(text):
+        cuts.append((at, cut.start()))
+        at = cut.end()
+    return cuts + [(at, len(text))]
+
+
+# Small words an address part may hold: "Chuburná", "côté mer", "18 y 20", "Saint-Denis de la Réunion".
+JOINING = {"de", "da", "do", "del", "della", "di", "du", "des", "la", "le", "les", "el", "y", "e", "et", "por", "am", "an",
+           "im", "upon", "sur", "mer", "van", "von", "der", "den"}
+
+
+def _address_part(part: str, first: bool = False) -> bool:
+    words = part.split()
+    # After its first word, a part says a place in capitals and numbers, not a clause in lower
+    # case: "Edinburgh EH2 2PR is the new one" ends the run before it.
+    # The first part may hold a street's own words ("Calle 21 número 104", "Nizami küçəsi 68"),
+    # not a sentence ("Unit 4 of the course").
+    lower = [w for w in words[1:] if w[:1].islower() and w.strip(".,") not in JOINING]
+    return (bool(words) and len(words) <= (MOST_FIRST_WORDS if first else MOST_WORDS) and not NOT_ADDRESS.search(part)
+            and len(lower) <= (2 if first else 1) and (FIRST if first else PART).fullmatch(part) is not None)
+
+
+def find(text: str) -> list[tuple[int, int]]:
+    parts = _parts(text)
+    spans = []
+    for i, (start, end) in enumerate(parts):
+        said = text[start:end]
+        cue = None
+        for cue in CUE.finditer(said):
+            pass
+        begin = START.search(said, cue.end() if cue else 0)
+        weak, cued = None, False
+        if cue and _address_part(said[cue.end():], first=True):
+            first, cued = start + cue.end(), True
+        elif begin and _address_part(said[begin.start():], first=True):
+            first = start + begin.start()
+        elif (weak := NAMED_STREET.search(said)) and not NOT_ADDRESS.search(weak.group(0)):
+            first = start + weak.start()
+        else:
+            continue
+        last, count = end, 1
+        for s, e in parts[i + 1:i + MOST_PARTS]:
+            if not _address_part(text[s:e]):
+                break
+            last, count = e, count + 1
+        if count < 2 and not cued:
+            continue   # "Block 2 of the course" is no address; "Casilla 112, Temuco" and "the address is AK-039-4471" are
+        if weak and not any(re.search(r"\d", text[s:e]) and not re.match(ORDINAL, text[s:e])
+                                                      for s, e in parts[i + 1:i + count]):
+            continue   # "Dolo 650, Crestor" or "Room 3, second floor" is no street; "Odos Ermou 45, third floor, 105 63 Athens" is
+        if re.search(r"\d", text[first:last]):
+            spans.append((first, last))
+    return spans
