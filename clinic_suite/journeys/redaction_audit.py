@@ -26,16 +26,15 @@ class Edition:
     seen: bool       # gates (100% each kind, precision >= 98%, no clean line changed) or is only shown
 
 
-# Every set the audit grades. A new held-out edition goes here, last, with seen=False (the
-# fifth edition's slot, for the project lead to fill once fixtures/pii/v5/ is in:
-#   Edition("HeldOutV5", "v5/held_out", "v5/clean_held_out", seen=False),
-# ), and turns seen=True once its one blind measurement is taken and it becomes tuning material.
+# Every set the audit grades. A new held-out edition goes here, last, with seen=False, and turns
+# seen=True once its one blind measurement is taken and it becomes tuning material.
 EDITIONS = (
     Edition("Tuning", "tuning", "clean_tuning", seen=True),
     Edition("HeldOutV2", "held_out", "clean_held_out", seen=True),   # measured blind once, then tuned on (round 3)
     Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=True),   # measured blind after round 3, tuned on (round 4)
     Edition("Project", "project/hard_cases", "project/clean", seen=True),   # the project's own, from the mutation triage
     Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=True),   # measured blind after round 4, tuned on (round 5)
+    Edition("HeldOutV5", "v5/held_out", "v5/clean_held_out", seen=False),  # written before round 5, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 
