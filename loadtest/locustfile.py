@@ -11,6 +11,7 @@ import json
 import os
 import random
 from pathlib import Path
+from urllib.parse import urlencode
 
 from locust import FastHttpUser, between, events, task
 
@@ -57,7 +58,8 @@ class Caller(FastHttpUser):
 
     def _free_time(self) -> str | None:
         start = random.choice(self.target["days"])
-        answer = self.client.get("/api/booking/availability", params={"from": start, "limit": 20},
+        # FastHttpSession takes no params=: the query is written into the path
+        answer = self.client.get(f"/api/booking/availability?{urlencode({'from': start, 'limit': 20})}",
                                  headers=self.key, name="availability")
         slots = answer.json().get("slots", []) if answer.status_code == 200 else []
         return random.choice(slots)["slotTime"] if slots else None

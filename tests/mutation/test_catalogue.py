@@ -35,3 +35,10 @@ def test_a_line_only_the_redactor_command_runs_is_covered_by_the_scenarios_that_
                  coverage_map.OUT_OF_PROCESS_RUNS: {"clinic_system/redaction/": ["features/redaction_audit.feature:15"]}}
     covering = run.covering_scenarios(mutant, all_lines["clinic_system/redaction/ssn.py"], {}, all_lines)
     assert covering == {"features/redaction_audit.feature:15"}
+
+
+def test_the_quick_scenarios_chosen_are_spread_over_the_features():
+    from mutation.run import across_features
+    fastest = ["a.feature:1", "a.feature:2", "a.feature:3", "b.feature:9", "a.feature:4", "c.feature:5"]
+    assert across_features(fastest)[:3] == ["a.feature:1", "b.feature:9", "c.feature:5"]
+    assert sorted(across_features(fastest)) == sorted(fastest)
