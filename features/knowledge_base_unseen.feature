@@ -76,6 +76,8 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | can you tighten skin on face in a small operation             | Facelift            |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | is there anyt hing you could do for my nose                   | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | the tip sags, could you fix my nose                           | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it    | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                  | Facelift            |
 
   Rule: Two procedures compared in one question each get their own figures
 

@@ -31,6 +31,8 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | the end of his SSN                    | My SSN ends in 6789                                                                                     | 6789                          | My SSN ends in [REDACTED_SSN]                                        |
         | his wife's SSN and the end of his own | Her social is 518-42-7306, mine ends in 9913                                                            | 9913                          | Her social is [REDACTED_SSN], mine ends in [REDACTED_SSN]            |
         | two addresses said in one run         | The old one was 41 Peckham Rye, London SE15 4JR Flat 5, 8 Rose Street, Edinburgh EH2 2PR is the new one | Rose Street                   | The old one was [REDACTED_ADDRESS] [REDACTED_ADDRESS] is the new one |
+        | a postcode said before its name       | Send it to 1012 AB, that's my postcode                                                                  | 1012 AB                       | Send it to [REDACTED_ADDRESS], that's my postcode                    |
+        | a medicine with its dose              | I'm on Dolo 650 twice a day.                                                                            | Dolo                          | I'm on [REDACTED_MEDICAL] twice a day.                               |
         | a postcode, the cue said after it     | It's 75016, my postcode                                                                                 | 75016                         | It's [REDACTED_ADDRESS], my postcode                                 |
         | a post box and its town               | Post goes to Casilla 4410, Valdivia, thanks                                                             | Casilla 4410                  | Post goes to [REDACTED_ADDRESS], thanks                              |
         | a sister who shares a staff name      | Hi, it's Priya, Priya Raman's sister                                                                    | Raman                         | Hi, it's [REDACTED_NAME], [REDACTED_NAME] [REDACTED_NAME]'s sister   |
@@ -52,6 +54,7 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | a duration                        | So it's 6-8 weeks before the final result and 24-48 hours off work?                          |
         | the clinic's own name and website | I read on www.premiercosmeticsurgery.co.uk that Premier Cosmetic Surgery opens on Saturdays. |
         | the clinic's own doctor and staff | Priya said Tom Whitfield would ring back once Dr. Sarah has a free morning.                  |
+        | a card's last four digits         | My card shows asterisks then 4242 on the receipt.                                            |
 
   Rule: Consent decides what the record keeps
 
