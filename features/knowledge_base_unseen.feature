@@ -52,6 +52,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift them for me, my breasts, how much                  |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift the breasts, they have dropped                     |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | For my face: a thread lift. How much?                             |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | my breasts have dropped, could they all be lifted                 |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
