@@ -47,7 +47,7 @@ async def lifespan(app: FastAPI):
     resent = await follow_ups.resume_outbox()
     spool = Spool(settings.spool_dir, settings.token_key)
     app.state.replay = replay = Replay(pool, spool, follow_ups, settings.hold_minutes)
-    app.state.vapi_memory = Memory(WINDOW_S)  # HMAC clinics' lines and deliveries, for an outage
+    app.state.vapi_memory = Memory(WINDOW_S, settings.vapi_memory_lines)  # HMAC clinics' lines and deliveries, for an outage
     replayer = asyncio.get_running_loop().create_task(replay.run_forever())
     if model is not None:
         await model  # loaded once, before the first question

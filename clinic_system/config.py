@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .vapi_memory import MAX_LINES
+
 
 def _required(name: str) -> str:
     value = os.environ.get(name)
@@ -32,6 +34,7 @@ class Settings:
     spool_dir: Path
     preload_model: bool = True  # False: the embedding model loads at its first use
     db_pool_size: int = 40      # the service's database connections at most
+    vapi_memory_lines: int = MAX_LINES  # signed lines remembered for an outage (vapi_memory)
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -55,4 +58,5 @@ class Settings:
             # The breakage catalogue starts dozens of stacks, most never asked a question.
             preload_model=os.environ.get("CLINIC_PRELOAD_MODEL", "1") != "0",
             db_pool_size=int(os.environ.get("CLINIC_DB_POOL_SIZE", "40")),
+            vapi_memory_lines=int(os.environ.get("CLINIC_VAPI_MEMORY_LINES", MAX_LINES)),
         )

@@ -25,6 +25,9 @@ READY_TIMEOUT_S = 20
 # 0.2 s, ... instead of a production back-off, so the retry scenarios take a second, not
 # minutes (CLINIC_SMS_RETRY_BASE_S overrides it; `make serve` uses the same).
 TEST_SMS_RETRY_BASE_S = "0.05"
+# It remembers two signed lines for an outage, not ten thousand, so that a scenario can hear
+# from more lines than it remembers and show the latest are the ones kept.
+TEST_VAPI_MEMORY_LINES = 2
 
 
 @dataclass
@@ -191,6 +194,7 @@ class EmbeddedStack(DatabaseControls):
             "CLINIC_COVERAGE_CONTEXTS": "1" if coverage_file and os.environ.get("SUITE_COVERAGE_CONTEXTS") else "",
             "CLINIC_STACK_FOLDER": str(self.folder),
             "CLINIC_SMS_RETRY_BASE_S": os.environ.get("CLINIC_SMS_RETRY_BASE_S", TEST_SMS_RETRY_BASE_S),
+            "CLINIC_VAPI_MEMORY_LINES": str(TEST_VAPI_MEMORY_LINES),
         })
         self._spawn("clinic-system", *self._system, self.system_path)
         self.postgres.start()

@@ -74,6 +74,7 @@ Feature: Cross-channel booking survives its failures
     @failure @criterion.CC-F2 @criterion.CC-6 @embedded-only @serial @critical
     Scenario: The database is down when a caller hangs up on a line that signs with a time-stamped signature
       Given Advanced Aesthetic Clinic takes bookings by phone on a line that signs with a time-stamped signature
+      And calls have come in on more of Advanced Aesthetic Clinic's numbers than its system remembers for when the database is down
       And Ines is a patient of Advanced Aesthetic Clinic, and agrees to her calls being kept on record
       And Ines is booking by phone and has picked 10:00 next Tuesday
       And the clinic's database stops answering

