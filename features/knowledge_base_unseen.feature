@@ -29,6 +29,22 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I'm interested in a mini facelift rather than the full thing. How many days' recovery? | Facelift    |
         | Advanced Aesthetic Clinic | surgical-procedures.pdf    | surgical breast implants under general anesthetic, what's the cost              | Breast Augmentation |
 
+  Rule: A version the caller has said no to is never the one quoted
+    When the receptionist cannot tell which version is wanted, it may pass the caller to a person:
+    a miss, counted. Quoting the version the caller turned down is a wrong answer.
+
+    @criterion.KB-8 @criterion.KB-4 @critical
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes no figures of <refused>, nor of any procedure but <procedure>
+
+      Examples:
+        | clinic                   | list                   | question                                                            | refused            | procedure          |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | fillers are not my thing, what does a nose reshape cost             | Liquid Rhinoplasty | Rhinoplasty        |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | surgery never appealed to me, what's the price of changing my nose | Rhinoplasty        | Liquid Rhinoplasty |
+
   Rule: A procedure the clinic does not list gets no figures, even when it shares words with one it does
 
     @criterion.KB-8 @criterion.KB-5 @critical
@@ -53,6 +69,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift the breasts, they have dropped                     |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | For my face: a thread lift. How much?                             |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | my breasts have dropped, could they all be lifted                 |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | how much is plasma resurfacing                                    |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 

@@ -151,6 +151,14 @@ def quotes_figures_of(context, procedures):
           "no other procedure's figures")
 
 
+@then("the answer quotes no figures of {refused}, nor of any procedure but {procedure}")
+def quotes_none_refused(context, refused, procedure):
+    world = context.world
+    quoted = knowledge.figures_in(world.last.text, knowledge.listed(world.documents[world.clinic().name]["filename"]))
+    check(refused, is_not(is_in(quoted)), "the version the caller turned down")
+    check(sorted(quoted - {procedure}), equal_to([]), f"only {procedure}'s figures, if any")
+
+
 @given("a clinic for each procedure list the question sets were written for")
 async def question_set_clinics(context):
     await knowledge.clinics_for_question_sets(context.world)
