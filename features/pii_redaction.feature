@@ -60,6 +60,7 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | the clinic's own doctor and staff | Priya said Tom Whitfield would ring back once Dr. Sarah has a free morning.                  |
         | a card's last four digits         | My card shows asterisks then 4242 on the receipt.                                            |
         | a treatment suite and its price   | Is the price for Suite A, 2500 Pounds, still right?                                          |
+        | the name of his bank              | Chase Manhattan Bank, can I pay on that card?                                                |
 
   Rule: Consent decides what the record keeps
 
