@@ -154,7 +154,7 @@ def test_round_4_readings_by_clinic(question, filename, expected):
     ("is there anything for my nose that doesn't mean going under the knife", ["Liquid Rhinoplasty"]),
     ("anything but surgery for my nose", ["Liquid Rhinoplasty"]),
     ("is there an alternative to surgery for my nose", ["Liquid Rhinoplasty"]),
-    ("i dont want to be put to sleep for my nose", []),   # the surgical default goes; the other is not assumed
+    ("i dont want to be put to sleep for my nose", ["Liquid Rhinoplasty"]),  # round 6: the variant that needs none
     ("i dont want to be put to sleep for my facelift", []),
     # a negation that stops at a word the reading does not know leaves the variant in doubt
     ("i dont mind surgery, how much for my nose", []),
