@@ -18,6 +18,7 @@ REFUSAL = "I don't have specific information about that procedure."
 ABSTAIN_BELOW = 0.94  # fused score, chosen on the seen question sets only (README "Knowledge base")
 LIGHTER = {words.stem("mini"), words.stem("local")}
 ANYWHERE = {words.stem(x) for x in ("filler", "injectable", "needle")}  # work done on any body part
+IMPLANT = words.stem("implant")
 PLAIN = {words.stem(x) for x in words.BODY | words.KIND} | words.NONSURGICAL_STEMS  # words any procedure may use
 
 
@@ -74,7 +75,8 @@ def _by_qualifier(found: list[ProcedureRow], reading: understanding.Reading) -> 
     if reading.wants_surgical and not reading.wants_nonsurgical:
         return [p for p in found if not p.nonsurgical]
     if not reading.wants_surgical and not reading.wants_nonsurgical:
-        if reading.wants_lighter:  # "less invasive": the non-surgical variant, else a mini or local one, else none
+        if reading.wants_lighter or reading.awake:  # "less invasive", "without going under": the
+            # non-surgical variant, else a mini or local one, else none
             return [p for p in found if p.nonsurgical] or [p for p in found if p.stems & LIGHTER]
         if reading.doubts_surgery and len({p.nonsurgical for p in found}) == 2:
             return []  # "scared of the operation, what about my nose": neither variant is safe to assume
@@ -117,6 +119,19 @@ def _explaining(reading: understanding.Reading, procedures: list[ProcedureRow]) 
     return out
 
 
+def _described(reading: understanding.Reading) -> bool:
+    """Only body parts, none with work said of it ("my cheeks are hollow")."""
+    return all(t.stem in understanding.BODY_STEMS and not t.worked_on for t in reading.topics)
+
+
+def _unpaired(reading: understanding.Reading, procedures: list[ProcedureRow]) -> bool:
+    """Whether work is said of a body part, over a verb or as "them", that no procedure does to it."""
+    body = {t.position: t for t in reading.topics if t.stem in understanding.BODY_STEMS}
+    return any(work.said_of in body and not any(p.means(body[work.said_of].stem, reading.stems)
+                                                and work.stem in p.stems for p in procedures)
+               for work in reading.topics)
+
+
 @dataclass
 class _Clinic:
     procedures: list[ProcedureRow]
@@ -139,14 +154,19 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
         best = max(procedures, key=lambda p: clinic.score[p.id])
         return [best] if clinic.score[best.id] >= ABSTAIN_BELOW else []
     chosen = _decide(reading, clinic)
-    if chosen and not (reading.comparing and len(chosen) == 1) or reading.doubts_surgery or reading.refused_kinds:
-        return chosen  # a variant in doubt, or work said no to, is not asked about in parts
+    if (chosen and not (reading.comparing and len(chosen) == 1) or reading.doubts_surgery or reading.refused_kinds
+            or _unpaired(reading, procedures)):
+        # a variant in doubt, work said no to, or work said of a body part no procedure does it to ("my
+        # breasts and my face, lift them both": a breast lift) is not asked about in parts
+        return chosen
     # two procedures asked about in one breath ("the prices of breast augmentation and liquid
     # rhinoplasty", "a nose job and a liquid nose job"): each part read on its own, answered
     # only when every part that names something names exactly one procedure, two in all
-    parts = [understanding.read(part, clinic.names, clinic.vocabulary, clinic.spelling)
-             for part in words.PARTS.split(question)]
-    each = [_decide(part, clinic) for part in parts if part.topics]
+    parts = [part for part in (understanding.read(part, clinic.names, clinic.vocabulary, clinic.spelling)
+                               for part in words.PARTS.split(question)) if part.topics]
+    if any(not _described(part) for part in parts):  # "my cheeks are hollow, implants ...": where the work goes
+        parts = [part for part in parts if not _described(part)]
+    each = [_decide(part, clinic) for part in parts]
     found = {p.id: p for one in each if len(one) == 1 for p in one}
     if len(each) >= 2 and all(len(one) == 1 for one in each) and len(found) == 2:
         return list(found.values())
@@ -157,7 +177,9 @@ def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRo
     procedures, score = clinic.procedures, clinic.score
     explaining = _explaining(reading, procedures)
     only_body = all(t.stem in understanding.BODY_STEMS for t in reading.topics)
-    bare = only_body and not any(t.worked_on for t in reading.topics)  # "my jowls": no work named at all
+    # "my jowls": no work named at all; a word the reading does not know may then name the treatment,
+    # unless the caller asks for an operation (what those words name is a device's or a product's)
+    bare = _described(reading) and not reading.surgery_asked
     if all(t.stem in ANYWHERE for t in reading.topics):
         return []  # "fillers", "injections" alone: on the lips, the wrinkles, anywhere; not a procedure
     if explaining is None or {s for s in reading.strangers if (bare or not s.startswith("unknown:"))
@@ -171,9 +193,11 @@ def _decide(reading: understanding.Reading, clinic: _Clinic) -> list[ProcedureRo
     if not common and not reading.comparing:
         # a body part said in passing ("how long will my face be red") yields to the procedure
         # the caller named, as long as the clinic's list knows that body part at all
-        named = [found for topic, found in zip(reading.topics, explaining)
-                 if topic.stem not in understanding.BODY_STEMS or topic.worked_on]
-        common = _by_variant(_common(named, procedures), reading) if named else []
+        kept = [(topic, found) for topic, found in zip(reading.topics, explaining)
+                if topic.stem not in understanding.BODY_STEMS or topic.worked_on]
+        if all(topic.stem in ANYWHERE | {IMPLANT} for topic, _ in kept):
+            kept = []  # "my cheeks are hollow, could you fill them": work done anywhere needs its body part
+        common = _by_variant(_common([found for _, found in kept], procedures), reading) if kept else []
     if common:
         return [max(common, key=lambda p: score[p.id])]
     if not reading.comparing:

@@ -5,6 +5,7 @@ an after-effect ("the black eyes"), and a sign the work takes away ("remove the 
 only narrows what the question is about (understanding.read decides)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import words as w
@@ -17,7 +18,8 @@ VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
 TIGHTEN, SKIN = w.stem("tightening"), w.stem("skin")
 WORK_VERBS = VERBAL_STEMS | {TIGHTEN} | w.SURGICAL_STEMS  # work a caller says as a verb, on what follows it
 PRONOUN = object()  # object_of: the work is on a body part said elsewhere ("lift them")
-OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near"}
+OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "round", "below", "above", "near", "between"}
+REGIONS = {"lower", "upper", "inner", "outer"}  # "the skin along my lower face"
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
 TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
 PRONOUNS = {"them", "it", "those", "these"}
@@ -51,10 +53,12 @@ def object_of(clause: list[Word], i: int) -> Word | object | None:
 
 def after_pronoun(clause: list[Word], i: int) -> bool:
     """Whether work is said of "them" or "it" just before it ("have them lifted", "can they be lifted")."""
-    j = i - 1
-    while j >= 0 and clause[j].raw in BEING:
-        j -= 1
-    return j >= 0 and clause[j].raw in PRONOUNS | {"they"} and j >= i - 3
+    for j in range(i - 1, max(-1, i - 4), -1):  # "could both be lifted" too
+        if clause[j].raw in PRONOUNS | {"they", "both"}:
+            return True
+        if clause[j].raw not in BEING:
+            return False
+    return False
 
 
 def said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocabulary: set[str]) -> None:
@@ -64,10 +68,17 @@ def said_elsewhere(reading: Reading, on_them: list[Word], aside: set[int], vocab
       yields to the others, when there are others;
     - skin, where the clinic's list has no word for it, is the skin of the one other body part named."""
     bodies = [t for t in reading.topics if t.stem in BODY_STEMS]
+    if on_them and reading.topics and not bodies:  # "a lift and implants": which lift is not said
+        reading.strangers |= {"unplaced:" + work.raw for work in on_them}
     if on_them and bodies:
+        # the work is each part's ("can they both be lifted", "my breasts and my face, lift them"), a
+        # landmark's only when all are landmarks ("they cut under the breasts and lift them")
+        bodies = [body for body in bodies if body.position not in aside] or bodies
         for body in bodies:
             body.worked_on = True
-        reading.topics += [work for work in on_them if work not in reading.topics and work.stem not in w.SURGICAL_STEMS]
+        reading.topics += [replace(work, said_of=body.position) for work in on_them for body in bodies
+                           if work not in reading.topics and work.stem not in w.SURGICAL_STEMS]
+        aside = aside - {body.position for body in bodies}
     kept = [t for t in reading.topics if t.position not in aside]
     if kept:
         reading.topics = kept
@@ -104,8 +115,21 @@ def aside(clause: list[Word]) -> set[int]:
             j -= 1
         after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in STAYING]
         if (i and clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
-                or i and scars and clause[j].raw in PLACES):
+                or i and (scars and clause[j].raw in PLACES or clause[j].raw == "behind")):  # "tuck it behind the ears"
             out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
+    return out
+
+
+def steps(clause: list[Word]) -> set[int]:
+    """Positions of work said as a step toward other work ("lift it up to reshape the nose"): the
+    other work is what the question is about."""
+    out = set()
+    for i, word in enumerate(clause):
+        for j in range(i + 1, min(i + 5, len(clause) - 1)) if word.stem in WORK_VERBS else ():
+            if clause[j].raw == "to" and w.is_kind(clause[j + 1].raw):
+                out.add(word.position)
+            if clause[j].raw not in PRONOUNS | OWNERS | TOWARDS and clause[j].stem not in BODY_STEMS:
+                break  # "lift it up to", "lift the skin up to"
     return out
 
 
@@ -117,7 +141,7 @@ def of_another(clause: list[Word]) -> set[int]:
         if word.stem not in BODY_STEMS or clause[i + 1].raw not in OF_PART:
             continue
         j = i + 2
-        while j < len(clause) and (clause[j].raw in OWNERS or clause[j].raw in w.HARMLESS):  # "of my whole face"
+        while j < len(clause) and clause[j].raw in OWNERS | w.HARMLESS | REGIONS:  # "of my whole face", "my lower face"
             j += 1
         if j < len(clause) and clause[j].stem in BODY_STEMS and clause[j].stem != word.stem:
             out.add(word.position)

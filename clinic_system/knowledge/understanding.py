@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import body_parts as parts
+from . import speech
 from . import words as w
 
 
@@ -33,6 +34,7 @@ class Word:
     doubted: bool = False  # after a negation this reading could not place ("I don't mind ...")
     past: bool = False  # what the caller had done before ("I had surgery on my nose years ago")
     refused: bool = False  # said no to outright ("no needles or surgery", "without fillers")
+    feared: bool = False  # set aside by a fear ("scared of going under"), not by a wish
     said_of: int | None = None  # work said of the body part at this position over a verb ("my nose was enlarged")
 
 
@@ -43,12 +45,14 @@ class Reading:
     wants_surgical: bool = False
     doubts_surgery: bool = False  # "never had surgery", "scared of the operation": no variant by default
     wants_lighter: bool = False  # "less invasive": a non-surgical variant, else a mini or local one
+    awake: bool = False  # "without going under" (a wish, not a fear): likewise
     comparing: bool = False
     variant_words: set[str] = field(default_factory=set)
     unwanted_words: set[str] = field(default_factory=set)
     strangers: set[str] = field(default_factory=set)
     refused_kinds: set[str] = field(default_factory=set)  # kinds of work the caller said no to
     smaller: bool = False  # a body part to be made smaller: not the procedure that enlarges it
+    surgery_asked: bool = False  # an operation or a general anaesthetic asked for, in no comparison
     refused_variants: set[str] = field(default_factory=set)  # "surgical", "nonsurgical": said no to outright
     stems: set[str] = field(default_factory=set)
 
@@ -82,12 +86,13 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
         for token in clause:
             if joined and joined[-1] == "non" and w.stem(token) in w.SURGICAL_STEMS:
                 joined[-1] = "nonsurgical"  # "non permanent", "non op": not the surgical variant
-            elif joined and (joined[-1] == "non" or _split(joined[-1], token, vocabulary, spelling)):
+            elif joined and (joined[-1] == "non" or speech.split(joined[-1], token, vocabulary, spelling)):
                 joined[-1] += token
             else:
                 joined.append(token)
+        joined = [half for token in joined for half in speech.merged(token, vocabulary, spelling)]
         read, negation_left, dangling, verbal, said_no, past_left = [], 0, False, False, set(), 0
-        refusing = False
+        refusing = fearing = False
         known = vocabulary | w.NONSURGICAL_STEMS | w.SURGICAL_STEMS
         spelling = {**{q: w.stem(q) for q in w.NONSURGICAL | w.SURGICAL}, **spelling}
         tokens = glossed(joined)
@@ -98,14 +103,14 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
                 s = _family(s, vocabulary) or w.slip_of(token, spelling, ordinary_too=naming) or s
             elif s not in known and naming:  # a small word heard for a word of the list ("a knows job")
                 s = w.homophone_of(token, spelling) or s
-            if token in ("or", "nor") and read and read[-1].negated:
-                negation_left = 2  # "no creams or injections": neither
+            if read and read[-1].negated and (token in ("or", "nor") or tokens[i:i + 2] == ["and", "of"]):
+                negation_left = 2  # "no creams or injections", "afraid of needles and of surgery": neither
                 continue
             if token in CHOOSING_BETWEEN:
                 dangling = False  # "can't decide between filler or the operation": both are asked about
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
-                refusing = token in REFUSING
+                refusing, fearing = token in REFUSING, token == "fear"
                 if token in VERB_NEGATORS or token == "fear":  # not "instead": "a needle rather than a scalpel"
                     said_no.add(len(read))
                 continue
@@ -113,10 +118,12 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             # to the first word that carries meaning; when that is a word this reading does not
             # know ("I don't mind surgery"), a variant word later in the clause is in doubt
             read.append(Word(token, s, negation_left > 0, position, doubted=dangling, past=past_left > 0,
-                             refused=negation_left > 0 and refusing))
+                             refused=negation_left > 0 and refusing, feared=negation_left > 0 and fearing))
             if negation_left and verbal and s not in w.STOP_STEMS and token not in w.PASSING:
                 dangling = not _carries(s, token, vocabulary) and token not in CHOOSING_BETWEEN
             negation_left = 0 if s not in w.STOP_STEMS and token not in w.PASSING else max(0, negation_left - 1)
+            if read[-1].negated and _variant(s, token) and i + 1 < len(tokens) and _work(tokens[i + 1]):
+                negation_left = 1  # "not the temporary injection": the work the variant word is said of, too
             # "I had surgery on my nose years ago": what was done before is not what is asked for
             past_left = 3 if token == "had" else 0 if s not in w.STOP_STEMS else max(0, past_left - 1)
             position += 1
@@ -153,7 +160,7 @@ def _said_no_after(clause: list[Word], said_no: set[int]) -> list[Word]:
     stood): in doubt, for what the negation says of it is not read. Not when the negation is the
     next word's ("surgery not fillers")."""
     for i, word in enumerate(clause):
-        if word.negated or not (word.stem in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+        if word.negated or not _variant(word.stem, word.raw):
             continue
         j = i + 1
         while j < len(clause) and clause[j].raw in COPULAS and j not in said_no:
@@ -163,31 +170,26 @@ def _said_no_after(clause: list[Word], said_no: set[int]) -> list[Word]:
     return clause
 
 
+def _works(near: list[Word]) -> bool:
+    """Whether work or a body part is among a few words ("the laser or the lift", not "the lift or the stairs")."""
+    return any(_work(x.raw) or x.stem in BODY_STEMS for x in near)
+
+
+def _variant(s: str, token: str) -> bool:
+    return s in w.QUALIFIER_STEMS or token in w.NONSURGICAL or token in w.OPPOSITES
+
+
+def _work(token: str) -> bool:
+    """A word that names work: a qualifier, a kind of work, or work without saying which ("one", "job")."""
+    s = w.stem(token)
+    return _variant(s, token) or w.is_kind(token) or s in w.GENERIC_STEMS
+
+
 def _carries(s: str, token: str, vocabulary: set[str]) -> bool:
     """Whether a word a negation lands on is one this reading knows: a qualifier, a variant word,
     a body part, a kind of work, a word of the clinic's list."""
-    return (s in w.QUALIFIER_STEMS or token in w.NONSURGICAL or token in w.OPPOSITES or s in BODY_STEMS
+    return (_variant(s, token) or s in BODY_STEMS
             or w.is_kind(token) or s in w.GENERIC_STEMS or s in vocabulary)
-
-
-def _split(before: str, after: str, vocabulary: set[str], spelling: dict[str, str]) -> bool:
-    """Whether speech-to-text split one word in two ("rhino plasty", "pier cings", "agum entation"):
-    neither half a word of the list or of the trade, and together a word of the list or of the trade,
-    or (neither half an English word, nor the second a slip from a word of the list) a slip away from one."""
-    common = w.common_words()
-    if after in w.STOP:
-        return False  # "enlarged by": a small word is never the end of a split one
-    for half in (before, after):
-        if half in w.NEGATORS or half in spelling or half in common and w.stem(half) in vocabulary | KNOWN_STEMS:
-            return False
-    whole = before + after
-    if w.stem(whole) == w.stem(before) and (before in w.HARMLESS or before in spelling or before in common
-                                            or after in common):
-        return False  # a word already, or before one ("downtime for", "rhinoplasy please"): the stem would swallow it
-    if w.stem(whole) in vocabulary | KNOWN_STEMS:
-        return True
-    return (before not in common and after not in common and w.slip_of(after, spelling) is None
-            and w.slip_of(whole, spelling) is not None)
 
 
 def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[str, str]) -> Reading:
@@ -225,7 +227,7 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             s = word.stem
             if word.past and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL) and not word.negated:
                 had.add("nonsurgical" if s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL else "surgical")
-            elif word.doubted and (s in w.QUALIFIER_STEMS or word.raw in w.NONSURGICAL or word.raw in w.OPPOSITES):
+            elif word.doubted and _variant(s, word.raw):
                 reading.doubts_surgery = True  # neither a wish nor its opposite: the variant is not assumed
             elif s in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL:
                 if not word.negated:
@@ -242,28 +244,23 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if word.raw == "lighter" and not word.negated:
                 reading.wants_lighter = True
             if (previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
-                    and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS)):
+                    and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS or word.raw in GROWN or w.is_kind(word.raw))):
                 previous.worked_on = True
+            if previous is not None and previous.raw in GROWN and previous.position == word.position - 1 \
+                    and s in BODY_STEMS and not previous.negated:
+                word.worked_on = True  # "a bigger chest": the work is to enlarge it
             if word.raw in w.OPPOSITES and not word.doubted:
                 (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
+                reading.awake |= word.raw == "general" and word.negated and not word.feared
             if word.negated and s in w.KIND_STEMS and s not in w.QUALIFIER_STEMS:
                 reading.refused_kinds.add(s)  # "bigger breasts without implants": not the implants
             if not word.negated and _is_topic(word, previous, names):
                 reading.topics.append(word)
             if s not in w.STOP_STEMS:
                 previous = word
-        for i, kind in enumerate(clause):
-            # "thread lift", "a thread facelift", "a lift with threads": a kind of work done with
-            # something, not the one listed
-            after = clause[i + 1] if i + 1 < len(clause) else None
-            j = i - 1
-            while j >= 0 and clause[j].raw in ("a", "an", "the", "some"):
-                j -= 1
-            means = j >= 0 and clause[j].raw in MEANS
-            before_work = after is not None and (w.is_kind(after.raw) or after.stem in names)
-            if (kind.stem in VERBAL_STEMS and (before_work or means) and not kind.negated
-                    and kind not in reading.topics):
-                reading.topics.append(kind)
+        named, on_parts = _verbal_nouns(clause, names, vocabulary)
+        reading.topics += [kind for kind in named if kind not in reading.topics]
+        on_them += [kind for kind in on_parts if kind not in reading.topics]
         for i, work in enumerate(clause):
             # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
             # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
@@ -276,13 +273,15 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             body.worked_on = True
             if work not in reading.topics and work.stem not in w.SURGICAL_STEMS:
                 reading.topics.append(work)
-        passing = parts.of_another(clause)
+        passing = parts.of_another(clause) | parts.steps(clause)
         reading.topics = [t for t in reading.topics if t.position not in passing]
+        on_them = [t for t in on_them if t.position not in passing]
         signs |= {t.position for t in reading.topics if parts.removes_a_sign(clause, t)}
         aside |= parts.aside(clause)
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
     parts.said_elsewhere(reading, on_them, aside, vocabulary)
+    reading.surgery_asked = not reading.comparing and (reading.wants_surgical or "general" in reading.variant_words)
     how = [t for t in reading.topics if t.position not in signs and t.stem not in BODY_STEMS]
     if signs and (how or operated):  # "lift my face and remove the sagging"; alone, "remove the wrinkles" is other work
         reading.topics = [t for t in reading.topics if t.position not in signs]
@@ -299,7 +298,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     # a word neither English nor the list's, or a name with a number in it ("hifu for my jowls",
     # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts
     # say what the question is about, it refuses (answers.choose)
-    reading.strangers |= {"unknown:" + t for t in _unknown(question, said, vocabulary)}
+    unknown, naming = _unknown(question, said, vocabulary)
+    reading.strangers |= {"unknown:" + t for t in unknown} | naming
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
     for name in NAME_INSIDE.findall(question):
@@ -308,15 +308,50 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     return reading
 
 
-def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> set[str]:
-    out = set(BRANDED.findall(question.lower()))
+def _verbal_nouns(clause: list[Word], names: set[str], vocabulary: set[str]) -> tuple[list[Word], list[Word]]:
+    """Kinds of work that are also everyday verbs, said as nouns: those that name work ("a thread
+    lift", "a lift with threads", "with fat grafting", "the laser or the lift"), and those said of the
+    body part the question names elsewhere ("I'm a 34A and want a lift", "a peel for my face")."""
+    named, on_parts = [], []
+    for i, kind in enumerate(clause):
+        if kind.stem not in VERBAL_STEMS or kind.negated:
+            continue
+        after = clause[i + 1] if i + 1 < len(clause) else None
+        j = i - 1
+        if j > 0 and not (_ordinary(clause[j], vocabulary) or _work(clause[j].raw)):
+            j -= 1  # one word that says what with: "with fat grafting", "a chemical peel"
+        while j >= 0 and clause[j].raw in ("a", "an", "the", "some"):
+            j -= 1
+        means = j >= 0 and clause[j].raw in MEANS
+        before_work = after is not None and (w.is_kind(after.raw) or after.stem in names)
+        chosen = j < i - 1 and (j >= 0 and clause[j].raw in EITHER and _works(clause[:j][-3:])
+                                or after is not None and after.raw in EITHER and _works(clause[i + 2:i + 5]))
+        if before_work or means or chosen:
+            named.append(kind)
+        elif j < i - 1 and not kind.raw.endswith("ing") and not (after is not None and after.raw in ELSEWHERE):
+            # not "heavy lifting", "a lift home"
+            on_parts.append(kind)
+    return named, on_parts
+
+
+def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> tuple[set[str], set[str]]:
+    """The question's words that are neither English nor the list's; and those of them that stand where
+    work is named, which may name it whatever else is said: a name with a number ("morpheus8"), a word
+    after work done "with" or "using" it ("an operation with ultherapy", not "no good with splints"),
+    or before a word for work ("gynaecomastia surgery")."""
+    out, naming = set(), set(BRANDED.findall(question.lower()))
     for i, word in enumerate(said):
         if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS:
             continue
-        before, after = said[i - 1].raw if i else "", said[i + 1].raw if i + 1 < len(said) else ""
-        if not (_english(before + word.raw) or _english(word.raw + after)):  # not a word split in two ("anyt hing")
+        before, after = said[i - 1] if i else None, said[i + 1] if i + 1 < len(said) else None
+        split = _english((before.raw if before else "") + word.raw) or _english(word.raw + (after.raw if after else ""))
+        if not split:  # not a word split in two ("anyt hing")
             out.add(word.raw)
-    return out
+            near = said[max(0, i - 4):i - 1]  # what is done "with" it, a few words before
+            done_with = before and before.raw in MEANS and any(_work(x.raw) or x.stem in BODY_STEMS for x in near)
+            if done_with or after and after.stem in w.GENERIC_STEMS | w.SURGICAL_STEMS:
+                naming.add(word.raw)
+    return out, naming
 
 
 def _english(raw: str) -> bool:
@@ -358,9 +393,10 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
     for before, part, work in zip(clause, clause[1:], clause[2:]):
-        # "a vampire face lift": a word before a body part and the work on it may name another procedure
+        # "a vampire face lift": a word before a body part and the work on it may name another procedure;
+        # before work said as a participle it describes ("my lower face tightened")
         if (part.stem in BODY_STEMS and (w.is_kind(work.raw) or work.stem in w.GENERIC_STEMS) and not before.negated
-                and not _ordinary(before, vocabulary)):
+                and not _ordinary(before, vocabulary) and not work.raw.endswith("ed")):
             out.add(before.raw)
     return out
 
@@ -387,8 +423,11 @@ TIGHTEN, LIFT, FILL, FILLER = (w.stem(x) for x in ("tightening", "lift", "fill",
 LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}
 DONE = w.stem("done")
 SURGEONS = {"surgeon", "surgeons"}  # tightening a surgeon does is the lift
+GROWN = {"bigger", "larger", "fuller"}  # said of a body part: work on it ("a bigger chest")
 MEANS = {"with", "using", "use", "uses", "via", "by"}
-KNOWN_STEMS = BODY_STEMS | w.KIND_STEMS | w.QUALIFIER_STEMS | {w.stem(x) for x in w.OPPOSITES.keys() | w.HARMLESS}
+EITHER = {"or", "versus", "vs"}
+ELSEWHERE = {"home", "to", "back", "there", "from"}  # "a lift home": a ride
+KNOWN_STEMS = w.KNOWN_STEMS
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
 BRANDED = re.compile(r"\b[a-z]+\d+[a-z]*\b")
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")

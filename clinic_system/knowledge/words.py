@@ -34,15 +34,17 @@ SAID_FOR = {"chest": "breast"}
 MALE = set("man men male guy guys husband boyfriend son brother dad father he him his".split())
 # parts of a larger body part: described ("my jowls have dropped", "my cheeks pulled back up") they
 # are that part; named with the work right after them ("cheek filler", "jowl lift") they stay apart
-PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face"}
+PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face", "nostril": "nose"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
 session appointment consultation""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
 VERBAL = {"lift", "peel", "tuck", "thread", "graft", "fill"}
 COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
-              "bust": "breast", "cleavage": "breast",
-              "schnoz": "nose", "schnozz": "nose", "schnozzle": "nose", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
+              "bust": "breast", "cleavage": "breast", "bosom": "breast", "bosoms": "breast", "knockers": "breast",
+              "schnoz": "nose", "schnozz": "nose", "schnozzle": "nose", "hooter": "nose", "conk": "nose", "honker": "nose",
+              "beak": "nose", "snout": "nose", "tummie": "tummy", "anesthetic": "anaesthetic", "anesthesia": "anaesthetic",
+              "tweakment": "nonsurgical", "tweakments": "nonsurgical",  # the trade's word for the lighter treatments
               "anaesthesia": "anaesthetic", "injectables": "injectable", "injections": "injectable",
               "injection": "injectable", "injected": "injectable", "jab": "injectable", "jabs": "injectable",
               "syringe": "needle", "syringes": "needle", "nonpermanent": "temporary", "reversible": "temporary",
@@ -71,7 +73,7 @@ COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "bo
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "whether", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
-            "better", "worse", "easier", "safer", "more", "less"}
+            "better", "worse", "easier", "safer", "more", "less", "each"}
 # what speech-to-text leaves in a caller's words without meaning: hesitations and fillers
 FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mean|sort of|kind of|kinda|sorta|"
                      r"basically|literally|like)\b")
@@ -85,6 +87,7 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
+BRA_SIZE = r"\b(a|an|from|to|into|am|m|be|size|now|only|just)\s+(?:2[68]|3[02468]|4[02468])\s?(aa|[a-h]{1,3})\b"
 CUPS = r"\b[a-h]{1,3}\s+cups?\b(?!\s+of)(?:[^.?!]*?\b[a-h]{1,3}\s+cups?\b(?!\s+of))?"
 
 
@@ -100,10 +103,18 @@ def _cup_sizes(said: re.Match) -> str:
     return " smaller breast size " if smaller else " breast size "
 
 
+def _lifted(said: re.Match) -> str:
+    return (" lifted " if said.group(1).endswith("ed") else " lift ") + said.group(2) + " "
+
+
 PHRASES = [  # read as one word before anything else
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
     (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
+    # "a ring in my nostril", "put a ring in": a piercing ("give me a ring in the morning" is not)
+    (r"\brings?\s+(?=(?:in|through) (?:my|her|his|the|your) (?:nose|septum|nostril|belly|ear|lip|eyebrow))|"
+     r"(?<=\b(?:put|get|had) a )rings?\b(?= (?:in|through)\b)", " piercing "),
+    (r"\b(?:man|men|mens|male|guy|guys)\s+(?:boobs?|breasts?|tits?|chests?)\b|\bmoobs\b", " male chest "),
     (r"\bsemi[\s-]*permanent\b", " temporary "),
     (r"\bnip\s*(?:and|n|&)?\s*tuck\b", " surgery "),  # the idiom for cosmetic surgery, not a tummy tuck
     (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
@@ -113,9 +124,17 @@ PHRASES = [  # read as one word before anything else
      " nonsurgical "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
     (r"\bdown (?:a|one|two|\d) (?:cup|bra) sizes?\b|\bdown (?:to )?(?:an? )?[a-h]{1,3}\s+cups?\b", " smaller breast size "),
+    (BRA_SIZE, r" \1 \2 cup "),  # a band and a cup ("I'm a 32A", "to 34 DD"): the cup; not "at 32a High Street"
     (CUPS, _cup_sizes),  # "from an A cup to a C cup", not "a cup of tea"; "from a D cup to a B" is smaller
-    # pulled tight, up or back is lifted ("pull the skin of the face tighter", "have them pulled up")
-    (r"\bpull(?:s|ed|ing)?\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", r" lift \1 "),
+    # pulled tight, up or back is lifted ("pull the skin of the face tighter", "have them pulled up",
+    # "hoist it back up"); a participle stays one ("my lower face pulled up" describes, it names nothing)
+    (r"\b(pull(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", _lifted),
+    (r"\b((?:hoist|haul|hitch|perk|prop|tuck)(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\bup\b", _lifted),
+    # an operating theatre ("in theatre", "a theatre job"): surgery
+    (r"\b(?:in|into) (?:the )?theat(?:re|er)\b|\boperating (?:theat(?:re|er)|room)\b|\btheat(?:re|er)"
+     r"(?= (?:\w+ )?(?:job|procedure|op|operation)\b)", " surgery "),
+    # a size word before the work is its smaller variant ("the smaller facelift", "a minor op")
+    (r"\b(?:smaller|lesser|minor)\s+(?=(?:face\s*)?lift|facelift|op\b|operation|procedure|version)", " mini "),
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
@@ -124,7 +143,8 @@ PHRASES = [  # read as one word before anything else
     (r"\bnothing (?:too |very |that |so )?(?:invasive|drastic|major)\b", " lighter "),
     (r"\bold[\s-]*(?:fashioned|school)\b|\bclassic(?:al)?\b", " traditional "),
     # fear of a thing is not wanting it, but not a wish for its opposite: "scared of surgery" is not "without surgery"
-    (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary)\s+(?:of|about|by)\b", " fear "),
+    (r"\b(?:scared|afraid|terrified|frightened|nervous|worried|anxious|phobic|wary|(?:a )?phobia)\s+(?:of|about|by)"
+     r"(?:\s+(?:being|having|getting))?\b", " fear "),  # "terrified of being put under"
     # said after the thing: "surgery scares me", "the op is out of the question", "needles are not my thing"
     (r"\b(?:scares?|frightens?|terrif(?:y|ies)|puts? me off)\b", " fear "),
     (r"\b(?:is|are|was|s)?\s*out of the question\b", " not "), (r"\bno way\b", " not "),
@@ -142,8 +162,10 @@ PHRASES = [  # read as one word before anything else
     (r"\bnot surgical(ly)?\b(?!\s+(?:or|nor)\b)", " nonsurgical "),
     (NOT_OPERATED + r"(?!\s+(?:or|nor)\b)", " nonsurgical "),
     (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
-     r"(?:put|go|be|being|going) (?:to sleep|under)\b", " not general "),  # "I don't want to be put to sleep"
-    (r"\b(put|go|be|being|going) (to sleep|under)\b", " general "), (r"\basleep\b", " general "),
+     r"(?:(?:put|go|be|being|going) (?:to sleep|under)|knocked out)\b", " not general "),  # "I don't want to be put to sleep"
+    (r"\bwithout (?:putting|knocking) (?:me|her|him|them) (?:under|out)\b", " not general "),
+    (r"\b(put|putting|go|be|being|going) (?:(?:you|me|her|him|them|patients|people) )?(to sleep|under)\b|\bknocked out\b",
+     " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
     (r"\binstead of\b", " instead "), (r"\bas opposed to\b", " instead "),
 ]
@@ -152,6 +174,7 @@ READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PH
 HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
 silicone saline round teardrop hyaluronic acid lighter
+anaesthetic anaesthetist
 saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
 good better best decent nice great safe safest budget male female men women mens womens
 few couple several lots loads gel
@@ -310,3 +333,5 @@ QUALIFIER_STEMS = NONSURGICAL_STEMS | SURGICAL_STEMS
 ENLARGING_STEMS = {stem(w) for w in ENLARGING}
 GLOSSARY_STEMS = {stem(word): gloss for word, gloss in GLOSSARY.items()}
 PART_OF_STEMS = {stem(part): whole for part, whole in PART_OF.items()}
+# the words a question may carry without naming a treatment the list lacks
+KNOWN_STEMS = BODY_STEMS | KIND_STEMS | QUALIFIER_STEMS | {stem(x) for x in OPPOSITES.keys() | HARMLESS}

@@ -49,6 +49,7 @@ def test_every_seen_set_gates_and_the_held_out_part_is_one_name():
     left = json.loads((knowledge.KB / "questions" / "seen_misses.json").read_text())
     assert set(left) - {"_why"} == {knowledge.QUESTION_SETS[part] for part in knowledge.QUESTION_SETS if part != "held-out"}
     assert knowledge.QUESTION_SETS["held-out"] == knowledge.HELD_OUT_SET
+    assert knowledge.HELD_OUT_SET not in {knowledge.QUESTION_SETS[part] for part in seen}  # a read set is never held out
     for part in knowledge.QUESTION_SETS:
         assert part == "held-out" or knowledge.question_set(part)
 

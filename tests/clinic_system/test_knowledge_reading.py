@@ -154,7 +154,7 @@ def test_round_4_readings_by_clinic(question, filename, expected):
     ("is there anything for my nose that doesn't mean going under the knife", ["Liquid Rhinoplasty"]),
     ("anything but surgery for my nose", ["Liquid Rhinoplasty"]),
     ("is there an alternative to surgery for my nose", ["Liquid Rhinoplasty"]),
-    ("i dont want to be put to sleep for my nose", []),   # the surgical default goes; the other is not assumed
+    ("i dont want to be put to sleep for my nose", ["Liquid Rhinoplasty"]),  # round 6: the variant that needs none
     ("i dont want to be put to sleep for my facelift", []),
     # a negation that stops at a word the reading does not know leaves the variant in doubt
     ("i dont mind surgery, how much for my nose", []),
@@ -305,3 +305,76 @@ def test_a_word_heard_the_same_and_a_word_split_only_when_it_adds_to_the_stem():
 def test_round_5_second_readings(question, filename, expected):
     """Round 5's rules found by the project's own questions, a group of examples each."""
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # work said of "them" or "both" is each named body part's, never answered in parts
+    ("my boobs sag, could you lift them both", "premier-procedures.pdf", []),
+    ("my face and my breasts, could you lift them", "premier-procedures.pdf", []),
+    ("my breasts are different sizes, could both be lifted", "premier-procedures.pdf", []),
+    ("they cut under the breasts and lift them", "premier-procedures.pdf", []),     # the landmark is the part
+    ("my face has dropped, can you lift it", "premier-procedures.pdf", ["Facelift"]),
+    # a bare "a lift", "a peel" is work on the part named; with no part and other work, it is not placed
+    ("my breasts are saggy, is a lift best", "premier-procedures.pdf", []),
+    ("my face is saggy, is a lift best", "dermatology-procedures.pdf", ["Facelift"]),
+    ("a peel for my face", "dermatology-procedures.pdf", []),
+    ("a lift with implants for my boobs", "premier-procedures.pdf", []),
+    ("after the rhinoplasty when can I do heavy lifting", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    # an operation asked for: an unknown word stands, unless it stands where the work is named
+    ("my face looks knackered, could a surgeon lift it in an operation", "premier-procedures.pdf", ["Facelift"]),
+    ("my toddler broke my nose, can it be fixed in an operation", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("an op using hifu on my face", "premier-procedures.pdf", []),
+    ("hydrafacial treatment for my face", "premier-procedures.pdf", []),
+    ("facial feminisation surgery", "premier-procedures.pdf", []),
+    ("morpheus8 for my face, or surgery", "premier-procedures.pdf", []),
+    ("hifu for my face, as an alternative to an operation", "premier-procedures.pdf", []),
+    # words run together, bra sizes
+    ("boobjobs and nosejobs, how much each", "premier-procedures.pdf", ["Breast Augmentation", "Rhinoplasty"]),
+    ("tummytuck price", "premier-procedures.pdf", []),
+    ("a liquid nosejob", "surgical-procedures.pdf", []),
+    ("from 32A to 32C please", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("I'm a 36DD and want to be a 34B", "premier-procedures.pdf", []),
+    # growing a body part is work on it; work done anywhere needs its body part
+    ("I want my chest bigger, what's involved", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("bigger chest for my husband", "surgical-procedures.pdf", []),
+    ("my cheeks are hollow, an operation to fill them", "premier-procedures.pdf", []),
+    # negations: over a variant to its work, over "and of"; a wish against a fear of going under
+    ("not the temporary filler, the real nose job", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("not the surgical nose job, the filler one", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("a phobia of needles and of surgery, what about my nose", "premier-procedures.pdf", []),
+    ("nose job, no general anaesthetic please", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("nose job, no general anaesthetic please", "surgical-procedures.pdf", []),
+    ("I'd like my nose done but I'm terrified of going under", "premier-procedures.pdf", []),
+    ("they put you to sleep for the facelift, right", "dermatology-procedures.pdf", []),
+    # lifted, hoisted, hauled up; participles describe; landmarks behind; steps toward other work
+    ("could you hitch my boobs up a bit", "premier-procedures.pdf", []),
+    ("could you hoist up my jowls in an operation", "premier-procedures.pdf", ["Facelift"]),
+    ("an upper facelift", "premier-procedures.pdf", []),
+    ("they cut behind the ears and lift the face", "premier-procedures.pdf", ["Facelift"]),
+    ("they break the bone to reshape my nose, how long to heal", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("a nostril piercing", "premier-procedures.pdf", []),
+    ("they cut between the nostrils to put a ring in", "surgical-procedures.pdf", []),
+    # theatre, a smaller variant, two things chosen between
+    ("a theatre job on my nose, price", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("the smaller facelift, how much", "dermatology-procedures.pdf", ["Facelift"]),
+    ("the laser or the peel", "dermatology-procedures.pdf", []),
+    ("the lift or the stairs", "dermatology-procedures.pdf", []),
+    ("the nose job or the lift, what do they each cost", "premier-procedures.pdf", ["Facelift", "Rhinoplasty"]),
+    # the trade's and callers' words
+    ("a conk job, the surgical one", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("a bosom enlargement", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("tweakments for my lips", "premier-procedures.pdf", []),
+    ("surgery for my man boobs", "premier-procedures.pdf", []),
+])
+def test_round_6_readings(question, filename, expected):
+    """The reading rules of round 6 (held_out_5 read), a group of examples each."""
+    assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+def test_words_run_together_are_read_apart_only_into_known_words():
+    from clinic_system.knowledge import speech
+    spelling = {"nose": "nose", "job": "job", "liquid": "liquid"}
+    assert speech.merged("nosejob", {"nose", "job"}, spelling) == ["nose", "job"]
+    assert speech.merged("boobjob", {"job"}, spelling) == ["breast", "job"]   # each half as clinics write it
+    assert speech.merged("breastfeeding", set(), spelling) == ["breastfeeding"]  # "feeding" is no work
+    assert speech.merged("hairline", set(), spelling) == ["hairline"]
