@@ -147,8 +147,8 @@ def _capitals(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _medical_nearby(text: str, at: int, found: list[tuple[int, int]] = ()) -> bool:
     """A medicine, treatment or body word in the same sentence: "is Cooltech safe for me", said
     after "I get cold urticaria"; "the Betadine stung my lash line"."""
-    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
-    ends = [i for i in (text.find(c, at) for c in ".?!") if i >= 0]
+    start = max(text.rfind(c, 0, at) for c in ".?!\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".?!\n") if i >= 0]
     end = min(ends) if ends else len(text)
     if any(start <= s and e <= end and not s <= at < e for s, e in found):
         return True
@@ -274,7 +274,7 @@ def _said_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 def _symptoms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for match in [*SYMPTOM.finditer(text), *OWN_BODY.finditer(text)]:
-        start = max(text.rfind(c, 0, match.start()) for c in ".?!") + 1
+        start = max(text.rfind(c, 0, match.start()) for c in ".?!\n") + 1
         if any(start <= s and e <= match.end() + 80 and (s, e) != match.span(1) for s, e in spans):
             out.append(match.span(1))
     return out
