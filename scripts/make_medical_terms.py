@@ -74,7 +74,8 @@ def icd10cm(folder: Path) -> list[str]:
     # ("Encounter for ..."), not conditions: left out.
     chapters = re.split(r"<chapter>", xml)
     xml = "".join(c for c in chapters if not re.match(r"\s*<name>2[01]</name>", c))
-    return re.findall(r"<desc>(.*?)</desc>", xml) + re.findall(r"<note>(.*?)</note>", xml)
+    said = re.findall(r"<desc>(.*?)</desc>", xml) + re.findall(r"<note>(.*?)</note>", xml)
+    return said + [m.group(1) for d in said if (m := re.fullmatch(r"([A-Za-z]{4,})-\d{1,2}", d))]   # "COVID-19" said "Covid"
 
 
 def drugs(folder: Path) -> list[str]:
