@@ -17,10 +17,11 @@ FILLERS = r"(?:(?i:yes|yeah|yep|um+|uh+|er+m?|so|okay|ok|right|well|oh|ah|and|hi
 RUN = rf"(?:{NAME})(?:\s+(?:{LOWER}\s+)*(?:{NAME})){{0,4}}"
 # A line that is only a name: "caller: Khadijetou Mint Ely", "Dinara Fazlyeva", "okay, Naw Paw Lah again".
 ONLY_NAME = re.compile(rf"^[ \t]*{LABEL}?{FILLERS}({RUN})(?:\s+(?i:again|here|speaking|calling))?[ \t.!]*$", re.MULTILINE)
-# One word at a turn's start, then "again", "here" or a comma and lower-case words: "Liana, her
-# sister", "hi Vanlalruata here"; not a greeting before a name ("Talofa, I'm Sefa", "Hiya, Rhiannon").
-OPENING_WORD = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({NAME})(?=\s*,\s*(?!I['’]|it['’]s\b|this is\b|my name\b|"
-                          rf"[^\W\d_a-z])\w|\s+(?i:again|here|speaking|calling)\b)")
+# One word at a turn's start, then "again", "here", or a comma and whose it is ("Liana, her sister",
+# "Zhanibek, my number ...", "Tala, the one who emailed"); not a greeting before a name or a
+# question ("Talofa, my name is ...", "Hiya, is that the clinic?").
+OPENING_WORD = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({NAME})(?=\s*,\s*(?!my name\b)(?:her|his|my|our|their|the|your|"
+                          rf"from|calling|again)\b|\s+(?i:again|here|speaking|calling)\b)")
 # An agent's question for a name, and the caller's answer on the next line.
 ASKED = re.compile(r"(?i:who am i speaking (?:to|with)|who's calling|who is calling|your (?:full |first |last |sur|family )?name|"
                    r"(?:sur|first |last |family )name|and you are|can i take a name|spell (?:that|it))[^\n]*\?[ \t]*\n")
@@ -70,9 +71,25 @@ def words(text: str) -> set[str]:
             found.update(w for w in _run_words(answer.group(1)) if _name_like(w))
     for spelled in SPELLING.finditer(text):   # "Dzhelyalov, D-Z-H": the word the letters begin
         letters = spelled.group(0).replace("-", "").lower()
-        found.update(m.group(0) for m in names.TOKEN.finditer(text)
-                     if len(letters) >= 3 and m.group(0).lower().startswith(letters) and _name_like(m.group(0)))
+        found.update(m.group(0) for m in names.TOKEN.finditer(text) if _name_like(m.group(0)) and (
+            (len(letters) >= 3 and m.group(0).lower().startswith(letters)) or m.group(0).lower() == letters))   # "Ng, N-G"
     found.update(m.group(1) for m in INITIAL.finditer(text) if _name_like(m.group(1)))
+    return found
+
+
+def unknown_words(text: str) -> set[str]:
+    """Capitalised words mid-sentence that no English list has ("for me, Huda, about ..."): names
+    once the caller has given one, since a line about nothing personal names no one."""
+    from ..knowledge.words import common_words
+    english = common_words()
+    found = set()
+    for match in names.TOKEN.finditer(text):
+        word = match.group(0)
+        bare = re.sub(r"(?:['’]s|s)$", "", word).lower()
+        if (word[1:].islower() and len(word) >= 3 and not names._sentence_start(text, match.start()) and _name_like(word)
+                and re.sub(r"['’]s$", "", word) not in names.ORDINARY
+                and word.lower() not in english and bare not in english and not _compound(word.lower(), english)):
+            found.add(word)
     return found
 
 
@@ -104,7 +121,7 @@ def grow(text: str, wanted: set[str]) -> set[str]:
 
 def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     """Spellings of a found name's start ("M-I" for "Mi") and an initial with its surname ("C.")."""
-    starts = {w.lower()[:n] for w in wanted for n in (2, 3)}
+    starts = {w.lower()[:n] for w in wanted for n in (2, 3)} | {w.lower() for w in wanted}
     out = [m.span() for m in SPELLING.finditer(text) if m.group(0).replace("-", "").lower() in starts]
     out += [(m.start(), m.start() + 2) for m in INITIAL.finditer(text) if m.group(1) in wanted]
     return out

@@ -219,6 +219,8 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         word = match.group(0)
         if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
+    if wanted:
+        wanted |= name_shapes.unknown_words(text)
     wanted = name_shapes.grow(text, wanted)
     # A word said only as a kind of thing is no one's name here.
     kinds = [m.span(1) for m in MODIFIER.finditer(text)]
