@@ -76,7 +76,7 @@ CUE_AFTER = re.compile(r"(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5}|\d{4}-\d{3}|\d{2}-\d{3
                        r"(?:the|my|our|her|his)\s+(?i:post ?code|postal code|zip(?: ?code)?|code postal)")
 # After its cue a postcode may be any country's shape: digits, or capitals and digits ("BB11000",
 # "C1043AAZ", "A15E3C5", "BE3619"); a few words may come between ("the postcode you want is").
-MIXED_CODE = r"(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z]{1,3}-?\d[A-Z\d]{2,7}"
+MIXED_CODE = r"(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z]{1,3}\d{0,3}-?[A-Z\d]{3,7}"   # "KY1-1201", "AX-22100" too
 ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:\s+[a-z]+){{0,3}}?(?:'s|:| is| it's| it is| c'est| es| ist| è|,)?\s*"
                    rf"((?:[A-Z]{{1,2}}-)?(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}(?: ?[A-Z]{{2}}\b)?|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d{{6}})|{MIXED_CODE})\b"
                    rf"|\b{US_STATE_ZIP}\b")

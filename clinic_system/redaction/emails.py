@@ -13,7 +13,8 @@ JOIN = rf" (?:{DOT}|underscore|dash|hyphen|plus) "
 # A number read out in the local part: "marta dot lopez ninety two at ...".
 NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
-SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* {AT} [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+# "email me at sione dot vea at ...": "me" is who to write to, not the address.
+SPOKEN = re.compile(rf"\b(?!(?:me|us|him|her|them)\s)[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* {AT} [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
                     rf"(?: {DOT} [a-z]{{2,}})+\b", re.IGNORECASE)
 # Letters said one by one, with dashes or spaces: "T-A-S-H-I", "h a e t t a".
 SPELLED = (r"\b(?:[A-Z](?:-[A-Z]){2,}|[A-Za-z](?: [A-Za-z]){3,})\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"

@@ -15,6 +15,12 @@ DIGIT = (r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|doub
          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{3,}}\b", re.IGNORECASE)
+# Digits said in Spanish, Portuguese, Italian, French or German, one word a digit, seven or more:
+# "más cinco cero seis, ocho ocho ocho, uno dos tres cuatro".
+FOREIGN_DIGIT = (r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|três|quatro|sete|oito|nove|due|tre|"
+                 r"quattro|cinque|sei|sette|otto|zéro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|null|eins|zwei|drei|"
+                 r"vier|fünf|sechs|sieben|acht|neun|zero)")
+FOREIGN = re.compile(rf"\b(?:(?:más|mais|più|plus)\s+)?{FOREIGN_DIGIT}(?:[\s,.-]+{FOREIGN_DIGIT}){{6,}}\b", re.IGNORECASE)
 # "the area code's two one two": an area code read out as words.
 SPOKEN_AREA = re.compile(rf"\barea code(?:'s| is)?\s+({DIGIT}(?:[\s,-]+{DIGIT}){{2,4}})\b", re.IGNORECASE)
 
@@ -106,6 +112,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans.update(m.span() for m in INTERNATIONAL.finditer(text) if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15)
     spans.update(m.span() for m in SPOKEN.finditer(text) if _digits_said(m.group(0)) >= MIN_DIGITS)
     spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))
+    spans.update(m.span() for m in FOREIGN.finditer(text))
     spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
     spans.update(_mixed(text))
