@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+from faker.providers.address.en_US import Provider as FakerAddresses
 
 from clinic_system.redaction.lay_terms import AMBIGUOUS_BODY
 from clinic_system.redaction.ordinary import ORDINARY_WORDS
@@ -162,12 +163,17 @@ def singulars(term: str) -> set[str]:
     return {term[:-1]} | ({term[:-2]} if term.endswith("es") else set())
 
 
+# A country is a place a caller names, not a condition, whatever a heading lists ("Turkey", "Niger").
+COUNTRIES = {country.lower() for country in FakerAddresses.countries}
+
+
 def keepable(words: list[str]) -> bool:
     if not words or len(words) > LONGEST:
         return False
     if len(words) == 1:
         word = words[0]
-        return len(word) >= 4 and word not in ORDINARY_WORDS and word not in DETERMINERS and not AMBIGUOUS.fullmatch(word)
+        return (len(word) >= 4 and word not in ORDINARY_WORDS and word not in DETERMINERS and not AMBIGUOUS.fullmatch(word)
+                and word not in COUNTRIES)
     return words[0] not in DETERMINERS and words[-1] not in DETERMINERS and any(w not in ORDINARY_WORDS for w in words)
 
 
