@@ -65,7 +65,7 @@ TERMS = [
     r"lap (?:chole|band|appy)", r"(?:surgical |hernia |vaginal |pelvic )?mesh", r"chemo ?therapy", r"keyhole",
     r"(?:flat|wound|skin|primary|delayed) closures?",
     # round 6: lay words for a pregnancy, an anaesthetic, heart surgery, a reaction (README, "the hand words")
-    r"the (?:contraceptive |birth control |morning-after |mini[- ])?pill", r"morning sickness", r"going under",
+    r"the (?:contraceptive |birth control |morning-after |mini[- ])?(?:pill|coil)", r"morning sickness", r"going under",
     r"open[- ]heart(?: surgery| operation)?", r"(?:heart |coronary |triple |double |quadruple )?bypass", r"polio",
     r"breathless(?:ness)?", r"(?:allergic|bad|severe|skin|drug) reactions?", r"(?:sickle[- ]cell |pain )?crises",
     r"vivid dreams", r"poll(?:y|ey)[- ]?beak",
@@ -122,6 +122,9 @@ BODY_PARTS = [
     # round 4: sites said on their own
     r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
     r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?", r"(?:nose|nasal) tip",
+    # round 6: the organs a caller names (what they do or became: "my lungs were damaged")
+    r"lungs?", r"liver", r"kidneys?", r"bladder", r"bowels?", r"pancreas", r"womb", r"uterus", r"ovar(?:y|ies)",
+    r"prostate", r"spleen", r"gallbladder",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",

@@ -62,6 +62,11 @@ def _unknown(word: str, plain_words) -> bool:
     return word not in plain_words and not all(part in plain_words for part in word.split("-"))
 
 
+def _abbreviation(word: str) -> bool:
+    """"a DVT and a PE": capitals said with a found medical word, not "UK" or "GP"."""
+    return word.isupper() and 2 <= len(word.rstrip("s")) <= 5 and word.rstrip("s") not in NOT_CAPS
+
+
 def find(text: str, found: list[tuple[int, int]], nearby, plain_words, terms) -> list[tuple[int, int]]:
     """`found`: the medical spans so far; `nearby(text, at)`: a sentence about health at `at`;
     `plain_words`: English words and names, which a listed or corrected word must not be; `terms`: the vocabulary."""
@@ -70,7 +75,7 @@ def find(text: str, found: list[tuple[int, int]], nearby, plain_words, terms) ->
     determined = list(DETERMINED.finditer(text)) if found else []
     for start, end in found:
         after = AFTER.match(text, end)
-        if after and _unknown(after.group(1), plain_words):
+        if after and (_unknown(after.group(1), plain_words) or _abbreviation(after.group(1))):
             spans.append(after.span(1))
         before = BEFORE.search(text, max(0, start - 40), start)
         if before and _unknown(before.group(1), plain_words):
