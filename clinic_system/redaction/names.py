@@ -25,8 +25,10 @@ WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|
 PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|bint|ibn|anak|ould|mint|al|el|ap|ab|dos|das|do|"
             r"de los|de las|dela|Ní|Nic|Ó|Ua|Mac|Mhic|Te|De|Van|Von|Al|El|Da|Di|Dela|Bin|Binti|Ould|Mint|Anak)")
 # Capitalised particles are part of the name they stand before, and are redacted with it.
+# Burmese, Karen, Shan and Mon names begin with a word for the person ("Saw Htoo Lwin", "Naw Mu Mu").
 NAME_PARTICLES = {"Ní", "Nic", "Ó", "Ua", "Mac", "Mhic", "Te", "De", "Van", "Von", "Al", "El", "Da", "Di", "Dela",
-                  "Bin", "Le", "La", "Du", "Dos", "Das", "Binti", "Bint", "Ould", "Mint", "Anak"}
+                  "Bin", "Le", "La", "Du", "Dos", "Das", "Binti", "Bint", "Ould", "Mint", "Anak",
+                  "Saw", "Naw", "Sai", "Nang", "Nai", "Mi", "Daw", "Maung", "Mahn"}
 SPELLED = re.compile(r"\b[^\W\d_a-z](?:-[^\W\d_a-z]){2,}\b|\b[A-Z](?:,\s(?:double\s)?[A-Z]){3,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
