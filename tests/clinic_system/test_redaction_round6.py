@@ -14,6 +14,8 @@ from redaction_support import redacted
     ("It's lucia arroba example punto es.", "lucia arroba example punto es"),
     ("j underscore ward full stop work at example full stop co full stop uk", "j underscore ward"),
     ("my email is tomasz.nowak@\nexample.pl, sorry", "example.pl"),
+    ("email me at sione dot vea at example dot to, thanks", "example dot to"),
+    ("teléfono más cinco cero seis, ocho ocho ocho, uno dos tres cuatro", "uno dos tres cuatro"),
 ])
 def test_phones_and_emails_in_more_spoken_and_split_forms(text, said):
     assert said not in redacted(text), redacted(text)
@@ -88,6 +90,9 @@ def test_codes_that_are_no_postcode_survive(text):
     ("it's Kamau and Wanjiru, both of us", "Wanjiru"),
     ("Nang Kham Noung and Sai Hseng Wan, a couple", "Wan"),
     ("yes, Hkawng is my clan name, Lu Awng my given name", "Hkawng"),
+    ("so my husband Tariq Al-Amin had his gallbladder out, and I'm calling for me, Huda, about a lift", "Huda"),
+    ("agent: and the surname?\ncaller: Ng, N-G, like the letters", "Ng"),
+    ("Saw Kyaw Zin and Naw Eh Paw, a couple", "Saw"),
 ])
 def test_names_by_their_shape_not_a_list(text, name):
     assert name not in redacted(text), redacted(text)
@@ -123,7 +128,7 @@ def test_medical_words_by_what_stands_beside_them(text, said):
 
 
 @pytest.mark.parametrize("text", [
-    "Off the top of my head, the 9th.", "Can you keep an eye on the waiting list?", "Can you call me back after six?",
+    "Off the top of my head, the 9th.", "We flew in from Turkey last week, is Monday fine?", "Can you keep an eye on the waiting list?", "Can you call me back after six?",
     "We can meet face-to-face or on video.", "I know the code by heart.", "Fingers crossed for a slot on Friday!",
     "My sister is expecting a call from you.", "I'm three weeks away from the date, is that fine?",
     "It makes me laugh, the hold music.", "I had a DM from you on Instagram.",
