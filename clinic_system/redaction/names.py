@@ -147,6 +147,7 @@ def _surname(word: str) -> bool:
     return word in name_list() or word.lower() not in common_words()
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> bool:
     """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good", a people."""
     from .ordinary import ORDINARY_WORDS
