@@ -40,10 +40,11 @@ BOX = (r"(?:(?:P\.?\s?O\.?\s?|GPO |Post |Postal )Box|Postboks|Postfach|Posbus|Bo
        r"a/s|a/ya|POB|Private Bag|Locked Bag|PSC|RR|HC|RD|RMB|CMB)\s+(?:[A-Z]{1,3}\s+)?[A-Z]?\d")
 BUILDING = (r"(?i:plot|lot|stand|erf|house|building|bldg|block|blk|flat|qtr(?:\s+no\.?)?|villa|unit|apt\.?|"
             r"apartment|suite|no\.|n\.?º|number|dom|d\.|kv\.?|korpus|street|lane|alley|road|soi|sector|phase|pk|km)"
-            r"\s*[A-Z]?-?\d")
+            r"\s*[A-Z]?-?\d|No\s+\d")
 # A street whose type word comes first, capitalised as a part's first word: "Calle 7 # 4-22", "Rue Grégoire #14".
 TYPE_FIRST = (rf"(?:Calle|Carrera|Carrer|Avenida|Avda\.|Av\.|Rua|Rue|Via|Viale|Piazza|Odos|Leoforos|Ulitsa|Ul\.|ul\.|"
-              rf"Prospekt|Jalan|Jl\.|Lorong|Soi|Thanon|Duong|Đường|Pho|Sokak|Caddesi)\s+(?:[#\d]|{CAP_WORD})")
+              rf"Prospekt|Jalan|Jl\.|Lorong|Soi|Thanon|Duong|Đường|Pho|Sokak|Caddesi)\s+(?:(?:de|da|do|das|dos|del|della|des|du|di)\s+)?"
+              rf"(?:[#\d]|{CAP_WORD})")
 # Words a district, an estate or a commune goes by, after its name or before it.
 DISTRICT = (rf"{CAP_WORD}(?:[\s-]+{CAP_WORD}){{0,3}}\s+(?i:district|tumani|rayon|raion|khoroo|mikrorayon|sector|"
             rf"area|estate|extension|phase|block|commune|municipality|quarter)\b|(?:Lotissement|Résidence|Residence|"
@@ -66,7 +67,9 @@ UNIT_WORD = (r"(?i:flat|apt|apartment|apartamento|depto|dpto|unit|suite|floor|en
 ORDINAL = (r"(?i:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|"
            r"\d{1,2}(?:st|nd|rd|th|e|er|º|ª|\.º)?)\s+(?i:floor|étage|etage|piso|andar|stock|etasje|sal)\b")
 NUMBERED = rf"(?=.*\d)(?:[#\d]|{CAP_WORD}|{UNIT_WORD}).*"
-PLACE = rf"{CAP_WORD}(?:[\s-]+(?:{CAP_WORD}|de|da|do|del|la|le|sur|am|an|im|upon|on)){{0,4}}"
+# Not a clause that opens as a sentence does ("I'm Thiago Pereira" after the postcode).
+SAID = r"(?!(?:I|I'm|I am|It's|It|My|This|That's|And|So|We|You|He|She|They|Yes|Thanks)\b)"
+PLACE = rf"{SAID}{CAP_WORD}\.?(?:[\s-]+(?:{CAP_WORD}\.?|de|da|do|del|la|le|sur|am|an|im|upon|on)){{0,4}}"
 # A word of any language before a number or a name: "jaý 3", "vlez 2", "porte 120", "maison Agossou".
 TYPED = rf"{LETTER}{{2,12}}\.?\s+(?:#?\d{{1,5}}[A-Za-z]?(?:[-/.]\d{{1,4}}[A-Za-z]?)?|{PLACE})"
 PART = re.compile(rf"(?:{ORDINAL}(?:.*)|{UNIT_WORD}.*|{NUMBERED}|{PLACE}|(?:{DISTRICT})|{LANDMARK}.*|{DIRECTIONS}|{TYPED})")
@@ -107,7 +110,9 @@ def _address_part(part: str, first: bool = False) -> bool:
     # The first part may hold a street's own words ("Calle 21 número 104", "Nizami küçəsi 68"),
     # not a sentence ("Unit 4 of the course").
     lower = [w for w in words[1:] if w[:1].islower() and w.strip(".,") not in JOINING]
-    return (bool(words) and len(words) <= (MOST_FIRST_WORDS if first else MOST_WORDS) and not NOT_ADDRESS.search(part)
+    # A post box's number may hold the postcode: "P.O. Box 30197-00100 Nairobi".
+    said = re.sub(rf"^(?:{BOX})[\d-]*", "", part) if re.match(BOX, part) else part
+    return (bool(words) and len(words) <= (MOST_FIRST_WORDS if first else MOST_WORDS) and not NOT_ADDRESS.search(said)
             and len(lower) <= (2 if first else 1) and (FIRST if first else PART).fullmatch(part) is not None)
 
 

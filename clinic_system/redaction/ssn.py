@@ -15,7 +15,7 @@ LAST_FOUR = re.compile(
 DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|treble \w+)"
 # Read out after the word: "my social is five two nine, four four, one seven three eight", or
 # with its dashes said ("five one seven dash three three dash ...").
-SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:[\s,.-]+(?:dash\s+)?{DIGIT}){{6,}})\b", re.IGNORECASE)
+SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:[\s,.-]+(?:dash[\s,]+)?{DIGIT}){{6,}})\b", re.IGNORECASE)
 
 
 # Once the social is named, "mine ends in 9913" later in the same breath is its last four too.
