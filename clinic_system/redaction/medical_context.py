@@ -48,6 +48,9 @@ EXPECTING = re.compile(r"\b(?:I'm|I am|she's|she is|is|was|we're|we are)\s+(expe
                        r"(?=\s*(?:[,.;!?…]|$|\s+(?:so|and|now|but|in|at|due)\b))")
 # What a thing does to one, when the doing is a listed symptom: "it makes me vomit" (vomiting), "made her faint".
 EFFECT = re.compile(r"\b(?:makes?|made|making|gets?|leaves?|left)\s+(?:me|her|him|them|us)\s+([a-z]{4,})\b")
+# A condition said without its head noun: "I have bipolar" ("bipolar disorder"), "she's got Crohn".
+HAS = re.compile(r"\b(?:have|has|had|got|with|diagnosed with)\s+([a-z]{4,})(?=\s*(?:[,.;!?]|$|\s+(?:and|so|but|too|as well)\b))")
+HEADS = ("disorder", "disease", "syndrome")
 # "had a PE", "I have BP": two or three capitals after what one has, in a sentence about health.
 SHORT_CAPS = re.compile(r"\b(?:had|has|have|got|with|on)\s+(?:a\s+|an\s+)?([A-Z]{2,5}s?)(?![\w-])")
 NOT_CAPS = {"UK", "US", "USA", "GP", "AM", "PM", "OK", "ID", "TV", "PA", "PO", "NHS", "SMS", "PDF", "VAT", "ASAP", "EU",
@@ -98,6 +101,7 @@ def find(text: str, found: list[tuple[int, int]], nearby, plain_words, terms) ->
     spans += [m.span(g) for m in (*MADE.finditer(text), *BECAME.finditer(text)) for g in (1, 2)]
     spans += [m.span(1) for m in WEEKS.finditer(text)] + [m.span(1) for m in EXPECTING.finditer(text)]
     spans += [m.span(1) for m in BORN_WITH.finditer(text)]
+    spans += [m.span(1) for m in HAS.finditer(text) if any(f"{m.group(1)} {head}" in terms for head in HEADS)]
     if found:
         spans += [m.span(1) for m in SAID_OF.finditer(text) if nearby(text, m.start(1))]
         spans += [m.span(1) for m in AIDS.finditer(text) if nearby(text, m.start(1))]

@@ -220,7 +220,9 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
     tokens = list(TOKEN.finditer(text))
     for match in tokens:  # a listed name written as a name: mid-sentence, or before another name
         word = match.group(0)
-        if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
+        after_the = text[max(0, match.start() - 4):match.start()].lower() == "the "   # "next to the Costa": a shop
+        if word in listed and not after_the and (not _sentence_start(text, match.start())
+                                                 or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
     if wanted:
         wanted |= name_shapes.unknown_words(text)
