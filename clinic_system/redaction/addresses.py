@@ -68,22 +68,28 @@ CUED = re.compile(rf"\b(?:live at|living at|address is|I'm at|I am at|moved to|s
 # A house name: "The Old Rectory, Church Street, Ludlow SY8 1AP".
 HOUSE_NAME = re.compile(rf"\b(?:The\s+)?{WORDS},\s+{WORDS}\s+(?:{STREET_TYPES}),\s+{TOWN},?\s+{STRONG_POSTCODE}")
 # A postcode said alone: a UK, Canadian or Irish one by its shape; digits after the word for them.
-CUE = (r"(?:(?i:zip(?: ?code)?|postal ?code|post ?code|postcode|plz|code postal|postnummer|postinumero|"
+CUE = (r"(?:(?i:zip(?: ?code)?|postal ?code|post ?code|postcode|pin ?code|plz|code postal|postnummer|postinumero|"
        r"kod pocztowy|psč|irányítószám|c[óo]digo postal|codice postale|postleitzahl|posta kodu|"
        r"poštanski broj|cod poștal|cod postal)|CAP|C\.P\.|CP)")
 # The cue said after the code: "it's 3511 AZ, the postcode", "75016 is my postcode".
 CUE_AFTER = re.compile(r"(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5}|\d{4}-\d{3}|\d{2}-\d{3})(?![\w-]),?\s+(?:is\s+|that's\s+)?"
                        r"(?:the|my|our|her|his)\s+(?i:post ?code|postal code|zip(?: ?code)?|code postal)")
-ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:'s|:| is| it's| it is| c'est| es| ist| è|,)?\s*"
-                   rf"((?:[A-Z]{{1,2}}-)?(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}(?: ?[A-Z]{{2}}\b)?|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d{{6}}))\b"
+# After its cue a postcode may be any country's shape: digits, or capitals and digits ("BB11000",
+# "C1043AAZ", "A15E3C5", "BE3619"); a few words may come between ("the postcode you want is").
+MIXED_CODE = r"(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z]{1,3}\d{0,3}-?[A-Z\d]{3,7}"   # "KY1-1201", "AX-22100" too
+ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:\s+[a-z]+){{0,3}}?(?:'s|:| is| it's| it is| c'est| es| ist| è|,)?\s*"
+                   rf"((?:[A-Z]{{1,2}}-)?(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}(?: ?[A-Z]{{2}}\b)?|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d{{6}})|{MIXED_CODE})\b"
                    rf"|\b{US_STATE_ZIP}\b")
+# The answer to a question about the postcode: "agent: can I take a postcode?\ncaller: BE3619".
+ANSWERED = re.compile(rf"{CUE}[^\n]*\?[ \t]*\n[ \t]*(?:(?i:caller|customer|patient):)?[ \t]*"
+                      rf"((?:[A-Z]{{1,2}}-)?\d{{4,6}}|{MIXED_CODE}|{UK_POSTCODE}|\d{{5}}-\d{{3,4}})[ \t.]*(?=\n|$)")
 
 
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
     spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]
-    spans += [m.span(1) for m in CUE_AFTER.finditer(text)] + address_runs.find(text)
+    spans += [m.span(1) for m in (*CUE_AFTER.finditer(text), *ANSWERED.finditer(text))] + address_runs.find(text)
     # Longest first: the redactor keeps the first of overlapping spans.
     return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
 

@@ -3,13 +3,19 @@ gmail dot com", "ewan underscore macrae at hotmail dot co dot uk") and the spell
 that often follows one ("..., that's T-A-S-H-I", "G-A-B-I-J-A dot M")."""
 import re
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-JOIN = r" (?:dot|underscore|dash|hyphen|plus) "
+# A line break may fall after the "@" ("sofi@\nexample.com": the caller pressed enter).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[ \t]*\n[ \t]*)?[\w-]+(?:\.[\w-]+)+")
+# "dot" and "at" as callers say them: British "full stop", Indian "at the rate", Spanish and
+# Italian "punto", "arroba", "chiocciola", German "Punkt", Portuguese "ponto".
+DOT = r"(?:dot|full stop|point|punto|punkt|ponto)"
+AT = r"(?:at(?: sign| symbol| the rate(?: of)?)?|arroba|chiocciola|klammeraffe)"
+JOIN = rf" (?:{DOT}|underscore|dash|hyphen|plus) "
 # A number read out in the local part: "marta dot lopez ninety two at ...".
 NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                 r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
-SPOKEN = re.compile(rf"\b[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* at(?: sign| symbol)? [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
-                    rf"(?: dot [a-z]{{2,}})+\b", re.IGNORECASE)
+# "email me at sione dot vea at ...": "me" is who to write to, not the address.
+SPOKEN = re.compile(rf"\b(?!(?:me|us|him|her|them)\s)[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* {AT} [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
+                    rf"(?: {DOT} [a-z]{{2,}})+\b", re.IGNORECASE)
 # Letters said one by one, with dashes or spaces: "T-A-S-H-I", "h a e t t a".
 SPELLED = (r"\b(?:[A-Z](?:-[A-Z]){2,}|[A-Za-z](?: [A-Za-z]){3,})\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
            r"(?: (?:at|dot) (?:[A-Z](?:-[A-Z])*|[a-z0-9]+)\b)*")

@@ -6,7 +6,7 @@ TERMS = [
     # procedures and treatments, as the trade and its callers name them
     r"surg(?:ery|eries|ical|ically)", r"operat(?:ion|ions|ed)", r"lipo(?:suction)?", r"botox(?:ed)?",
     r"fillers?", r"injections?", r"injectables?", r"implants?", r"augment(?:ation|ations|ed)",
-    r"face ?lifts?", r"tummy tucks?", r"nose jobs?", r"boob jobs?", r"revisions?", r"peels?", r"laser(?:ed|ing)?",
+    r"face ?lifts?", r"tummy tucks?", r"nose jobs?", r"boob jobs?", r"revisions?", r"peels?", r"laser(?:s|ed|ing)?",
     r"anaesthe(?:tic|sia)", r"anesthe(?:tic|sia)", r"stitch(?:es|ed)?", r"sutures?", r"biops(?:y|ies)",
     r"graft(?:s|ing)?", r"transplants?", r"microneedling", r"chemotherapy", r"radiotherapy", r"therapy",
     r"BBL", r"fat transfer", r"fat grafting", r"HRT", r"DVT", r"IVF", r"PRP", r"HIFU", r"IPL", r"resurfacing", r"thread lifts?", r"sclerotherap(?:y|ies)",
@@ -24,7 +24,7 @@ TERMS = [
     r"(?:forehead|frown|smile|laughter|marionette|nasolabial|lip|smoker'?s'?|neck|worry|bunny|barcode|fine|expression) lines",
     r"(?:loose|excess|hanging|saggy|sagging|extra|spare) skin", r"double chin", r"thinning",
     # the trade's lay words for what callers want changed (general cosmetic-procedure English)
-    r"tear troughs?", r"nasolabial folds?", r"jowl(?:s|ing|y)", r"turkey neck", r"dark circles", r"hollows",
+    r"tear troughs?", r"nasolabial folds?", r"jowl(?:s|ing|y)", r"turkey neck", r"dark circles", r"hollow(?:s|ing)",
     r"gummy smile", r"thin lips", r"sunken cheeks", r"volume loss", r"crepey skin", r"skin laxity", r"laxity",
     r"sun damage[d]?", r"(?:sun|age|liver|dark|brown|white) (?:spots|patches|marks)", r"pigmentation",
     r"(?:broken|thread|spider) (?:capillaries|veins)", r"capillaries", r"(?:open|large|enlarged) pores",
@@ -64,6 +64,11 @@ TERMS = [
     r"horse|bee|wasp|mosquito) (?:bites?|stings?)", r"radiation(?: therapy| treatment| burns?)?", r"festoons", r"malar bags",
     r"lap (?:chole|band|appy)", r"(?:surgical |hernia |vaginal |pelvic )?mesh", r"chemo ?therapy", r"keyhole",
     r"(?:flat|wound|skin|primary|delayed) closures?",
+    # round 6: lay words for a pregnancy, an anaesthetic, heart surgery, a reaction (README, "the hand words")
+    r"the (?:contraceptive |birth control |morning-after |mini[- ])?(?:pill|coil)", r"morning sickness", r"going under",
+    r"open[- ]heart(?: surgery| operation)?", r"(?:heart |coronary |triple |double |quadruple )?bypass", r"polio",
+    r"breathless(?:ness)?", r"(?:allergic|bad|severe|skin|drug) reactions?", r"(?:sickle[- ]cell |pain )?crises",
+    r"vivid dreams", r"poll(?:y|ey)[- ]?beak",
     # what a common word says once it is taken: supplements, pills, vaccines; and lay skin textures
     r"(?:iron|zinc|magnesium|calcium|biotin|collagen|folic acid|fish oil|vitamin [a-z]\d{0,2}|b12) (?:tablets|supplements|"
     r"pills|capsules|infusions?|injections?|shots?|drips?|deficiency)", r"(?:sleeping|diet|water|birth control|"
@@ -88,6 +93,13 @@ NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "
 # dictionary's dosage forms ("tablets", "liquid") say nothing of the caller's health (PII-6).
 PLAIN = {"tablet", "tablets", "capsule", "capsules", "liquid", "liquids", "solution", "solutions", "leaflet",
          "leaflets", "sachet", "sachets", "sits", "dose", "doses", "pack", "packs", "strength"}
+# English idioms with a body part in them: said on a booking line, they are about nothing medical.
+IDIOMS = [r"off the top of (?:my|your|his|her) head", r"keep(?:ing)? an eye on", r"eye to eye", r"by heart",
+          r"on the other hand", r"face[- ]to[- ]face", r"pain in the neck", r"an arm and a leg", r"head over heels",
+          r"heads[- ]up", r"cold feet", r"(?:give|lend) (?:me |you |us |her |him )?a hand", r"back[- ]to[- ]back",
+          r"(?:call|ring|phone|text|get|come|go|write) (?:me |you |us |her |him |it |them )?back",
+          r"behind (?:my|your|his|her) back", r"all ears", r"thumbs up", r"fingers crossed",
+          r"(?:my|your) head round", r"put (?:my|your) feet up", r"break a leg", r"foot the bill"]
 # Who treats, not what is treated: "the surgeon", "my dermatologist", "a physiotherapist".
 PROFESSION = (r"(?:[a-z]+(?:ologists?|iatrists?|icians?|apists?)|surgeons?|physicians?|practitioners?|"
               r"anaesthetists?|anesthetists?|nurses?|midwi(?:fe|ves)|consultants?)")
@@ -110,6 +122,9 @@ BODY_PARTS = [
     # round 4: sites said on their own
     r"shins?", r"vertex", r"mid-?face", r"glutes", r"throat", r"lash lines?", r"eye area", r"under-?eyes?",
     r"big toe", r"(?:upper|lower) lids?", r"nape", r"sternum", r"chest wall", r"knuckles?", r"(?:nose|nasal) tip",
+    # round 6: the organs a caller names (what they do or became: "my lungs were damaged")
+    r"lungs?", r"liver", r"kidneys?", r"bladder", r"bowels?", r"pancreas", r"womb", r"uterus", r"ovar(?:y|ies)",
+    r"prostate", r"spleen", r"gallbladder",
 ]
 AMBIGUOUS_BODY = {r"back", r"bottom", r"body", r"crown", r"temples?", r"hands?", r"arms?", r"feet", r"foot", r"legs?",
                   r"hair", r"eyes?", r"face", r"mouth", r"teeth", r"fingers?", r"toes?", r"chest", r"neck", r"hips?",
@@ -133,7 +148,9 @@ CONCERNS = [r"hooded", r"heavy", r"droopy", r"drooping", r"saggy", r"sagging", r
             r"receding", r"protruding", r"prominent", r"bulging", r"flat", r"bony", r"hairy", r"greasy", r"oily",
             r"ingrown", r"ingrowing", r"fungal", r"cracked", r"inflamed", r"infected", r"sore", r"painful", r"baggy",
             r"hooked", r"crepey", r"lumpy", r"gritty", r"shiny", r"firm(?:er)?", r"dark(?:er)?", r"thinner", r"thicker",
-            r"loose(?:r)?", r"tight(?:er)?", r"sweaty", r"patchy", r"burning", r"discoloured", r"discolored", r"tingly"]
+            r"loose(?:r)?", r"tight(?:er)?", r"sweaty", r"patchy", r"burning", r"discoloured", r"discolored", r"tingly",
+            # round 6: a look and what stands in for a part ("gaunt face", "glass eye", "lazy eye")
+            r"gaunt", r"glass", r"artificial", r"prosthetic", r"false", r"lazy"]
 
 # Ordinary words that say a symptom once a body part or a treatment has been named in the same
 # sentence: "the implant feels hard", "came out in a rash", "a gap in the cut", "it's indented".
@@ -143,7 +160,7 @@ SYMPTOMS = [r"hard", r"harden(?:ed|ing)", r"rash(?:es)?", r"burns?", r"burnt", r
             r"discoloured", r"discolored", r"bruised", r"patchy", r"raised", r"lopsided", r"stinging", r"stung",
             r"swollen", r"stiff(?:ness)?", r"weeping", r"itchy", r"flaky", r"peeling", r"crack(?:ing|ed)", r"blue",
             r"purple", r"dusky", r"shedding", r"shiny", r"sunken", r"bulg(?:e|es|ing)", r"tingl(?:e|es|ing)", r"burning",
-            r"welts?", r"chafing", r"divots?", r"firmer", r"darker", r"thinner", r"loose", r"gritty"]
+            r"welts?", r"chafing", r"divots?", r"firmer", r"darker", r"thinner", r"loose", r"gritty", r"shifted"]
 # What comes before such a word when it says a symptom.
 SYMPTOM_CUES = (r"(?:keeps?|kept|feels?|felt|is|are|it's|looks?|gone|went|go|going|got|getting|still|became|become|turned|"
                 r"a|an|the|in a|shows?|showing|and|now|been|with|some|more|bit|quite|very|really|all|leave|leaves|left|for)")

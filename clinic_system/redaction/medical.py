@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import lay_terms, medical_phrases, trade_names
+from . import lay_terms, medical_context, medical_phrases, trade_names
 from .ordinary import ORDINARY_WORDS
 
 VOCABULARY = Path(__file__).with_name("data") / "medical_terms.txt.gz"
@@ -54,6 +54,7 @@ CONCERN = re.compile(rf"\b(?:{'|'.join(lay_terms.CONCERNS)})\s+({BODY})\b", re.I
 
 
 PROFESSION = re.compile(lay_terms.PROFESSION, re.IGNORECASE)
+IDIOM = re.compile(r"\b(?:" + "|".join(lay_terms.IDIOMS) + r")\b", re.IGNORECASE)
 # Body parts that are never ordinary words in a booking call; "back", "arms", "crown" only as a site.
 ALWAYS = re.compile(r"\b(?:" + _by_first_letter(lay_terms.BODY_PARTS_ALWAYS) + r")\b", re.IGNORECASE)
 
@@ -120,6 +121,10 @@ def _brands(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for match in BRAND_CUE.finditer(text):
         cue = match.group(0)[: match.start(1) - match.start()].strip().lower()
         word = match.group(1)
+        # "I take Pan 40": a short brand with its strength, after what one does with a medicine.
+        if len(word) == 3 and cue in ("take", "taking", "takes", "took", "prescribed") and DOSED.match(text, match.end(1)):
+            spans.append((match.start(1), DOSED.match(text, match.end(1)).end()))
+            continue
         if len(word) < 4 or word.lower() in plain or word.lower() in ORDINARY_WORDS or (word.endswith("s") and word.lower()[:-1] in plain):
             continue   # "Tuesdays" is a plain word's plural
         if len(word) == 4 and not DOSED.match(text, match.end(1)):
@@ -147,8 +152,8 @@ def _capitals(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _medical_nearby(text: str, at: int, found: list[tuple[int, int]] = ()) -> bool:
     """A medicine, treatment or body word in the same sentence: "is Cooltech safe for me", said
     after "I get cold urticaria"; "the Betadine stung my lash line"."""
-    start = max(text.rfind(c, 0, at) for c in ".?!") + 1
-    ends = [i for i in (text.find(c, at) for c in ".?!") if i >= 0]
+    start = max(text.rfind(c, 0, at) for c in ".?!\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".?!\n") if i >= 0]
     end = min(ends) if ends else len(text)
     if any(start <= s and e <= end and not s <= at < e for s, e in found):
         return True
@@ -274,7 +279,7 @@ def _said_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 def _symptoms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for match in [*SYMPTOM.finditer(text), *OWN_BODY.finditer(text)]:
-        start = max(text.rfind(c, 0, match.start()) for c in ".?!") + 1
+        start = max(text.rfind(c, 0, match.start()) for c in ".?!\n") + 1
         if any(start <= s and e <= match.end() + 80 and (s, e) != match.span(1) for s, e in spans):
             out.append(match.span(1))
     return out
@@ -294,6 +299,11 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += medical_phrases.find(text, lambda t, at, found=list(spans): _medical_nearby(t, at, found))
     spans = [span for span in set(spans) if not PROFESSION.fullmatch(text, *span)]
     spans += _said_after(text, spans) + _symptoms(text, spans)
+    spans += medical_context.find(text, spans, lambda t, at, found=list(spans): _medical_nearby(t, at, found), _plain_words(),
+                                  vocabulary())
+    # "off the top of my head", "keep an eye on": a body part in an idiom says nothing of the body.
+    idioms = [m.span() for m in IDIOM.finditer(text)]
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in idioms)]
     spans = set(spans)
     spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
     # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").

@@ -56,13 +56,21 @@ OF_BODY = re.compile(rf"\b(?:the|my|her|his)\s+({BODY})\s+(?:on|of|around|under|
                      rf"(?:(?:left|right|upper|lower)\s+)?({BODY})\b", re.IGNORECASE)
 
 
+# Marks said at a site: "I've made marks on my face"; tissue said by its shape: "the apron of skin".
+MARKS_ON = re.compile(rf"\b({MARKS}|scratches|sores|blemishes)\s+(?:on|across|all over)\s+(?:my|her|his|their)\s+{BODY}\b",
+                      re.IGNORECASE)
+TISSUE = re.compile(r"\b(?:an?|the|this|that|my|her|his)\s+([a-z]+\s+of\s+(?:(?:loose|excess|extra|saggy|hanging|spare)\s+)?"
+                    r"(?:skin|fat|tissue))\b", re.IGNORECASE)
+
+
 def find(text: str, medical_nearby) -> list[tuple[int, int]]:
     """`medical_nearby(text, at)`: whether the sentence at `at` speaks of health already; the
     looser shapes (marks, lines, triggers) count only then."""
     spans = [m.span() for m in LAB.finditer(text)] + [m.span(1) for m in HISTORY.finditer(text)]
     spans += [m.span(g) for m in BODY_DOES.finditer(text) for g in (1, 2)]
     spans += [m.span(g) for m in OF_BODY.finditer(text) for g in (1, 2)]
-    spans += [m.span(1) for m in LEFT_BY.finditer(text)]
+    spans += [m.span(1) for m in LEFT_BY.finditer(text)] + [m.span(1) for m in (*MARKS_ON.finditer(text), *TISSUE.finditer(text))
+                                                            if not m.group(1).lower().startswith(("lot ", "bit ", "piece "))]
     spans += [m.span(1) for m in OWN_LINES.finditer(text) if m.group(1).split()[0].lower() not in ORDINARY_WORDS
               and not m.group(1).split()[0].lower().endswith("ing")]   # "her fishing lines" are no wrinkles
     spans += [m.span(1) for m in DESCRIBED.finditer(text)

@@ -21,18 +21,22 @@ STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:
           r"grandma|grandpa|cousin|GP|doctor|surgeon|colleague|boss|carer|child|kid|twin|stepdaughter|stepson|"
           r"girlfriend|boyfriend|flatmate|neighbour|neighbor),?(?: is)?")
 WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?|[Jj]ust put|[Pp]ut it as|[Cc]alling for"
-PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|ibn|al|el|ap|ab|dos|das|do|"
-            r"de los|de las|dela|Ní|Nic|Ó|Ua|Mac|Mhic|Te|De|Van|Von|Al|El|Da|Di|Dela|Bin)")
+# Patronymics too: Malay "bin"/"binti", Iban "anak", Hassaniya "Ould"/"Mint" ("Mint Ahmed" is one surname).
+PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|bint|ibn|anak|ould|mint|al|el|ap|ab|dos|das|do|"
+            r"de los|de las|dela|Ní|Nic|Ó|Ua|Mac|Mhic|Te|De|Van|Von|Al|El|Da|Di|Dela|Bin|Binti|Ould|Mint|Anak)")
 # Capitalised particles are part of the name they stand before, and are redacted with it.
+# Burmese, Karen, Shan and Mon names begin with a word for the person ("Saw Htoo Lwin", "Naw Mu Mu").
 NAME_PARTICLES = {"Ní", "Nic", "Ó", "Ua", "Mac", "Mhic", "Te", "De", "Van", "Von", "Al", "El", "Da", "Di", "Dela",
-                  "Bin", "Le", "La", "Du", "Dos", "Das"}
+                  "Bin", "Le", "La", "Du", "Dos", "Das", "Binti", "Bint", "Ould", "Mint", "Anak",
+                  "Saw", "Naw", "Sai", "Nang", "Nai", "Mi", "Daw", "Maung", "Mahn"}
 SPELLED = re.compile(r"\b[^\W\d_a-z](?:-[^\W\d_a-z]){2,}\b|\b[A-Z](?:,\s(?:double\s)?[A-Z]){3,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")
 INTRO = re.compile(rf"\b(?:({STRONG})|{WEAK})(?:\s+(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx)\.?)?\s+((?!(?:I'm|I|It's|This|That's)\b)(?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})")
 # "..., Alfieri is my surname", "Smith's my last name"
-NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first )?name")
+NAMED_AFTER = re.compile(rf"(?<![\w'’-])({NAME})(?:'s| is) my (?:sur|last |family |first |given |middle |clan |maiden |married |"
+                         rf"father's |tribal |Christian )?name")
 # "hello, Enkhjargal, and ...", "hi, Khulan, surname ...": a greeting, then one name and a comma.
 GREETED = re.compile(rf"(?i:\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)))\s*,\s+({NAME})(?=,)")
 # "it's said Nggalo", "pronounced Thakau": how a name sounds is the name too.
@@ -125,7 +129,7 @@ OPENING_RUN = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME})){{2,3}}),"
 POSSESSIVE = re.compile(rf"(?<![\w'’-])({NAME})['’]s (?:{RELATIVE}|appointment|booking|consultation)\b")
 
 
-LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|du|le|ter|ten|bin|binti|ibn|al|el)"
+LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|du|le|ter|ten|bin|binti|bint|ibn|anak|ould|mint|al|el)"
 # A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
@@ -143,10 +147,26 @@ def _surname(word: str) -> bool:
     return word in name_list() or word.lower() not in common_words()
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> bool:
-    """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good"."""
+    """An ordinary word here, however capitalised: a greeting, a day, "Happy", "Good", a people."""
     from .ordinary import ORDINARY_WORDS
-    return word in ORDINARY or word.lower() in ORDINARY_WORDS
+    return word in ORDINARY or word.lower() in ORDINARY_WORDS or word in _demonyms()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """A country's people or language by its usual endings ("Moldovan", "Swazi", "Iranian"), from
+    Faker's country names: "my Moldovan number" names no one."""
+    from faker.providers.address.en_US import Provider
+    out = set()
+    for country in Provider.countries:
+        if " " in country or len(country) < 4:
+            continue
+        for stem in {country, re.sub(r"(?:land|ia|a|o|e|y|i)$", "", country)}:
+            out |= {stem + ending for ending in ("an", "ian", "n", "ese", "ish", "i", "ic")}
+        out |= {country[:-4]} if country.endswith("land") else set()   # "Thai", "Swazi"
+    return frozenset(out - name_list())
 
 
 
@@ -180,21 +200,36 @@ def _pairs(text: str) -> set[str]:
         opening = _sentence_start(text, match.start())
         if (opening and text[match.end():match.end() + 1] != ",") or {first, second} & (ORDINARY | AMBIGUOUS):
             continue
-        if first.isupper() and second.isupper() and len(first) > 1 and len(second) > 1:
-            continue   # "the PDF ASAP": abbreviations, not a name
+        if (first.isupper() and second.isupper() and len(first) > 1 and len(second) > 1) or min(len(first), len(second)) < 2:
+            continue   # "the PDF ASAP", "Singapore S$4,900", "S S at the end": abbreviations and letters, not a name
 
         found.update((first, second))
     return found
 
 
+# A capitalised word that says what kind a thing is: "my Swazi number", "the Frisian one", "the Mon people".
+MODIFIER = re.compile(rf"\b(?:my|his|her|our|their|the|a|an)\s+({NAME})\s+(?:number|one|ones|spelling|way|name|people|"
+                      rf"language|version|passport|phone|mobile|accent|side|family|community|style|word|card|address)\b")
+
+
 def find(text: str, known_names=()) -> list[tuple[int, int]]:
+    from . import name_shapes
     wanted = _introduced(text) | _pairs(text) | {p for n in known_names for p in n.split() if len(p) > 1}
+    wanted |= name_shapes.words(text)
     listed = name_list()
     tokens = list(TOKEN.finditer(text))
     for match in tokens:  # a listed name written as a name: mid-sentence, or before another name
         word = match.group(0)
-        if word in listed and (not _sentence_start(text, match.start()) or _followed_by_name(text, match.end(), listed)):
+        after_the = text[max(0, match.start() - 4):match.start()].lower() == "the "   # "next to the Costa": a shop
+        if word in listed and not after_the and (not _sentence_start(text, match.start())
+                                                 or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
+    if wanted:
+        wanted |= name_shapes.unknown_words(text)
+    wanted = name_shapes.grow(text, wanted)
+    # A word said only as a kind of thing is no one's name here.
+    kinds = [m.span(1) for m in MODIFIER.finditer(text)]
+    wanted -= {text[s:e] for s, e in kinds if all(m.span() in kinds for m in TOKEN.finditer(text) if m.group(0) == text[s:e])}
     for match in tokens:
         after = AFTER_PARTICLES.match(text, match.end()) if match.group(0) in wanted else None
         if after and after.group(1) not in ORDINARY:
@@ -206,7 +241,7 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
             spans.append(before.span())
     saints = [m.span() for m in SAINTS_DAY.finditer(text) if re.search(r"(?:Day|Eve|Night|Week)$", m.group(0))]
     spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in saints)]
-    return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)]))
+    return sorted(set(spans + [m.span() for m in SPELLED.finditer(text)] + name_shapes.spans(text, wanted)))
 
 
 def _sentence_start(text: str, at: int) -> bool:

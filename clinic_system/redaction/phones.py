@@ -11,10 +11,16 @@ MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
 AREA_CODE = re.compile(r"\barea code(?:'s|s| is)? \(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
 EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
-DIGIT = (r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|hundred|thousand|"
+DIGIT = (r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|treble \w+|hundred|thousand|"
          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 SPOKEN = re.compile(rf"\b(?:plus\s+)?{DIGIT}(?:[\s,.-]+{DIGIT}){{3,}}\b", re.IGNORECASE)
+# Digits said in Spanish, Portuguese, Italian, French or German, one word a digit, seven or more:
+# "más cinco cero seis, ocho ocho ocho, uno dos tres cuatro".
+FOREIGN_DIGIT = (r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|três|quatro|sete|oito|nove|due|tre|"
+                 r"quattro|cinque|sei|sette|otto|zéro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|null|eins|zwei|drei|"
+                 r"vier|fünf|sechs|sieben|acht|neun|zero)")
+FOREIGN = re.compile(rf"\b(?:(?:más|mais|più|plus)\s+)?{FOREIGN_DIGIT}(?:[\s,.-]+{FOREIGN_DIGIT}){{6,}}\b", re.IGNORECASE)
 # "the area code's two one two": an area code read out as words.
 SPOKEN_AREA = re.compile(rf"\barea code(?:'s| is)?\s+({DIGIT}(?:[\s,-]+{DIGIT}){{2,4}})\b", re.IGNORECASE)
 
@@ -23,12 +29,12 @@ def _digits_said(said: str) -> int:
     """How many digits words say: "triple five, oh one six two" is seven."""
     count, words = 0, re.findall(r"[a-z]+", said.lower())
     for before, word in zip([""] + words, words):
-        if word in ("double", "triple", "hundred", "thousand", "plus") or (before in TENS and word in UNITS):
+        if word in ("double", "triple", "treble", "hundred", "thousand", "plus") or (before in TENS and word in UNITS):
             continue   # "thirty four" is two digits, said by its first word
-        count += {"double": 2, "triple": 3}.get(before, 2 if word in TEENS | TENS else 1)
+        count += {"double": 2, "triple": 3, "treble": 3}.get(before, 2 if word in TEENS | TENS else 1)
     # Times and years are said in tens too ("ten fifteen, eleven thirty"): a number said in tens
     # counts only with a digit said alone often enough, or "plus", "oh", "double" in it.
-    if set(words) & (TEENS | TENS) and not set(words) & {"plus", "oh", "zero", "double", "triple"} \
+    if set(words) & (TEENS | TENS) and not set(words) & {"plus", "oh", "zero", "nought", "double", "triple", "treble"} \
             and sum(w in UNITS for w in words) < 4:
         return 0
     return count
@@ -45,7 +51,7 @@ DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 # Digits and digit words mixed, as a number is often read: "oh 7 7 double 0, 900 713".
 MIXED = re.compile(rf"\b(?:plus\s+)?(?:{DIGIT}|\d{{1,4}})(?:[\s,.-]+(?:{DIGIT}|\d{{1,4}})){{3,}}\b", re.IGNORECASE)
-SPELL = {"oh": "0", "o": "0", "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+SPELL = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
          "seven": "7", "eight": "8", "nine": "9"}
 
 
@@ -54,7 +60,7 @@ def _spelled(said: str) -> str | None:
     when tens are said ("twenty"), whose digits depend on what follows."""
     out, times = [], 1
     for token in re.findall(r"[a-z]+|\d+", said.lower()):
-        if token in ("double", "triple"):
+        if token in ("double", "triple", "treble"):
             times = 2 if token == "double" else 3
         elif token.isdigit() or token in SPELL:
             out.append((token if token.isdigit() else SPELL[token]) * times)
@@ -72,7 +78,7 @@ def _mixed(text: str) -> list[tuple[int, int]]:
         said = match.group(0)
         digits = _spelled(said)
         if digits and len(digits) >= MIN_DIGITS and re.search(r"\d", said) and re.search(
-                r"\b(?:oh|zero|double|triple|plus)\b", said, re.IGNORECASE):
+                r"\b(?:oh|zero|nought|double|triple|treble|plus)\b", said, re.IGNORECASE):
             spans.append(match.span())
     return spans
 
@@ -83,6 +89,11 @@ def _said_again(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]
     numbers = [re.sub(r"\D", "", text[s:e]) for s, e in found]
     return [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0))) and len(d) >= 4
             and any(d in number for number in numbers)]
+
+
+# "+229 97 12 45 80": a country code and groups of digits is a phone number even where the
+# numbering plan says it cannot be (a plan changed, a number misheard, one digit missing).
+INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?\d{1,3}(?:[ .-]|[ \t]*\n[ \t]*)\(?\d{1,5}\)?(?:(?:[ .-]|[ \t]*\n[ \t]*)\d{1,5}){1,5}(?![\w-])")
 
 
 def _reference(text: str, match) -> bool:
@@ -98,8 +109,10 @@ def find(text: str) -> list[tuple[int, int]]:
             if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS and not _reference(flat, match):
                 spans.add((match.start, match.end))
     spans.update(m.span() for m in LOCAL.finditer(flat))
+    spans.update(m.span() for m in INTERNATIONAL.finditer(text) if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15)
     spans.update(m.span() for m in SPOKEN.finditer(text) if _digits_said(m.group(0)) >= MIN_DIGITS)
     spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))
+    spans.update(m.span() for m in FOREIGN.finditer(text))
     spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
     spans.update(_mixed(text))

@@ -12,9 +12,10 @@ LAST_FOUR = re.compile(
     re.IGNORECASE)
 
 
-DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double \w+)"
-# Read out after the word: "my social is five two nine, four four, one seven three eight".
-SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:[\s,.-]+{DIGIT}){{6,}})\b", re.IGNORECASE)
+DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|treble \w+)"
+# Read out after the word: "my social is five two nine, four four, one seven three eight", or
+# with its dashes said ("five one seven dash three three dash ...").
+SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:[\s,.-]+(?:dash[\s,]+)?{DIGIT}){{6,}})\b", re.IGNORECASE)
 
 
 # Once the social is named, "mine ends in 9913" later in the same breath is its last four too.
@@ -27,8 +28,10 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
 # or in words ("ending in one two oh four", "the last 4 digits, two eight eight one"); a card's,
 # an account's or a booking reference's last four are not (the words just before say which).
 FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
+# Fillers may stand between: "the last four, yeah, three eight three eight".
+FILLERS = r"(?:[\s:,]*\b(?:yeah|yes|um|uh|er|erm|so|okay|ok|right|it's|that's|they're|are|is)\b)*"
 ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: of (?:my|his|her|their|the|your) {SOCIAL})?"
-                    rf"(?: are| is)?)[\s:,]*(\d{{4}}(?![\d-])|\d(?: \d){{3}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
+                    rf"(?: are| is)?){FILLERS}[\s:,]*(\d{{4}}(?![\d-])|\d(?: \d){{3}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
                     re.IGNORECASE)
 NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|"
                         r"invoice|policy|phone|mobile|number|line|total|price|cost|bill|amount|balance)\b[^.?!]{0,20}$",
@@ -56,6 +59,8 @@ def _four(said: str) -> bool:
 NINE = re.compile(r"(?<![\d-])(?:\d(?:,?\s|[.-])?){8}\d(?![\d-])")
 # A masked number read off a screen: "stars and then 6218", "asterisks, then 4410".
 MASKED = re.compile(r"\b(?:stars|asterisks|x's|xs|hashes|dots)\b[^.?!\d]{0,20}?(\d{4})(?![\d-])", re.IGNORECASE)
+# A social's own shape masked, 3 then 2 then 4 ("xxx-xx-7031", "xxx, xx, then 7031"): no card is masked so.
+MASKED_SHAPE = re.compile(r"(?<![\w*#])[xX*#]{3}[\s,.-]+[xX*#]{2}[\s,.-]+(?:(?:and\s+)?then\s+)?(\d{4})(?![\d-])")
 
 
 def _nine_near_social(text: str) -> list[tuple[int, int]]:
@@ -74,7 +79,7 @@ def find(text: str) -> list[tuple[int, int]]:
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
     spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])
-              and not NOT_SOCIAL_AFTER.match(text, m.end())]
+              and not NOT_SOCIAL_AFTER.match(text, m.end())] + [m.span(1) for m in MASKED_SHAPE.finditer(text)]
     return list(dict.fromkeys(spans + _said_again(text, spans)))
 
 

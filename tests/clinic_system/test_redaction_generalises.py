@@ -29,7 +29,7 @@ def test_ordinary_words_of_the_descriptions_stay_out():
 @pytest.mark.parametrize("text,expected", [
     ("I had Ultherapy and then Restylane", ["Ultherapy", "Restylane"]),
     ("she has IBS and PTSD", ["IBS", "PTSD"]),
-    ("my crooked teeth and saggy knees", ["teeth", "saggy", "knees"]),
+    ("my crooked teeth and saggy knees", ["crooked teeth", "saggy", "knees"]),   # "crooked teeth" is a phenotype (HPO)
     ("I'm post-menopausal", ["post-menopausal"]),
     ("I came off the pill", ["came off the pill"]),
     ("the implant ruptured", ["implant", "ruptured"]),

@@ -1,0 +1,127 @@
+"""Names by the shape of what is said around them, not by a list (round 6): a transcript line
+that is only a name ("caller: Dinara Fazlyeva"), the answer to "who am I speaking with?", one
+word no English list has before a comma or "here" at a turn's start ("Siphiwe again, ..."),
+a word a spelling begins ("Dzhelyalov, D-Z-H"), an initial before a surname ("C. Lalremruati"),
+a name joined to a found one by "and", and the capitalised words that stand next to a found
+name ("Naw Htoo Paw")."""
+from __future__ import annotations
+
+import re
+
+from . import names
+
+NAME, LOWER = names.NAME, names.LOWER_PARTICLE
+LABEL = r"(?:(?i:caller|customer|patient|client)\s*:\s*)"
+# What a caller says before a name at a turn's start: "yes so", "um", "okay, ...", "hi".
+FILLERS = r"(?:(?i:yes|yeah|yep|um+|uh+|er+m?|so|okay|ok|right|well|oh|ah|and|hi|hello|hey|it's|this is)\b[,.]?\s+)*"
+RUN = rf"(?:{NAME})(?:\s+(?:{LOWER}\s+)*(?:{NAME})){{0,4}}"
+# A line that is only a name: "caller: Khadijetou Mint Ely", "Dinara Fazlyeva", "okay, Naw Paw Lah again".
+ONLY_NAME = re.compile(rf"^[ \t]*{LABEL}?{FILLERS}({RUN})(?:\s+(?i:again|here|speaking|calling))?[ \t.!]*$", re.MULTILINE)
+# One word at a turn's start, then "again", "here", or a comma and whose it is ("Liana, her sister",
+# "Zhanibek, my number ...", "Tala, the one who emailed"); not a greeting before a name or a
+# question ("Talofa, my name is ...", "Hiya, is that the clinic?").
+OPENING_WORD = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({NAME})(?=\s*,\s*(?!my name\b)(?:her|his|my|our|their|the|your|"
+                          rf"from|calling|again)\b|\s+(?i:again|here|speaking|calling)\b)")
+# An agent's question for a name, and the caller's answer on the next line.
+ASKED = re.compile(r"(?i:who am i speaking (?:to|with)|who's calling|who is calling|your (?:full |first |last |sur|family )?name|"
+                   r"(?:sur|first |last |family )name|and you are|can i take a name|spell (?:that|it))[^\n]*\?[ \t]*\n")
+ANSWER = re.compile(rf"[ \t]*{LABEL}?{FILLERS}((?:{NAME})(?:\s+(?:{LOWER}\s+)*(?:{NAME})){{0,3}})(?=\s*(?:,|\n|$|\.))")
+SPELLING = re.compile(r"(?<![\w-])[^\W\d_a-z](?:-[^\W\d_a-z]){1,}(?![\w-])")
+INITIAL = re.compile(rf"(?<![\w.-])[A-Z]\.\s+({NAME})(?![\w'’-])")
+JOINED = re.compile(rf"(?<![\w'’-])({NAME})\s+(?:and|&)\s+({NAME})(?![\w'’-])")
+
+
+def _name_like(word: str) -> bool:
+    return word not in names.ORDINARY and not names.plain(word) and len(word) > 1 and not word.startswith(("I'", "I’"))
+
+
+def _run_words(run: str) -> list[str]:
+    return [w for w in run.split() if not re.fullmatch(LOWER, w)]
+
+
+def _is_name_run(words: list[str]) -> bool:
+    """Not a line of ordinary words ("Thanks", "Saturday Morning"): the first word is no ordinary
+    capitalised word and one word at least is no English word or a listed name."""
+    from ..knowledge.words import common_words
+    if not words or words[0] in names.ORDINARY - names.WORD_NAMES:
+        return False
+    return any(_name_like(w) and (w.lower() not in common_words() or w in names.name_list()) for w in words)
+
+
+def _compound(word: str, english) -> bool:
+    """Two English words run together ("lunchtime", "weekday"): no name."""
+    return any(word[:i] in english and word[i:] in english for i in range(3, len(word) - 2))
+
+
+def words(text: str) -> set[str]:
+    """The words these shapes say are names."""
+    from ..knowledge.words import common_words
+    found: set[str] = set()
+    for match in ONLY_NAME.finditer(text):
+        run = _run_words(match.group(1))
+        if _is_name_run(run):
+            found.update(w for w in run if w not in names.ORDINARY)
+    for match in OPENING_WORD.finditer(text):
+        word = match.group(1)
+        if _name_like(word) and word.lower() not in common_words() and not _compound(word.lower(), common_words()):
+            found.add(word)
+    for asked in ASKED.finditer(text):
+        answer = ANSWER.match(text, asked.end())
+        if answer and _is_name_run(_run_words(answer.group(1))):
+            found.update(w for w in _run_words(answer.group(1)) if _name_like(w))
+    for spelled in SPELLING.finditer(text):   # "Dzhelyalov, D-Z-H": the word the letters begin
+        letters = spelled.group(0).replace("-", "").lower()
+        found.update(m.group(0) for m in names.TOKEN.finditer(text) if _name_like(m.group(0)) and (
+            (len(letters) >= 3 and m.group(0).lower().startswith(letters)) or m.group(0).lower() == letters))   # "Ng, N-G"
+    found.update(m.group(1) for m in INITIAL.finditer(text) if _name_like(m.group(1)))
+    return found
+
+
+def unknown_words(text: str) -> set[str]:
+    """Capitalised words mid-sentence that no English list has ("for me, Huda, about ..."): names
+    once the caller has given one, since a line about nothing personal names no one."""
+    from ..knowledge.words import common_words
+    english = common_words()
+    found = set()
+    for match in names.TOKEN.finditer(text):
+        word = match.group(0)
+        bare = re.sub(r"(?:['’]s|s)$", "", word).lower()
+        if (word[1:].islower() and len(word) >= 3 and not names._sentence_start(text, match.start()) and _name_like(word)
+                and re.sub(r"['’]s$", "", word) not in names.ORDINARY
+                and word.lower() not in english and bare not in english and not _compound(word.lower(), english)):
+            found.add(word)
+    return found
+
+
+def grow(text: str, wanted: set[str]) -> set[str]:
+    """The words beside found names: joined by "and", or capitalised next to one ("Naw Htoo Paw")."""
+    from ..knowledge.words import common_words
+    tokens = list(names.TOKEN.finditer(text))
+    grown = set(wanted)
+    for _ in range(3):
+        before = len(grown)
+        for match in JOINED.finditer(text):
+            first, second = match.group(1), match.group(2)
+            for known, other in ((first, second), (second, first)):
+                if known in grown and _name_like(other) and other not in names.AMBIGUOUS:
+                    grown.add(other)
+        for left, right in zip(tokens, tokens[1:]):
+            if text[left.end():right.start()] != " ":
+                continue
+            a, b = left.group(0), right.group(0)
+            if a in grown and b not in names.ORDINARY and not names.plain(b) and b not in names.NAME_PARTICLES:
+                grown.add(b)
+            if b in grown and a not in names.ORDINARY and not names.plain(a) and a not in names.NAME_PARTICLES and (
+                    not names._sentence_start(text, left.start()) or a.lower() not in common_words()):
+                grown.add(a)
+        if len(grown) == before:
+            break
+    return grown
+
+
+def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Spellings of a found name's start ("M-I" for "Mi") and an initial with its surname ("C.")."""
+    starts = {w.lower()[:n] for w in wanted for n in (2, 3)} | {w.lower() for w in wanted}
+    out = [m.span() for m in SPELLING.finditer(text) if m.group(0).replace("-", "").lower() in starts]
+    out += [(m.start(), m.start() + 2) for m in INITIAL.finditer(text) if m.group(1) in wanted]
+    return out
