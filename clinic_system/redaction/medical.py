@@ -304,7 +304,7 @@ def find(text: str) -> list[tuple[int, int]]:
     # "off the top of my head", "keep an eye on": a body part in an idiom says nothing of the body.
     idioms = [m.span() for m in IDIOM.finditer(text)]
     spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in idioms)]
-    spans = set(spans)
-    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
-    # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not "breast").
-    return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
+    # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not
+    # "breast"). A span inside a longer one stays: should another kind take part of the longer one
+    # ("gluteal fat grafting" beside an address), the shorter still redacts its own words.
+    return sorted(set(spans), key=lambda span: (span[0] - span[1], span[0]))

@@ -2,7 +2,7 @@
 over-redactions, each proven on sentences of its own (not the corpora's)."""
 import pytest
 
-from clinic_system.redaction import address_runs, medical
+from clinic_system.redaction import address_runs, medical, redact
 from redaction_support import redacted
 
 
@@ -146,3 +146,18 @@ def test_idioms_and_booking_talk_stay_plain(text):
 def test_a_listed_word_next_to_a_medicine_must_be_no_english_word():
     text = "I'm on Lipitor and Tuesday works for me."
     assert [text[s:e] for s, e in medical.find(text)] == ["Lipitor"]
+
+
+def test_a_known_name_not_said_leaves_unknown_words_alone():
+    """The caller's own name is always redacted, but it does not make every word no English list
+    has a name in a line where it is not said (mutation triage: the Piccadilly line)."""
+    line = "I had liposuction last year. Is the Piccadilly line the quickest?"
+    assert "Piccadilly" in redact(line, known_names=["John Smith"]).text
+    assert "Piccadilly" not in redact("John here. Is the Piccadilly line the quickest?", known_names=["John Smith"]).text
+
+
+def test_a_medical_word_inside_a_longer_span_is_redacted_when_the_longer_one_loses():
+    """"facial fat" and "fat grafting" overlap; the longer is kept, and "facial", found on its
+    own, must still go (mutation triage: dropping spans inside others left it)."""
+    assert redact("I'm booked for facial fat grafting on the Friday.").text == \
+        "I'm booked for [REDACTED_MEDICAL] [REDACTED_MEDICAL] on the Friday."
