@@ -51,6 +51,19 @@ EFFECT = re.compile(r"\b(?:makes?|made|making|gets?|leaves?|left)\s+(?:me|her|hi
 # A condition said without its head noun: "I have bipolar" ("bipolar disorder"), "she's got Crohn".
 HAS = re.compile(r"\b(?:have|has|had|got|with|diagnosed with)\s+([a-z]{4,})(?=\s*(?:[,.;!?]|$|\s+(?:and|so|but|too|as well)\b))")
 HEADS = ("disorder", "disease", "syndrome")
+# A habit said with its verb, when the terminology lists it as a gerund: "I bite my nails" (nail
+# biting), "she pulls her hair" (hair pulling), "he grinds his teeth" (teeth grinding).
+DOING = re.compile(rf"\b([a-z]{{3,}})\s+(?:at\s+)?(?:my|her|his|their)\s+({BODY})\b", re.IGNORECASE)
+
+
+def _habit(verb: str, body: str, terms) -> bool:
+    verb, body = verb.lower(), body.lower()
+    bases = {verb, verb[:-1], verb[:-2], verb[:-3], verb[:-3] + "e"}
+    gerunds = {g for b in bases if len(b) >= 3 for g in (b + "ing", b[:-1] + "ing", b + b[-1] + "ing")}
+    bodies = {body, body[:-1] if body.endswith("s") else body}
+    return any(f"{part}{joint}{g}" in terms for part in bodies for g in gerunds for joint in (" ", "-"))
+
+
 # "had a PE", "I have BP": two or three capitals after what one has, in a sentence about health.
 SHORT_CAPS = re.compile(r"\b(?:had|has|have|got|with|on)\s+(?:a\s+|an\s+)?([A-Z]{2,5}s?)(?![\w-])")
 NOT_CAPS = {"UK", "US", "USA", "GP", "AM", "PM", "OK", "ID", "TV", "PA", "PO", "NHS", "SMS", "PDF", "VAT", "ASAP", "EU",
@@ -101,6 +114,7 @@ def find(text: str, found: list[tuple[int, int]], nearby, plain_words, terms) ->
     spans += [m.span(g) for m in (*MADE.finditer(text), *BECAME.finditer(text)) for g in (1, 2)]
     spans += [m.span(1) for m in WEEKS.finditer(text)] + [m.span(1) for m in EXPECTING.finditer(text)]
     spans += [m.span(1) for m in BORN_WITH.finditer(text)]
+    spans += [m.span(g) for m in DOING.finditer(text) if _habit(m.group(1), m.group(2), terms) for g in (1, 2)]
     spans += [m.span(1) for m in HAS.finditer(text) if any(f"{m.group(1)} {head}" in terms for head in HEADS)]
     if found:
         spans += [m.span(1) for m in SAID_OF.finditer(text) if nearby(text, m.start(1))]

@@ -126,7 +126,8 @@ def test_ordinary_openings_greetings_letters_and_peoples_survive(text):
     ("codeine makes me vomit, so not that", "vomit"), ("my mum had a DVT and a PE last year", "PE"),
     ("I take Zoryl 2 for sugar.", "Zoryl 2"), ("I've got red marks on my neck from the laser", "marks"),
     ("there's a flap of skin under my arm after the weight loss", "flap of skin"),
-    ("I'm on ARVs for HIV", "ARVs"), ("my brother has Tourette, so he's loud", "Tourette"), ("I had Covid twice", "Covid"), ("she has hearing loss on the left", "hearing loss"),
+    ("I'm on ARVs for HIV", "ARVs"), ("my brother has Tourette, so he's loud", "Tourette"),
+    ("he grinds his teeth at night, the dentist says", "grinds"), ("I bite my nails when I'm nervous", "nails"), ("I had Covid twice", "Covid"), ("she has hearing loss on the left", "hearing loss"),
 ])
 def test_medical_words_by_what_stands_beside_them(text, said):
     assert said not in redacted(text), redacted(text)
@@ -136,7 +137,7 @@ def test_medical_words_by_what_stands_beside_them(text, said):
     "Off the top of my head, the 9th.", "We flew in from Turkey last week, is Monday fine?", "Can you keep an eye on the waiting list?", "Can you call me back after six?",
     "We can meet face-to-face or on video.", "I know the code by heart.", "Fingers crossed for a slot on Friday!",
     "My sister is expecting a call from you.", "I'm three weeks away from the date, is that fine?",
-    "It makes me laugh, the hold music.", "I had a DM from you on Instagram.", "I've got down to two options, and?",
+    "It makes me laugh, the hold music.", "I had a DM from you on Instagram.", "I've got down to two options, and?", "I wash my hair the night before, is that fine?",
     "Is it the building next to the Costa, by the roundabout?",
 ])
 def test_idioms_and_booking_talk_stay_plain(text):
