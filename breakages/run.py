@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from clinic_suite.reporting.commit import current_commit
+from embedded_stack.postgres import scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 PATCHES = Path(__file__).resolve().parent / "patches"
@@ -132,7 +133,7 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
 
 def run_one(breakage: Breakage) -> Outcome:
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-", dir=scratch()) as tmp:  # in memory: cheaper
         folder = Path(tmp)
         problem = patched_copy(breakage, folder)
         if problem:

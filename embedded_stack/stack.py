@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from .postgres import EmbeddedPostgres, free_port
+from .postgres import EmbeddedPostgres, free_port, scratch
 
 PROJECT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT_S = 20
@@ -144,7 +144,7 @@ class EmbeddedStack(DatabaseControls):
         # system_path lets the breakage runner start a patched copy of the reference system.
         self.system_module, self.system_path = system_module, system_path or PROJECT
         self.postgres = EmbeddedPostgres()
-        self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-", dir=scratch()))
         self.processes: dict[str, subprocess.Popen] = {}
         self.info: StackInfo | None = None
         self.down = {}
