@@ -19,9 +19,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from clinic_suite.reporting.commit import current_commit
+from embedded_stack import prefork
 from embedded_stack.postgres import scratch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +133,8 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
     return None if done.returncode == 0 else f"patch does not apply: {done.stderr.strip()[:300]}"
 
 
-def run_one(breakage: Breakage) -> Outcome:
+def run_one(breakage: Breakage, forking: dict | None = None) -> Outcome:
+    """`forking`: the catalogue's fork servers (prefork.servers), for behave and its stack."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-", dir=scratch()) as tmp:  # in memory: cheaper
         folder = Path(tmp)
@@ -146,7 +149,7 @@ def run_one(breakage: Breakage) -> Outcome:
         env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
                "SUITE_STOP_WHEN_RED": " ".join(breakage.criteria),
                "SUITE_RUN_FIRST": " ".join(last_run().get(breakage.name, {}).get("redLocations", [])),
-               "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
+               "CLINIC_PRELOAD_MODEL": "0", **(forking or {})}  # most breakages ask no question
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_SYSTEM_PATH", "TARGET"):
             env.pop(name, None)  # breakages run against the embedded system only, the copy's own
@@ -154,16 +157,21 @@ def run_one(breakage: Breakage) -> Outcome:
         if targets:  # a broken variant of a team's migrations: its @database scenarios, on the patched copy
             env["TARGET"] = str(folder / targets[0] / "target.toml")
             tags = f"@database and ({tags})"
-        try:
-            # From the copy: `python -m` puts the working folder first on the path, so every
-            # package (suite, embedded stack, reference system) is the copy's.
-            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture",
-                                   *features_in_order(breakage)],
-                                  cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
-            output = done.stdout + done.stderr
-        except subprocess.TimeoutExpired:
-            return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,
-                           detail=f"did not finish within {TIMEOUT_S}s")
+        # From the copy: `python -m` puts the working folder first on the path, so every
+        # package (suite, embedded stack, reference system) is the copy's.
+        with (folder / "behave.out").open("w+") as log:
+            behave = prefork.popen(["-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture",
+                                    *features_in_order(breakage)], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=log, stderr=subprocess.STDOUT)
+            try:
+                behave.wait(timeout=TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                behave.kill()
+                behave.wait()
+                return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,
+                               detail=f"did not finish within {TIMEOUT_S}s")
+            log.seek(0)
+            output = log.read()
         records_file = folder / "run" / "scenarios.jsonl"
         records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
     seconds = time.monotonic() - started
@@ -185,9 +193,10 @@ def main(names: list[str]) -> int:
     started = time.monotonic()
     print(f"Breakage catalogue: {len(chosen)} breakages, each on a fresh embedded stack", flush=True)
     outcomes = []
-    # A few at a time: most of a breakage's run is spent waiting on deadlines, not CPU.
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        for outcome in pool.map(run_one, chosen):
+    # A few at a time: most of a breakage's run is spent waiting on deadlines, not CPU. Each
+    # behave and each stack's processes fork from the catalogue's servers (their imports once).
+    with prefork.servers(["suite", "system"]) as forking, ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for outcome in pool.map(partial(run_one, forking=forking), chosen):
             outcomes.append(outcome)
             print(f"  {outcome.name:<28} {outcome.outcome:<7} {outcome.seconds:5.1f}s  "
                   f"red: {', '.join(outcome.creditedCriteria) or '-'}", flush=True)

@@ -8,7 +8,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import nullcontext
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from . import prefork
 from .postgres import EmbeddedPostgres, free_port, scratch
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -202,9 +202,11 @@ class EmbeddedStack(DatabaseControls):
 
     def _spawn(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> None:
         out = open(self.folder / f"{name}.out", "ab")  # a restarted service adds to it
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        # Forked from the run's server when one runs (prefork.py): a start without the imports.
+        self.processes[name] = prefork.popen(
+            args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
+        out.close()
 
     def _wait_ready(self, http: httpx.Client, name: str, url: str) -> None:
         def exited():

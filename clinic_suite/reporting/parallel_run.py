@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from embedded_stack import prefork
+
 from . import run_record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,8 +49,13 @@ def taking_the_system_down(features) -> set[Path]:
 
 
 def _start_stack(env: dict) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, text=True)
+    return prefork.popen(["-m", "embedded_stack.serve", "--handle"], cwd=ROOT, env=env, stdout=subprocess.PIPE)
+
+
+def fork_profiles(env: dict) -> list[str]:
+    """The fork servers worth starting: the suite's always; the system's unless code coverage
+    runs the service under its tracer (a fresh interpreter: only the stubs would fork)."""
+    return ["suite"] + ([] if env.get("SUITE_COVERAGE_FILE") else ["system"])
 
 
 def run_parallel(env: dict, workers_wanted: int, reports: Path, behave_command: Callable) -> int:
@@ -58,9 +65,14 @@ def run_parallel(env: dict, workers_wanted: int, reports: Path, behave_command: 
     such scenario (features/environment.py, SUITE_SERIAL_LOCK, still taken if two workers shared
     them). The suite mostly waits on the system and the system on the suite: a few at once keep
     both cores busy."""
+    started = time.monotonic()
+    with prefork.servers(fork_profiles(env), env) as forking:
+        return _run(started, {**env, **forking}, workers_wanted, reports, behave_command)
+
+
+def _run(started: float, env: dict, workers_wanted: int, reports: Path, behave_command: Callable) -> int:
     run_dir = run_record.RUN_DIR
     run_dir.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
     weights = feature_weights(reports)
     down = taking_the_system_down(weights)
     shares = split(weights, workers_wanted, down)
@@ -77,8 +89,8 @@ def run_parallel(env: dict, workers_wanted: int, reports: Path, behave_command: 
         envs = [{**env, "SUITE_EMBEDDED_STACK": handles[1]} if private and i == 0 else shared
                 for i in range(len(shares))]
         logs = [run_dir / f"worker-{i}.out" for i in range(len(shares))]
-        workers = [subprocess.Popen(behave_command([str(f.relative_to(ROOT)) for f in share]), cwd=ROOT, env=worker_env,
-                                    stdout=log.open("w"), stderr=subprocess.STDOUT)
+        workers = [prefork.popen(behave_command([str(f.relative_to(ROOT)) for f in share])[1:], cwd=ROOT,
+                                 env=worker_env, stdout=log.open("w"), stderr=subprocess.STDOUT)
                    for share, log, worker_env in zip(shares, logs, envs)]
         codes = [w.wait() for w in workers]
         for log in logs:
