@@ -9,8 +9,9 @@ a behave worker or a stack's owner then starts in a tenth of the CPU. Standard l
 `popen` takes the arguments after the interpreter (`-m module args...` only) and returns an
 object that behaves as `subprocess.Popen` does for what this project asks of one (pid,
 poll, wait with a timeout, returncode, send_signal, terminate, kill, stdout when PIPE). Where
-no server runs for that module (PREFORK_DIR unset, a module no profile serves, code coverage
-measuring it), it is a plain `subprocess.Popen` of `sys.executable`; SUITE_PREFORK=0 starts none.
+no server runs for that module (PREFORK_DIR unset, a module no profile serves), it is a plain
+`subprocess.Popen` of `sys.executable`; SUITE_PREFORK=0 starts none. `-m coverage run ... -m
+clinic_system` forks too: coverage starts its tracer in the child, before the project is imported.
 
 Only libraries are imported before the fork, never the project's own packages: the child
 imports those from its own folder and path, as a fresh `python -m` would (a breakage's
@@ -42,9 +43,9 @@ ENV = "PREFORK_DIR"
 PROFILES: dict[str, dict[str, list[str]]] = {
     # Not onnxruntime: its import starts a thread, which a fork would not carry (numpy's OpenBLAS
     # thread is fork-safe: it is stopped before a fork and started again after).
-    "system": {  # the reference clinic system and the SMS stub (what `python -m` imports, and later at start-up)
-        "modules": ["clinic_system", "sms_stub"],
-        "preload": ["fastapi", "fastapi.routing", "starlette.routing", "pydantic", "uvicorn", "uvicorn.main",
+    "system": {  # the reference clinic system (or coverage running it) and the SMS stub
+        "modules": ["clinic_system", "sms_stub", "coverage"],
+        "preload": ["coverage", "coverage.cmdline", "fastapi", "fastapi.routing", "starlette.routing", "pydantic", "uvicorn", "uvicorn.main",
                     "uvicorn.loops.uvloop", "uvicorn.protocols.http.httptools_impl", "uvicorn.lifespan.on",
                     "uvloop", "httptools", "asyncpg", "aiohttp", "twilio.rest", "jinja2", "phonenumbers",
                     "cryptography.hazmat.primitives.ciphers.aead", "faker", "numpy",

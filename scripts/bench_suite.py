@@ -46,6 +46,7 @@ KINDS = [
 
 def kind_of(cmdline: list[str], name: str = "") -> str:
     if any(part.endswith("prefork.py") for part in cmdline):  # a fork server, or a child it forked (named)
+        name = "clinic_system" if name == "coverage" else name  # coverage runs the service when it measures
         cmdline = ["python", "-m", name] if name and not name.startswith("python") else ["fork server"]
     program = Path(cmdline[0]).name if cmdline else ""
     if "chrom" in program:

@@ -120,6 +120,26 @@ def test_without_a_server_or_for_another_module_it_is_a_plain_subprocess(forking
     assert isinstance(other, subprocess.Popen) and other.wait(timeout=30) == 0
 
 
+def test_coverage_run_forked_measures_the_folder_s_module(tmp_path):
+    _module(tmp_path, """
+        def used():
+            return 1
+
+        used()
+    """)
+    with prefork.servers(["system"]) as env:  # the service's own server, as the acceptance run with coverage has it
+        data = tmp_path / "cov.data"
+        child = prefork.popen(["-m", "coverage", "run", f"--data-file={data}", f"--source={tmp_path}",
+                               "-m", "probe_module"], cwd=tmp_path, env={**os.environ, **env})
+        assert isinstance(child, prefork.Forked) and child.wait(timeout=60) == 0
+    import coverage
+
+    measured = coverage.Coverage(data_file=str(data))
+    measured.load()
+    lines = measured.get_data().lines(str(tmp_path / "probe_module.py"))
+    assert lines and {2, 3, 5} <= set(lines)
+
+
 def test_the_python_path_is_the_folder_then_pythonpath_then_the_rest():
     assert prefork._python_path("/w", {"PYTHONPATH": "a:/b"}, ["/lib"]) == ["/w", "/w/a", "/b", "/lib"]
     assert prefork._python_path("/w", {}, ["/lib"]) == ["/w", "/lib"]
@@ -128,7 +148,8 @@ def test_the_python_path_is_the_folder_then_pythonpath_then_the_rest():
 def test_each_profile_serves_its_modules():
     assert prefork.profile_for("clinic_system") == "system" and prefork.profile_for("sms_stub") == "system"
     assert prefork.profile_for("behave") == "suite" and prefork.profile_for("embedded_stack.serve") == "suite"
-    assert prefork.profile_for("coverage") is None  # code coverage starts a fresh interpreter
+    assert prefork.profile_for("coverage") == "system"  # coverage running the service
+    assert prefork.profile_for("pytest") is None
 
 
 def test_the_preloads_are_libraries_never_the_project_s_own_packages():
