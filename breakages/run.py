@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from clinic_suite.reporting.commit import current_commit
@@ -92,11 +92,20 @@ def slowest_first(chosen: list[Breakage]) -> list[Breakage]:
 
 
 def features_in_order(breakage: Breakage) -> list[str]:
-    """Every feature file, those that held the breakage's red scenarios last time first: with
-    SUITE_STOP_WHEN_RED a breakage caught as before is decided by its first scenarios."""
+    """The feature files that tag a scenario with one of the breakage's criteria (behave parses
+    only those: the others cannot hold a scenario it runs), those that held its red scenarios
+    last time first: with SUITE_STOP_WHEN_RED a breakage caught as before is decided by its
+    first scenarios. No file names one: every file, for behave to find nothing and say so."""
     red_before = [loc.split(":")[0] for loc in last_run().get(breakage.name, {}).get("redLocations", [])]
     files = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "features").glob("*.feature"))
-    return sorted(files, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
+    named = [f for f in files if naming(ROOT / f, breakage.criteria)] or files
+    return sorted(named, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
+
+
+def naming(feature: Path, criteria: list[str]) -> bool:
+    """The file carries a criterion's tag (on its feature, a rule, a scenario or its examples)."""
+    text = feature.read_text()
+    return any(re.search(rf"@criterion\.{re.escape(c)}(?![\w.-])", text) for c in criteria)
 
 
 def touched(breakage: Breakage) -> list[str]:
@@ -106,12 +115,20 @@ def touched(breakage: Breakage) -> list[str]:
     return sorted({"/".join(p.split("/")[:3]) if p.startswith("fixtures/targets/") else p.split("/")[0] for p in paths})
 
 
+@lru_cache(maxsize=1)
 def project_files() -> list[str]:
-    """The project as it stands in the working tree: tracked files and new ones not ignored
-    (never the symlinked virtual environment or node_modules)."""
+    """The project as it stands in the working tree when the catalogue starts: tracked files and
+    new ones not ignored (never the symlinked virtual environment or node_modules); listed once."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, check=True).stdout.decode().split("\0")
     return [f for f in listed if f and (ROOT / f).is_file() and not (ROOT / f).is_symlink()]
+
+
+@lru_cache(maxsize=1)
+def compiled_folders() -> list[Path]:
+    """The project's __pycache__ folders (not the virtual environment's), found once."""
+    return [cache for cache in ROOT.glob("*/**/__pycache__")
+            if not {".venv", "node_modules", ".git"} & set(cache.relative_to(ROOT).parts)]
 
 
 def patched_copy(breakage: Breakage, folder: Path) -> str | None:
@@ -124,8 +141,8 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
         (folder / "node_modules").symlink_to(ROOT / "node_modules")
     # With the compiled files: Python recompiles only what the patch touched (its times change),
     # not the whole project on every one of the catalogue's stacks.
-    for cache in ROOT.glob("*/**/__pycache__"):
-        if not {".venv", "node_modules", ".git"} & set(cache.relative_to(ROOT).parts) and (folder / cache.parent.relative_to(ROOT)).is_dir():
+    for cache in compiled_folders():
+        if (folder / cache.parent.relative_to(ROOT)).is_dir():
             shutil.copytree(cache, folder / cache.relative_to(ROOT), dirs_exist_ok=True)
     # -C1: one line of context must match, so a breakage survives edits near it.
     done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,

@@ -78,7 +78,10 @@ class Sampler:
                         key = (process.pid, process.create_time())
                         if key not in self.seen:
                             self.commands[key] = " ".join(process.cmdline())[:160]
-                        kind = self.seen[key][0] if key in self.seen else kind_of(process.cmdline(), process.name())
+                        known = self.seen.get(key, ("fork servers", 0.0))[0]
+                        # a forked child names itself just after the fork: look again until it has
+                        kind = known if not known.startswith("fork servers") else kind_of(process.cmdline(),
+                                                                                         process.name())
                         self.seen[key] = (kind, times.user + times.system)
                 except psutil.Error:
                     continue
