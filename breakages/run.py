@@ -19,9 +19,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache, partial
 from pathlib import Path
 
 from clinic_suite.reporting.commit import current_commit
+from embedded_stack import prefork
+from embedded_stack.postgres import scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 PATCHES = Path(__file__).resolve().parent / "patches"
@@ -89,11 +92,20 @@ def slowest_first(chosen: list[Breakage]) -> list[Breakage]:
 
 
 def features_in_order(breakage: Breakage) -> list[str]:
-    """Every feature file, those that held the breakage's red scenarios last time first: with
-    SUITE_STOP_WHEN_RED a breakage caught as before is decided by its first scenarios."""
+    """The feature files that tag a scenario with one of the breakage's criteria (behave parses
+    only those: the others cannot hold a scenario it runs), those that held its red scenarios
+    last time first: with SUITE_STOP_WHEN_RED a breakage caught as before is decided by its
+    first scenarios. No file names one: every file, for behave to find nothing and say so."""
     red_before = [loc.split(":")[0] for loc in last_run().get(breakage.name, {}).get("redLocations", [])]
     files = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "features").glob("*.feature"))
-    return sorted(files, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
+    named = [f for f in files if naming(ROOT / f, breakage.criteria)] or files
+    return sorted(named, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
+
+
+def naming(feature: Path, criteria: list[str]) -> bool:
+    """The file carries a criterion's tag (on its feature, a rule, a scenario or its examples)."""
+    text = feature.read_text()
+    return any(re.search(rf"@criterion\.{re.escape(c)}(?![\w.-])", text) for c in criteria)
 
 
 def touched(breakage: Breakage) -> list[str]:
@@ -103,12 +115,20 @@ def touched(breakage: Breakage) -> list[str]:
     return sorted({"/".join(p.split("/")[:3]) if p.startswith("fixtures/targets/") else p.split("/")[0] for p in paths})
 
 
+@lru_cache(maxsize=1)
 def project_files() -> list[str]:
-    """The project as it stands in the working tree: tracked files and new ones not ignored
-    (never the symlinked virtual environment or node_modules)."""
+    """The project as it stands in the working tree when the catalogue starts: tracked files and
+    new ones not ignored (never the symlinked virtual environment or node_modules); listed once."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, check=True).stdout.decode().split("\0")
     return [f for f in listed if f and (ROOT / f).is_file() and not (ROOT / f).is_symlink()]
+
+
+@lru_cache(maxsize=1)
+def compiled_folders() -> list[Path]:
+    """The project's __pycache__ folders (not the virtual environment's), found once."""
+    return [cache for cache in ROOT.glob("*/**/__pycache__")
+            if not {".venv", "node_modules", ".git"} & set(cache.relative_to(ROOT).parts)]
 
 
 def patched_copy(breakage: Breakage, folder: Path) -> str | None:
@@ -121,8 +141,8 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
         (folder / "node_modules").symlink_to(ROOT / "node_modules")
     # With the compiled files: Python recompiles only what the patch touched (its times change),
     # not the whole project on every one of the catalogue's stacks.
-    for cache in ROOT.glob("*/**/__pycache__"):
-        if not {".venv", "node_modules", ".git"} & set(cache.relative_to(ROOT).parts) and (folder / cache.parent.relative_to(ROOT)).is_dir():
+    for cache in compiled_folders():
+        if (folder / cache.parent.relative_to(ROOT)).is_dir():
             shutil.copytree(cache, folder / cache.relative_to(ROOT), dirs_exist_ok=True)
     # -C1: one line of context must match, so a breakage survives edits near it.
     done = subprocess.run(["git", "apply", "-C1", "--whitespace=nowarn", str(breakage.patch)], cwd=folder,
@@ -130,9 +150,10 @@ def patched_copy(breakage: Breakage, folder: Path) -> str | None:
     return None if done.returncode == 0 else f"patch does not apply: {done.stderr.strip()[:300]}"
 
 
-def run_one(breakage: Breakage) -> Outcome:
+def run_one(breakage: Breakage, forking: dict | None = None) -> Outcome:
+    """`forking`: the catalogue's fork servers (prefork.servers), for behave and its stack."""
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"breakage-{breakage.name}-", dir=scratch()) as tmp:  # in memory: cheaper
         folder = Path(tmp)
         problem = patched_copy(breakage, folder)
         if problem:
@@ -145,7 +166,7 @@ def run_one(breakage: Breakage) -> Outcome:
         env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
                "SUITE_STOP_WHEN_RED": " ".join(breakage.criteria),
                "SUITE_RUN_FIRST": " ".join(last_run().get(breakage.name, {}).get("redLocations", [])),
-               "CLINIC_PRELOAD_MODEL": "0"}  # most breakages ask no question
+               "CLINIC_PRELOAD_MODEL": "0", **(forking or {})}  # most breakages ask no question
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_SYSTEM_PATH", "TARGET"):
             env.pop(name, None)  # breakages run against the embedded system only, the copy's own
@@ -153,16 +174,21 @@ def run_one(breakage: Breakage) -> Outcome:
         if targets:  # a broken variant of a team's migrations: its @database scenarios, on the patched copy
             env["TARGET"] = str(folder / targets[0] / "target.toml")
             tags = f"@database and ({tags})"
-        try:
-            # From the copy: `python -m` puts the working folder first on the path, so every
-            # package (suite, embedded stack, reference system) is the copy's.
-            done = subprocess.run([sys.executable, "-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture",
-                                   *features_in_order(breakage)],
-                                  cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
-            output = done.stdout + done.stderr
-        except subprocess.TimeoutExpired:
-            return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,
-                           detail=f"did not finish within {TIMEOUT_S}s")
+        # From the copy: `python -m` puts the working folder first on the path, so every
+        # package (suite, embedded stack, reference system) is the copy's.
+        with (folder / "behave.out").open("w+") as log:
+            behave = prefork.popen(["-m", "behave", "-f", "progress", f"--tags={tags}", "--no-capture",
+                                    *features_in_order(breakage)], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=log, stderr=subprocess.STDOUT)
+            try:
+                behave.wait(timeout=TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                behave.kill()
+                behave.wait()
+                return Outcome(breakage.name, breakage.criteria, "error", time.monotonic() - started,
+                               detail=f"did not finish within {TIMEOUT_S}s")
+            log.seek(0)
+            output = log.read()
         records_file = folder / "run" / "scenarios.jsonl"
         records = [json.loads(l) for l in records_file.read_text().splitlines()] if records_file.exists() else []
     seconds = time.monotonic() - started
@@ -184,9 +210,10 @@ def main(names: list[str]) -> int:
     started = time.monotonic()
     print(f"Breakage catalogue: {len(chosen)} breakages, each on a fresh embedded stack", flush=True)
     outcomes = []
-    # A few at a time: most of a breakage's run is spent waiting on deadlines, not CPU.
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        for outcome in pool.map(run_one, chosen):
+    # A few at a time: most of a breakage's run is spent waiting on deadlines, not CPU. Each
+    # behave and each stack's processes fork from the catalogue's servers (their imports once).
+    with prefork.servers(["suite", "system"]) as forking, ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for outcome in pool.map(partial(run_one, forking=forking), chosen):
             outcomes.append(outcome)
             print(f"  {outcome.name:<28} {outcome.outcome:<7} {outcome.seconds:5.1f}s  "
                   f"red: {', '.join(outcome.creditedCriteria) or '-'}", flush=True)

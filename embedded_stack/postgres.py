@@ -36,6 +36,19 @@ SUPERUSER = "postgres"
 START_TIMEOUT_S = 15
 
 
+def scratch() -> str:
+    """Where throwaway clusters (and their template) and stacks live: in memory (/dev/shm)
+    where the machine has it, else the temp folder (SUITE_SCRATCH_DIR chooses). A cluster is
+    38 MB in a thousand files: copied onto this machine's disk it cost 1.3 s of CPU (mostly
+    the kernel's), onto /dev/shm 0.07 s; and every write the run makes is cheaper there. A
+    crash of PostgreSQL keeps what it wrote either way (fsync is off on both)."""
+    chosen = os.environ.get("SUITE_SCRATCH_DIR")
+    if chosen:
+        return chosen
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else tempfile.gettempdir()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -70,13 +83,13 @@ INITDB_OPTIONS = ("-U", SUPERUSER, "--auth-local=trust", "--auth-host=scram-sha-
 
 def _template() -> Path:
     """The cluster every embedded PostgreSQL starts as, made once per machine (and per
-    binaries and options) in the temp folder. Its clusters share its superuser password (kept
+    binaries and options) in the scratch folder. Its clusters share its superuser password (kept
     beside it, readable by its owner only): throwaway clusters on loopback, each on its own port."""
     key = hashlib.sha256(f"{POSTGRES_BIN_PATH}|{INITDB_OPTIONS}|{os.geteuid()}".encode()).hexdigest()[:12]
-    final = Path(tempfile.gettempdir()) / f"clinic-pg-template-{key}"
+    final = Path(scratch()) / f"clinic-pg-template-{key}"
     if (final / "password").exists():
         return final
-    building = Path(tempfile.mkdtemp(prefix="clinic-pg-template-building-"))
+    building = Path(tempfile.mkdtemp(prefix="clinic-pg-template-building-", dir=scratch()))
     password = secrets.token_urlsafe(18)
     (building / "pw").write_text(password)
     (building / "data").mkdir()
@@ -143,7 +156,7 @@ class EmbeddedPostgres:
         """A fresh cluster: a copy of this machine's template cluster (initdb once, then ~0.1 s a
         copy instead of initdb's second of CPU and writes: the breakage catalogue starts dozens)."""
         template = _template()
-        self.root = Path(tempfile.mkdtemp(prefix="clinic-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="clinic-pg-", dir=scratch()))
         shutil.copytree(template / "data", self.pgdata, symlinks=True)
         self.password = (template / "password").read_text()
         if _running_as_root():

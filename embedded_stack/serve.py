@@ -4,6 +4,7 @@ Prints one JSON line (URLs, tokens, clinics' credentials); Ctrl-C stops everythi
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import time
@@ -45,6 +46,11 @@ def main() -> None:
         nonlocal asked
         asked = True
 
+    # Each signal also writes a byte here: the loop below sleeps on it instead of polling (a
+    # 20 ms poll cost each stack's owner about a second of CPU over a run).
+    woken, wake = os.pipe()
+    os.set_blocking(wake, False)
+    signal.set_wakeup_fd(wake)
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGUSR2, ask)  # an attached worker wants the service killed or restarted
@@ -61,7 +67,8 @@ def main() -> None:
             if asked:
                 asked = False
                 serve_control(stack)
-            time.sleep(0.02)
+                continue
+            os.read(woken, 512)  # until a signal: its handler has run by the time this returns
     finally:
         stack.stop()
         print("stopped", file=sys.stderr)

@@ -8,7 +8,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import nullcontext
@@ -17,7 +16,8 @@ from pathlib import Path
 
 import httpx
 
-from .postgres import EmbeddedPostgres, free_port
+from . import prefork
+from .postgres import EmbeddedPostgres, free_port, scratch
 
 PROJECT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT_S = 20
@@ -147,7 +147,7 @@ class EmbeddedStack(DatabaseControls):
         # system_path lets the breakage runner start a patched copy of the reference system.
         self.system_module, self.system_path = system_module, system_path or PROJECT
         self.postgres = EmbeddedPostgres()
-        self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="clinic-stack-", dir=scratch()))
         self.processes: dict[str, subprocess.Popen] = {}
         self.info: StackInfo | None = None
         self.down = {}
@@ -206,9 +206,11 @@ class EmbeddedStack(DatabaseControls):
 
     def _spawn(self, name: str, args: list[str], env: dict[str, str], cwd: Path) -> None:
         out = open(self.folder / f"{name}.out", "ab")  # a restarted service adds to it
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, *args], cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        # Forked from the run's server when one runs (prefork.py): a start without the imports.
+        self.processes[name] = prefork.popen(
+            args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": f"{cwd}{os.pathsep}{PROJECT}", **env})
+        out.close()
 
     def _wait_ready(self, http: httpx.Client, name: str, url: str) -> None:
         def exited():

@@ -1,0 +1,30 @@
+"""The breakage runner gives behave only the feature files that can hold a breakage's scenarios."""
+from pathlib import Path
+
+from breakages import run
+
+
+def test_a_file_is_named_by_a_criterion_tag_wherever_it_stands(tmp_path):
+    feature = tmp_path / "x.feature"
+    feature.write_text("@criterion.CC-1\nFeature: x\n  Scenario: y\n")
+    assert run.naming(feature, ["CC-1"])
+    assert not run.naming(feature, ["CC-10"]) and not run.naming(feature, ["CC"])
+    feature.write_text("Feature: x\n  Rule: r\n    @criterion.CC-10 @critical\n    Scenario: y\n")
+    assert run.naming(feature, ["CC-1", "CC-10"]) and not run.naming(feature, ["CC-1"])
+
+
+def test_only_the_files_of_its_criteria_last_time_s_red_first(monkeypatch):
+    breakage = run.Breakage("probe", ["CC-3", "AC-1"], "why", Path("probe.patch"))
+    monkeypatch.setattr(run, "last_run", lambda: {"probe": {"redLocations": ["features/inbound_calls.feature:9"]}})
+    files = run.features_in_order(breakage)
+    assert files and all(run.naming(run.ROOT / f, breakage.criteria) for f in files)
+    everything = sorted((run.ROOT / "features").glob("*.feature"))
+    left_out = [f for f in everything if str(f.relative_to(run.ROOT)) not in files]
+    assert left_out and not any(run.naming(f, breakage.criteria) for f in left_out)
+    assert files[0] == "features/inbound_calls.feature"
+
+
+def test_criteria_no_file_names_leave_every_file(monkeypatch):
+    monkeypatch.setattr(run, "last_run", lambda: {})
+    files = run.features_in_order(run.Breakage("probe", ["NO-SUCH-1"], "why", Path("probe.patch")))
+    assert len(files) == len(list((run.ROOT / "features").glob("*.feature")))
