@@ -165,6 +165,13 @@ def create_app(account_sid: str, auth_token: str) -> FastAPI:
             faults[fault.to].append(Fault(fault.mode, fault.count, fault.delayMs))
         return {"to": fault.to, "mode": fault.mode, "count": fault.count}
 
+    @app.get("/_stub/faults")
+    async def waiting_faults(to: str = Query(min_length=3, max_length=30)):
+        # A fault leaves this list when a send consumes it: the suite waits on that, not on time.
+        with lock:
+            return {"to": to, "faults": [{"mode": f.mode, "count": f.count, "delayMs": f.delay_ms}
+                                         for f in faults.get(to, [])]}
+
     @app.get("/health")
     async def health():
         return {"ok": True}

@@ -28,6 +28,12 @@ class SmsStub:
                                                               "delayMs": delay_ms})
         answer.raise_for_status()
 
+    async def waiting_faults(self, to: str) -> list[dict]:
+        """The faults still waiting for a send to `to` (one leaves when a send takes it)."""
+        answer = await self.http.get("/_stub/faults", params={"to": to})
+        answer.raise_for_status()
+        return answer.json()["faults"]
+
     async def record(self, to: str) -> list[dict]:
         messages = await self.messages(to)
         self.evidence.text(to, messages)

@@ -213,6 +213,11 @@ async def service_dies_mid_send(world: World, call: Call) -> None:
     async def sending():
         return [r for r in await world.db.follow_ups(call.call_id) if r["status"] == "sending"]
     await eventually(sending, within=calls.SMS_THRESHOLD_S, what="the text handed to the provider")
+
+    async def provider_holding():
+        # The slowed send has reached the provider once its fault is taken: crash inside that window.
+        return not await world.sms.waiting_faults(call.patient.phone)
+    await eventually(provider_holding, within=calls.SMS_THRESHOLD_S, what="the provider holding the text")
     world.target.crash("service")
     world.target.restart("service")
 

@@ -37,6 +37,17 @@ def test_faults_are_per_number_and_counted(sms_stub, mode, status, code):
     assert client.messages.create(to=to, from_="+15005550006", body="second try").status == "queued"
 
 
+def test_a_waiting_fault_leaves_the_list_when_a_send_takes_it(sms_stub):
+    to, url = "+15550003001", sms_stub["url"] + "/_stub/faults"
+    httpx.post(url, json={"to": to, "mode": "quota-exceeded", "count": 2}).raise_for_status()
+    assert httpx.get(url, params={"to": to}).json()["faults"] == [{"mode": "quota-exceeded", "count": 2, "delayMs": 0}]
+    client = client_for(sms_stub)
+    for _ in range(2):
+        with pytest.raises(TwilioRestException):
+            client.messages.create(to=to, from_="+15005550006", body="x")
+    assert httpx.get(url, params={"to": to}).json()["faults"] == []
+
+
 def test_inboxes_clear_per_number(sms_stub):
     client = client_for(sms_stub)
     client.messages.create(to="+15550002001", from_="+15005550006", body="a")
