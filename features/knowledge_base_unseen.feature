@@ -94,8 +94,24 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | can you tighten skin on face in a small operation             | Facelift            |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | is there anyt hing you could do for my nose                   | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | the tip sags, could you fix my nose                           | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what does a noseop cost                                       | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it    | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                  | Facelift            |
+
+  Rule: Wanting a sign gone is not asking for whatever else treats that skin
+    "Remove my saggy skin" asks for a result, not for resurfacing. The receptionist may pass the
+    caller to a person (a miss, counted); quoting another treatment's figures is a wrong answer.
+
+    @criterion.KB-8
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes no figures of <other>, nor of any procedure but <procedure>
+
+      Examples:
+        | clinic                    | list                       | question                       | other             | procedure |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I want to remove my saggy skin | Laser Resurfacing | Facelift  |
 
   Rule: Two procedures compared in one question each get their own figures
 

@@ -19,29 +19,35 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       And "<value>" appears nowhere the clinic keeps or shows the call
 
       Examples:
-        | kind                                   | said                                                                                                          | value                         | kept                                                                     |
-        | an email address                       | You can email me at john.smith+clinic@example.com                                                             | john.smith+clinic@example.com | You can email me at [REDACTED_EMAIL]                                     |
-        | a phone number                         | My number is 555-123-4567                                                                                     | 555-123-4567                  | My number is [REDACTED_PHONE]                                            |
-        | a street address                       | I live at 123 Main St, NYC                                                                                    | 123 Main St                   | I live at [REDACTED_ADDRESS]                                             |
-        | a social security number               | My SSN is 123-45-6789                                                                                         | 123-45-6789                   | My SSN is [REDACTED_SSN]                                                 |
-        | a medical concern                      | I have a scar from a previous rhinoplasty                                                                     | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL]           |
-        | a name                                 | Hi, my name is John Smith                                                                                     | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME]                           |
-        | his own doctor, by title               | My GP, Dr. Kelechi Nwosu, referred me                                                                         | Nwosu                         | My GP, Dr. [REDACTED_NAME] [REDACTED_NAME], referred me                  |
-        | his email, spelt out                   | It's gabija.m@gmail.com, that's G-A-B-I-J-A dot M                                                             | G-A-B-I-J-A                   | It's [REDACTED_EMAIL], that's [REDACTED_EMAIL]                           |
-        | the end of his SSN                     | My SSN ends in 6789                                                                                           | 6789                          | My SSN ends in [REDACTED_SSN]                                            |
-        | his wife's SSN and the end of his own  | Her social is 518-42-7306, mine ends in 9913                                                                  | 9913                          | Her social is [REDACTED_SSN], mine ends in [REDACTED_SSN]                |
-        | two addresses said in one run          | The old one was 41 Peckham Rye, London SE15 4JR Flat 5, 8 Rose Street, Edinburgh EH2 2PR is the new one       | Rose Street                   | The old one was [REDACTED_ADDRESS] [REDACTED_ADDRESS] is the new one     |
-        | a postcode said before its name        | Send it to 1012 AB, that's my postcode                                                                        | 1012 AB                       | Send it to [REDACTED_ADDRESS], that's my postcode                        |
-        | a medicine with its dose               | I'm on Dolo 650 twice a day.                                                                                  | Dolo                          | I'm on [REDACTED_MEDICAL] twice a day.                                   |
-        | his number, its end said again         | It's 555-123-4567, four five six seven is the end bit                                                         | four five six seven           | It's [REDACTED_PHONE], [REDACTED_PHONE] is the end bit                   |
-        | an address that opens what he says     | 4 Rue de Rivoli, 75001 Paris, that's me                                                                       | Rue de Rivoli                 | [REDACTED_ADDRESS], that's me                                            |
-        | a postcode, the cue said after it      | It's 75016, my postcode                                                                                       | 75016                         | It's [REDACTED_ADDRESS], my postcode                                     |
-        | a post box and its town                | Post goes to Casilla 4410, Valdivia, thanks                                                                   | Casilla 4410                  | Post goes to [REDACTED_ADDRESS], thanks                                  |
-        | a sister who shares a staff name       | Hi, it's Priya, Priya Raman's sister                                                                          | Raman                         | Hi, it's [REDACTED_NAME], [REDACTED_NAME] [REDACTED_NAME]'s sister       |
-        | a lab result with its number           | My INR was 2.8 yesterday, is that all right?                                                                  | INR was 2.8                   | My [REDACTED_MEDICAL] yesterday, is that all right?                      |
-        | marks on his back                      | I've got cupping marks on my back                                                                             | cupping marks                 | I've got [REDACTED_MEDICAL] on my [REDACTED_MEDICAL]                     |
-        | an address in eight parts, then thanks | My address is Unit 2, Ash Court, 14 High Street, Kensington, London, Greater London, England, W8 4PT, Thanks! | Ash Court                     | My address is [REDACTED_ADDRESS], Thanks!                                |
-        | a past procedure, then the way there   | I had liposuction last year. Is the Piccadilly line the quickest?                                             | liposuction                   | I had [REDACTED_MEDICAL] last year. Is the Piccadilly line the quickest? |
+        | kind                                   | said                                                                                                                                 | value                         | kept                                                                     |
+        | an email address                       | You can email me at john.smith+clinic@example.com                                                                                    | john.smith+clinic@example.com | You can email me at [REDACTED_EMAIL]                                     |
+        | a phone number                         | My number is 555-123-4567                                                                                                            | 555-123-4567                  | My number is [REDACTED_PHONE]                                            |
+        | a street address                       | I live at 123 Main St, NYC                                                                                                           | 123 Main St                   | I live at [REDACTED_ADDRESS]                                             |
+        | a social security number               | My SSN is 123-45-6789                                                                                                                | 123-45-6789                   | My SSN is [REDACTED_SSN]                                                 |
+        | a medical concern                      | I have a scar from a previous rhinoplasty                                                                                            | rhinoplasty                   | I have a [REDACTED_MEDICAL] from a previous [REDACTED_MEDICAL]           |
+        | a name                                 | Hi, my name is John Smith                                                                                                            | Smith                         | Hi, my name is [REDACTED_NAME] [REDACTED_NAME]                           |
+        | his own doctor, by title               | My GP, Dr. Kelechi Nwosu, referred me                                                                                                | Nwosu                         | My GP, Dr. [REDACTED_NAME] [REDACTED_NAME], referred me                  |
+        | his email, spelt out                   | It's gabija.m@gmail.com, that's G-A-B-I-J-A dot M                                                                                    | G-A-B-I-J-A                   | It's [REDACTED_EMAIL], that's [REDACTED_EMAIL]                           |
+        | the end of his SSN                     | My SSN ends in 6789                                                                                                                  | 6789                          | My SSN ends in [REDACTED_SSN]                                            |
+        | his wife's SSN and the end of his own  | Her social is 518-42-7306, mine ends in 9913                                                                                         | 9913                          | Her social is [REDACTED_SSN], mine ends in [REDACTED_SSN]                |
+        | two addresses said in one run          | The old one was 41 Peckham Rye, London SE15 4JR Flat 5, 8 Rose Street, Edinburgh EH2 2PR is the new one                              | Rose Street                   | The old one was [REDACTED_ADDRESS] [REDACTED_ADDRESS] is the new one     |
+        | a postcode said before its name        | Send it to 1012 AB, that's my postcode                                                                                               | 1012 AB                       | Send it to [REDACTED_ADDRESS], that's my postcode                        |
+        | a medicine with its dose               | I'm on Dolo 650 twice a day.                                                                                                         | Dolo                          | I'm on [REDACTED_MEDICAL] twice a day.                                   |
+        | his number, its end said again         | It's 555-123-4567, four five six seven is the end bit                                                                                | four five six seven           | It's [REDACTED_PHONE], [REDACTED_PHONE] is the end bit                   |
+        | an address that opens what he says     | 4 Rue de Rivoli, 75001 Paris, that's me                                                                                              | Rue de Rivoli                 | [REDACTED_ADDRESS], that's me                                            |
+        | a postcode, the cue said after it      | It's 75016, my postcode                                                                                                              | 75016                         | It's [REDACTED_ADDRESS], my postcode                                     |
+        | a post box and its town                | Post goes to Casilla 4410, Valdivia, thanks                                                                                          | Casilla 4410                  | Post goes to [REDACTED_ADDRESS], thanks                                  |
+        | a sister who shares a staff name       | Hi, it's Priya, Priya Raman's sister                                                                                                 | Raman                         | Hi, it's [REDACTED_NAME], [REDACTED_NAME] [REDACTED_NAME]'s sister       |
+        | a lab result with its number           | My INR was 2.8 yesterday, is that all right?                                                                                         | INR was 2.8                   | My [REDACTED_MEDICAL] yesterday, is that all right?                      |
+        | marks on his back                      | I've got cupping marks on my back                                                                                                    | cupping marks                 | I've got [REDACTED_MEDICAL] on my [REDACTED_MEDICAL]                     |
+        | an address in eight parts, then thanks | My address is Unit 2, Ash Court, 14 High Street, Kensington, London, Greater London, England, W8 4PT, Thanks!                        | Ash Court                     | My address is [REDACTED_ADDRESS], Thanks!                                |
+        | a past procedure, then the way there   | I had liposuction last year. Is the Piccadilly line the quickest?                                                                    | liposuction                   | I had [REDACTED_MEDICAL] last year. Is the Piccadilly line the quickest? |
+        | an address, then the clinic's name     | My address is Unit 2, Ash Court, 14 High Street, Kensington, London, Greater London, England, W8 4PT, Premier Cosmetic Surgery, yes? | Ash Court                     | My address is [REDACTED_ADDRESS], Premier Cosmetic Surgery, yes?         |
+        | a house's name before its street       | Sea Breeze, Hithigas Magu, Malé 20150, that's the house                                                                              | 20150                         | [REDACTED_ADDRESS], that's the house                                     |
+        | a procedure, then a saying             | After the liposuction, back to back appointments are fine                                                                            | liposuction                   | After the [REDACTED_MEDICAL], back to back appointments are fine         |
+        | his condition, said as an adjective    | My diverticulitic flare-ups are better now                                                                                           | diverticulitic                | My [REDACTED_MEDICAL] flare-ups are better now                           |
+        | a nose job, then the job               | I had a nose job, the job went fine                                                                                                  | nose job                      | I had a [REDACTED_MEDICAL], the job went fine                            |
+        | how far along his wife is              | My wife is twenty weeks, can she still come to the consultation?                                                                     | twenty weeks                  | My wife is [REDACTED_MEDICAL], can she still come to the consultation?   |
 
   Rule: What the clinic needs to read is not redacted
 
@@ -61,6 +67,30 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | a card's last four digits         | My card shows asterisks then 4242 on the receipt.                                            |
         | a treatment suite and its price   | Is the price for Suite A, 2500 Pounds, still right?                                          |
         | the name of his bank              | Chase Manhattan Bank, can I pay on that card?                                                |
+        | where the clinic is               | Is the address near the station, Marylebone?                                                 |
+
+  Rule: A name is known by where the caller says it
+    The phone line's transcript gives the receptionist's turns as "AI:" and the caller's as
+    "User:". What the caller answers to a question for a name is a name, whatever its language.
+
+    @criterion.PII-1
+    Scenario Outline: The person on John's line answers "<asked>"
+      Given John is a caller who has not agreed to his calls being kept on record
+      When the receptionist asks "<asked>" and the person on John's line answers "<answer>" and hangs up
+      Then the clinic's record of the answer reads "<kept>"
+      And "<value>" appears nowhere the clinic keeps or shows the call
+
+      Examples:
+        | asked                            | answer                             | value          | kept                                    |
+        | Who am I speaking to?            | Tuiasosopo, about the consultation | Tuiasosopo     | [REDACTED_NAME], about the consultation |
+        | Can I take your surname, please? | Oyelowo                            | Oyelowo        | [REDACTED_NAME]                         |
+        | And who's calling today?         | Ngozi Adeyemi-Bakare.              | Adeyemi-Bakare | [REDACTED_NAME] [REDACTED_NAME].        |
+
+    @criterion.PII-6
+    Scenario: The person on John's line does not catch the question for a name
+      Given John is a caller who has not agreed to his calls being kept on record
+      When the receptionist asks "Who am I speaking to?" and the person on John's line answers "sorry, the line is bad" and hangs up
+      Then the clinic's record of the answer reads "sorry, the line is bad"
 
   Rule: Consent decides what the record keeps
 

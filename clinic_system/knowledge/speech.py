@@ -30,7 +30,7 @@ def merged(token: str, vocabulary: set[str], spelling: dict[str, str]) -> list[s
     trade, where the whole is neither English nor the list's; else the word as it was."""
     if len(token) < 6 or token in spelling or token in w.common_words() or w.stem(token) in vocabulary | w.KNOWN_STEMS:
         return [token]
-    for k in range(3, len(token) - 2):
+    for k in range(3, len(token) - 1):   # a two-letter second half too: "noseop", "boobop"
         halves = [w.plain(token[:k]), w.plain(token[k:])]
         if all(h in spelling or w.stem(h) in w.KNOWN_STEMS | w.GENERIC_STEMS for h in halves):
             return halves

@@ -9,7 +9,7 @@ Three shapes cover most of Europe and the English-speaking world:
   "Calle de Fuencarral 97, 2º izquierda, 28004 Madrid", "Brīvības iela 118-7, Rīga, LV-1001"."""
 import re
 
-from . import address_runs
+from . import address_runs, names
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|Terr|Close|"
@@ -81,7 +81,7 @@ ALONE = re.compile(rf"\b(?:{UK_POSTCODE}|{CA_POSTCODE}|{EIRCODE})\b|\b{CUE}(?:\s
                    rf"((?:[A-Z]{{1,2}}-)?(?:\d{{5}}(?:-\d{{4}})?|\d{{4}}(?: ?[A-Z]{{2}}\b)?|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d{{6}})|{MIXED_CODE})\b"
                    rf"|\b{US_STATE_ZIP}\b")
 # The answer to a question about the postcode: "agent: can I take a postcode?\ncaller: BE3619".
-ANSWERED = re.compile(rf"{CUE}[^\n]*\?[ \t]*\n[ \t]*(?:(?i:caller|customer|patient):)?[ \t]*"
+ANSWERED = re.compile(rf"{CUE}[^\n]*\?[ \t]*\n[ \t]*(?:{names.SPEAKER}:)?[ \t]*"
                       rf"((?:[A-Z]{{1,2}}-)?\d{{4,6}}|{MIXED_CODE}|{UK_POSTCODE}|\d{{5}}-\d{{3,4}})[ \t.]*(?=\n|$)")
 
 

@@ -11,7 +11,7 @@ import re
 from . import names
 
 NAME, LOWER = names.NAME, names.LOWER_PARTICLE
-LABEL = r"(?:(?i:caller|customer|patient|client)\s*:\s*)"
+LABEL = rf"(?:{names.SPEAKER}\s*:\s*)"
 # What a caller says before a name at a turn's start: "yes so", "um", "okay, ...", "hi".
 FILLERS = r"(?:(?i:yes|yeah|yep|um+|uh+|er+m?|so|okay|ok|right|well|oh|ah|and|hi|hello|hey|it's|this is)\b[,.]?\s+)*"
 RUN = rf"(?:{NAME})(?:\s+(?:{LOWER}\s+)*(?:{NAME})){{0,4}}"

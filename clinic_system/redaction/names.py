@@ -42,6 +42,9 @@ GREETED = re.compile(rf"(?i:\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|eve
 # "it's said Nggalo", "pronounced Thakau": how a name sounds is the name too.
 SAID_AS = re.compile(rf"(?:(?<=,\s)said|\bit(?:'s| is) said|\bpronounced|\bsounds like|\bsay it(?: like)?)\s+"
                      rf"(?![A-Z]+\b)({NAME})(?![\w'’-])")
+# Who speaks, as a transcript labels the caller's turn: Vapi's default is "User:" (its transcript plan
+# names the two sides "AI" and "User"); clinics' own formats say "Customer:", "Caller:", "Patient:".
+SPEAKER = r"(?i:caller|customer|patient|client|user)"
 TOKEN = re.compile(rf"(?<![\w'’-])(?:{NAME})(?![\w'’-])")
 PAIR = re.compile(rf"(?<![\w'’-])({NAME}) ({NAME})(?![\w'’-])")
 # Capitalised words that are not names here, however often parents choose them.
@@ -133,7 +136,7 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
-OPENING = re.compile(rf"(?:^|[.!?]\s+|^(?i:caller|customer):\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+OPENING = re.compile(rf"(?:^|[.!?]\s+|^{SPEAKER}:\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
                      rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
 # A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
 CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")

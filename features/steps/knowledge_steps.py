@@ -155,7 +155,7 @@ def quotes_figures_of(context, procedures):
 def quotes_none_refused(context, refused, procedure):
     world = context.world
     quoted = knowledge.figures_in(world.last.text, knowledge.listed(world.documents[world.clinic().name]["filename"]))
-    check(refused, is_not(is_in(quoted)), "the version the caller turned down")
+    check(refused, is_not(is_in(quoted)), "a procedure the caller did not ask for (turned down, or other work)")
     check(sorted(quoted - {procedure}), equal_to([]), f"only {procedure}'s figures, if any")
 
 

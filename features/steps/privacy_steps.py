@@ -29,6 +29,23 @@ async def says(context, name, said):
     await _say_and_hang_up(context.world, name, said)
 
 
+# The phone line's own transcript format: Vapi labels the assistant's turns "AI:" and the caller's "User:".
+ASKED, ANSWERED = "AI: ", "User: "
+
+
+@when('the receptionist asks "{asked}" and the person on {name}\'s line answers "{answer}" and hangs up')
+async def asked_and_answered(context, asked, name, answer):
+    await _say_and_hang_up(context.world, name, f"{ASKED}{asked}\n{ANSWERED}{answer}")
+
+
+@then('the clinic\'s record of the answer reads "{kept}"')
+async def answer_reads(context, kept):
+    world = context.world
+    question = world.call().transcript.split("\n")[0]
+    check(await world.db.stored_transcript(world.call().call_id), equal_to(f"{question}\n{ANSWERED}{kept}"),
+          "the stored transcript: the question as asked, the answer redacted")
+
+
 @then('the clinic\'s record of the call reads "{kept}"')
 async def record_reads(context, kept):
     world = context.world
