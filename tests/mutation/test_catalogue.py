@@ -42,3 +42,21 @@ def test_the_quick_scenarios_chosen_are_spread_over_the_features():
     fastest = ["a.feature:1", "a.feature:2", "a.feature:3", "b.feature:9", "a.feature:4", "c.feature:5"]
     assert across_features(fastest)[:3] == ["a.feature:1", "b.feature:9", "c.feature:5"]
     assert sorted(across_features(fastest)) == sorted(fastest)
+
+
+def test_a_chosen_row_brings_its_tables_quick_rows_within_the_budget(monkeypatch):
+    from mutation import run
+    table = tuple(f"f.feature:{n}" for n in range(10, 16))
+    monkeypatch.setattr(run, "outline_rows", lambda: {row: table for row in table})
+    seconds = {**{row: 0.1 for row in table}, "f.feature:14": 5.0, "f.feature:15": 0.2}
+    covering = set(table) - {"f.feature:13"}
+    monkeypatch.setattr(run, "SIBLINGS_BUDGET_S", 0.25)
+    # the slow row and the one that does not run the line stay out; the budget takes the quickest first
+    assert run.siblings({"f.feature:10"}, covering, seconds) == {"f.feature:11", "f.feature:12"}
+
+
+def test_every_outline_row_of_the_features_maps_to_its_table():
+    from mutation import run
+    rows = run.outline_rows()
+    assert rows and all(row in rows[row] for row in rows)
+    assert all(row.startswith("features/") and row.rsplit(":", 1)[1].isdigit() for row in rows)
