@@ -37,7 +37,7 @@ MALE = set("man men male guy guys husband boyfriend son brother dad father he hi
 PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face", "nostril": "nose"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
-session appointment consultation""".split())
+session appointment consultation correction""".split())
 # kinds that are also everyday verbs ("lift my toddler", "peel off"): work only right after a body part
 VERBAL = {"lift", "peel", "tuck", "thread", "graft", "fill"}
 COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby": "breast", "tit": "breast", "tits": "breast",
@@ -87,6 +87,9 @@ NOT_OPERATED = (r"\b(?:dont|not|never|rather not|prefer not to|no|without|avoid|
                 r"having|get|getting|go|going|under|through|undergo|be|being|any|an|a|the|idea|thought|of|proper|real|actual|full|big|major|"
                 r"anything|something|too|so|very|invasive)\s+){0,5}"
                 r"(?:surgery|surgical|operation|op|knife|scalpel|cut|cutting|operated|incisions?)\b")
+OWNER = r"(?:my|her|his|the)"
+BODY_PART = (r"(?:nose|face|eyes?|neck|chin|lips?|breasts?|boobs?|bust|chest|tummy|stomach|belly|skin|ears?|cheeks?|"
+             r"jowls?|forehead|brows?|eyelids?)")
 BRA_SIZE = r"\b(a|an|from|to|into|am|m|be|size|now|only|just)\s+(?:2[68]|3[02468]|4[02468])\s?(aa|[a-h]{1,3})\b"
 CUPS = r"\b[a-h]{1,3}\s+cups?\b(?!\s+of)(?:[^.?!]*?\b[a-h]{1,3}\s+cups?\b(?!\s+of))?"
 
@@ -116,6 +119,7 @@ PHRASES = [  # read as one word before anything else
      r"(?<=\b(?:put|get|had) a )rings?\b(?= (?:in|through)\b)", " piercing "),
     (r"\b(?:man|men|mens|male|guy|guys)\s+(?:boobs?|breasts?|tits?|chests?)\b|\bmoobs\b", " male chest "),
     (r"\bsemi[\s-]*permanent\b", " temporary "),
+    (r"\bfake (?:boobs?|breasts?|tits?|bust)\b", " breast implants "),
     (r"\bnip\s*(?:and|n|&)?\s*tuck\b", " surgery "),  # the idiom for cosmetic surgery, not a tummy tuck
     (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
     # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
@@ -130,12 +134,19 @@ PHRASES = [  # read as one word before anything else
     # "hoist it back up"); a participle stays one ("my lower face pulled up" describes, it names nothing)
     (r"\b(pull(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", _lifted),
     (r"\b((?:hoist|haul|hitch|perk|prop|tuck)(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\bup\b", _lifted),
-    # an operating theatre ("in theatre", "a theatre job"): surgery
-    (r"\b(?:in|into) (?:the )?theat(?:re|er)\b|\boperating (?:theat(?:re|er)|room)\b|\btheat(?:re|er)"
+    # an operating theatre ("in theatre", "going to theatre", "a theatre job"): surgery
+    (r"\b(?:in|into|to) (?:the )?theat(?:re|er)\b|\boperating (?:theat(?:re|er)|room)\b|\btheat(?:re|er)"
      r"(?= (?:\w+ )?(?:job|procedure|op|operation)\b)", " surgery "),
     # a size word before the work is its smaller variant ("the smaller facelift", "a minor op")
     (r"\b(?:smaller|lesser|minor)\s+(?=(?:face\s*)?lift|facelift|op\b|operation|procedure|version)", " mini "),
     (r"\btoo (?:big|large|heavy)\b", " smaller "),  # "my boobs are too big": to be made smaller
+    # a part the caller says is fine is not the one asked about ("my nose doesn't bother me", "my eyes
+    # are fine", "nothing wrong with my nose or my face")
+    (rf"\b{OWNER} ({BODY_PART})(?:[’']s|\s+(?:is|are))\s+(?:fine|ok|okay|all right|alright|good)\b|"
+     rf"\b{OWNER} ({BODY_PART})\s+(?:(?:does|do)(?:n[’']?t| not)|never)\s+bothers? (?:me|her|him)\b",
+     lambda said: f" not {said.group(1) or said.group(2)} "),
+    (rf"\bnothing(?:[’']s| is)? wrong with {OWNER} ({BODY_PART})(?:\s+(?:or|and|nor) {OWNER} ({BODY_PART}))?\b",
+     lambda said: " " + " ".join(f"not {part}" for part in said.groups() if part) + " "),
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
     (r"\bnot\s+" + LIKING + r"\b", " not "),
@@ -262,7 +273,10 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     heard = raw not in common_words()  # a word spelt as it sounds ("likwid") is read by its sound too
     close = sorted((_apart(raw, k, allowed, heard), k)
                    for k in spelling if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
-    return spelling[close[0][1]] if close and close[0][0] <= allowed else None
+    if close and close[0][0] <= allowed:
+        return spelling[close[0][1]]
+    # a slip in a plural: "nose jobbs" is the slip "jobb" with an s
+    return slip_of(raw[:-1], spelling, ordinary_too) if raw.endswith("s") and len(raw) >= 5 else None
 
 
 SOUNDS = [(re.compile(a), b) for a, b in [(r"^kn", "n"), (r"^wr", "r"), (r"ow", "o"), (r"ph", "f"), (r"rh", "r"),
