@@ -102,7 +102,7 @@ ROWS = [
     Row("PII Redaction", "100%", "No leaks", lambda f: f.get("piiRecall"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
     # The first edition's held-out set: measured blind once, tuned on since (a seen set, gating).
-    # The honest figures are the latest held-out edition's, below.
+    # The honest figures are the held-out editions', below.
     Row("PII Redaction (v1 held-out set, seen)", "100%", "No leaks", lambda f: f.get("piiRecallV1HeldOut"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
     # Over-redaction (PII-6): justified replacements / all, the end-of-call corpus and the seen editions.
@@ -119,14 +119,14 @@ ROWS = [
         lambda v: v >= 98, lambda v: v >= 98, percent),
     Row("Clean utterances changed (seen sets, v2-v5 held-out included)", "0", "0",
         lambda f: f.get("piiCleanChangedSeen"), lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
-    # A held-out edition, never used for tuning: graded against the plan's target and shown; it
-    # does not gate (only tuning on it could make it green, and that would spend it).
-    *[Row(f"PII Redaction (held-out edition): {kind}", "100%", "No leaks",
+    # The held-out editions (v6, v7), never used for tuning, graded together: against the plan's target and shown; they
+    # do not gate (only tuning on them could make them green, and that would spend them).
+    *[Row(f"PII Redaction (held-out editions): {kind}", "100%", "No leaks",
           lambda f, k=kind: f.get(f"piiRecallUnseen[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent,
           gates=False) for kind in PII_KINDS],
-    Row("PII Precision (held-out edition)", "≥98%", "≥95%", lambda f: f.get("piiPrecisionUnseen"),
+    Row("PII Precision (held-out editions)", "≥98%", "≥95%", lambda f: f.get("piiPrecisionUnseen"),
         lambda v: v >= 98, lambda v: v >= 95, percent, gates=False),
-    Row("Clean utterances changed (held-out edition)", "0", "0", lambda f: f.get("piiCleanChangedUnseen"),
+    Row("Clean utterances changed (held-out editions)", "0", "0", lambda f: f.get("piiCleanChangedUnseen"),
         lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}", gates=False),
     Row("Clinic Isolation", "100%", "Zero data bleeds", lambda f: f.get("isolationRefused"),
         lambda v: v >= 100, lambda v: v >= 100, percent),
