@@ -106,6 +106,11 @@ def _cup_sizes(said: re.Match) -> str:
     return " smaller breast size " if smaller else " breast size "
 
 
+def _not_these(said: re.Match) -> str:
+    """The body parts a caller says are fine, said no to ("my nose is fine": "not nose")."""
+    return " " + " ".join(f"not {part}" for part in said.groups() if part) + " "
+
+
 def _lifted(said: re.Match) -> str:
     return (" lifted " if said.group(1).endswith("ed") else " lift ") + said.group(2) + " "
 
@@ -143,10 +148,9 @@ PHRASES = [  # read as one word before anything else
     # a part the caller says is fine is not the one asked about ("my nose doesn't bother me", "my eyes
     # are fine", "nothing wrong with my nose or my face")
     (rf"\b{OWNER} ({BODY_PART})(?:[’']s|\s+(?:is|are))\s+(?:fine|ok|okay|all right|alright|good)\b|"
-     rf"\b{OWNER} ({BODY_PART})\s+(?:(?:does|do)(?:n[’']?t| not)|never)\s+bothers? (?:me|her|him)\b",
-     lambda said: f" not {said.group(1) or said.group(2)} "),
+     rf"\b{OWNER} ({BODY_PART})\s+(?:(?:does|do)(?:n[’']?t| not)|never)\s+bothers? (?:me|her|him)\b", _not_these),
     (rf"\bnothing(?:[’']s| is)? wrong with {OWNER} ({BODY_PART})(?:\s+(?:or|and|nor) {OWNER} ({BODY_PART}))?\b",
-     lambda said: " " + " ".join(f"not {part}" for part in said.groups() if part) + " "),
+     _not_these),
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)nt\b", " dont "),  # no apostrophe
     (r"\b(do|does|did|is|are|was|were|could|would|should|ca|wo|have|has|had|need)n[’']t\b", " dont "),
     (r"\bnot\s+" + LIKING + r"\b", " not "),
@@ -273,10 +277,10 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
     heard = raw not in common_words()  # a word spelt as it sounds ("likwid") is read by its sound too
     close = sorted((_apart(raw, k, allowed, heard), k)
                    for k in spelling if len(k) >= shortest and abs(len(k) - len(raw)) <= allowed)
-    if close and close[0][0] <= allowed:
-        return spelling[close[0][1]]
-    # a slip in a plural: "nose jobbs" is the slip "jobb" with an s
-    return slip_of(raw[:-1], spelling, ordinary_too) if raw.endswith("s") and len(raw) >= 5 else None
+    found = spelling[close[0][1]] if close and close[0][0] <= allowed else None
+    if found is None and raw.endswith("s") and len(raw) >= 5:   # a slip in a plural: "nose jobbs"
+        return slip_of(raw[:-1], spelling, ordinary_too)
+    return found
 
 
 SOUNDS = [(re.compile(a), b) for a, b in [(r"^kn", "n"), (r"^wr", "r"), (r"ow", "o"), (r"ph", "f"), (r"rh", "r"),
