@@ -41,9 +41,10 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Then the answer quotes no figures of <refused>, nor of any procedure but <procedure>
 
       Examples:
-        | clinic                   | list                   | question                                                            | refused            | procedure          |
-        | Premier Cosmetic Surgery | premier-procedures.pdf | fillers are not my thing, what does a nose reshape cost             | Liquid Rhinoplasty | Rhinoplasty        |
-        | Premier Cosmetic Surgery | premier-procedures.pdf | surgery never appealed to me, what's the price of changing my nose | Rhinoplasty        | Liquid Rhinoplasty |
+        | clinic                   | list                   | question                                                                   | refused            | procedure          |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | fillers are not my thing, what does a nose reshape cost                    | Liquid Rhinoplasty | Rhinoplasty        |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | surgery never appealed to me, what's the price of changing my nose         | Rhinoplasty        | Liquid Rhinoplasty |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | I want my nose done properly and not the temporary filler, what's the cost | Liquid Rhinoplasty | Rhinoplasty        |
 
   Rule: A procedure the clinic does not list gets no figures, even when it shares words with one it does
 
@@ -123,12 +124,14 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Then the answer quotes the figures of <procedures> and of no other procedure on the list
 
       Examples:
-        | clinic                    | list                       | question                                                                                      | procedures                          |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                       | Rhinoplasty and Liquid Rhinoplasty  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                   | Breast Augmentation and Rhinoplasty |
+        | clinic                    | list                       | question                                                                                     | procedures                          |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                      | Rhinoplasty and Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                  | Breast Augmentation and Rhinoplasty |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare | Facelift and Laser Resurfacing      |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how does the cost of a facelift compare to breast augmentation                                | Facelift and Breast Augmentation    |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                   | Facelift and Breast Augmentation    |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how does the cost of a facelift compare to breast augmentation                               | Facelift and Breast Augmentation    |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                  | Facelift and Breast Augmentation    |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | laser or lift, which is cheaper                                                              | Facelift and Laser Resurfacing      |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | resurfacing or lift, what do you suggest                                                     | Facelift and Laser Resurfacing      |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
     The sets once used to tune are held at no wrong answer and at most 5% refused, and a question

@@ -61,11 +61,21 @@ class Outcome:
     change: str = ""
 
 
-def triage() -> dict[str, str]:
-    """key -> why the mutant cannot change behaviour."""
+def triage() -> dict[str, dict]:
+    """key -> {"reason": why the mutant cannot change behaviour, "change": the line before and after}."""
     if not TRIAGE.exists():
         return {}
-    return {e["key"]: e["reason"] for e in tomllib.loads(TRIAGE.read_text()).get("equivalent", [])}
+    return {e["key"]: e for e in tomllib.loads(TRIAGE.read_text()).get("equivalent", [])}
+
+
+def still_triaged(outcomes: list[Outcome], triaged: dict[str, dict]) -> tuple[dict[str, str], list[Outcome]]:
+    """(key -> reason) for the triage that still names the mutant it was written for, and the
+    survivors whose key now names another change (numbers added before it in its function):
+    those count as untriaged until someone reads them again."""
+    stale = [o for o in outcomes if o.mutant.key in triaged and o.outcome in ("survived", "notCovered")
+             and triaged[o.mutant.key].get("change") != o.change]
+    gone = {o.mutant.key for o in stale}
+    return {k: e["reason"] for k, e in triaged.items() if k not in gone}, stale
 
 
 def covering_scenarios(mutant: Mutant, lines: dict, seconds: dict, all_lines: dict | None = None) -> set[str]:
@@ -286,7 +296,9 @@ def main(argv: list[str]) -> int:
             outcomes.append(outcome)
             print(f"  [{n:3}/{len(chosen)}] {outcome.outcome:<10} {outcome.seconds:5.1f}s  {outcome.mutant.key}"
                   f"  ({outcome.scenarios} scenarios)", flush=True)
-    equivalent = triage()
+    equivalent, stale = still_triaged(outcomes, triage())
+    for o in stale:
+        print(f"  STALE      {o.mutant.key}: its triage was written for another change; now {o.change}")
     result = summarise(outcomes, equivalent, args.seed, len(chosen), time.monotonic() - started)
     result["scenarioCap"] = args.cap
     for s in result["survivors"]:

@@ -324,8 +324,9 @@ def _verbal_nouns(clause: list[Word], names: set[str], vocabulary: set[str]) -> 
             j -= 1
         means = j >= 0 and clause[j].raw in MEANS
         before_work = after is not None and (w.is_kind(after.raw) or after.stem in names)
-        chosen = j < i - 1 and (j >= 0 and clause[j].raw in EITHER and _works(clause[:j][-3:])
-                                or after is not None and after.raw in EITHER and _works(clause[i + 2:i + 5]))
+        # one of two kinds of work weighed ("the laser or the lift", "laser or lift", "a lift or the laser")
+        chosen = (j >= 0 and clause[j].raw in EITHER and _works(clause[:j][-3:])
+                  or after is not None and after.raw in EITHER and _works(clause[i + 2:i + 5]))
         if before_work or means or chosen:
             named.append(kind)
         elif j < i - 1 and not kind.raw.endswith("ing") and not (after is not None and after.raw in ELSEWHERE):

@@ -73,7 +73,7 @@ COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "bo
              "weighing"}
 CHOOSING = {"which", "whichever", "either", "whether", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
-            "better", "worse", "easier", "safer", "more", "less", "each"}
+            "better", "worse", "easier", "safer", "more", "less", "each", "suggest", "recommend", "advise"}
 # what speech-to-text leaves in a caller's words without meaning: hesitations and fillers
 FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,}|ah+|eh+|you know|i mean|sort of|kind of|kinda|sorta|"
                      r"basically|literally|like)\b")

@@ -60,3 +60,32 @@ def test_every_outline_row_of_the_features_maps_to_its_table():
     rows = run.outline_rows()
     assert rows and all(row in rows[row] for row in rows)
     assert all(row.startswith("features/") and row.rsplit(":", 1)[1].isdigit() for row in rows)
+
+
+def test_a_triage_whose_key_now_names_another_change_is_not_counted():
+    from mutation import run
+    from mutation.catalogue import Mutant
+    moved = Mutant("clinic_system/x.py", "core/NumberReplacer", 0, 3, "<module>", 3)
+    kept = Mutant("clinic_system/x.py", "core/NumberReplacer", 1, 9, "<module>", 4)
+    outcomes = [run.Outcome(moved, "survived", 1.0, 1, change="f(group(2))  ->  f(group(1))"),
+                run.Outcome(kept, "survived", 1.0, 1, change="A = 4096  ->  A = 4097")]
+    triaged = {moved.key: {"reason": "a cache size", "change": "cache(100_000)  ->  cache(99999)"},
+               kept.key: {"reason": "never reached", "change": "A = 4096  ->  A = 4097"}}
+    equivalent, stale = run.still_triaged(outcomes, triaged)
+    assert equivalent == {kept.key: "never reached"} and [o.mutant for o in stale] == [moved]
+
+
+def test_every_triaged_mutant_is_still_the_change_its_reason_was_written_for():
+    """A key names a mutant by its function and its place among that operator's: numbers added
+    earlier in the function (or at module level) move the key onto another change."""
+    import tomllib
+    from mutation import catalogue, run
+    entries = tomllib.loads(run.TRIAGE.read_text())["equivalent"]
+    modules = {}
+    for entry in entries:
+        module = entry["key"].split("::")[0]
+        if module not in modules:
+            modules[module] = {m.key: m for m in catalogue.of_module(run.ROOT / module)}
+        mutant = modules[module].get(entry["key"])
+        assert mutant is not None, f"{entry['key']} names no mutant now"
+        assert mutant.change(mutant.mutated_source()) == entry["change"], f"{entry['key']} now names another change"
