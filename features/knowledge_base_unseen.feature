@@ -99,6 +99,22 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it    | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                  | Facelift            |
 
+  Rule: A lift of nothing named is not taken for the facelift
+    A caller who trails off after "a lift" has not said of what, and a breast lift is not on the
+    list: the receptionist passes the caller on rather than guess.
+
+    @criterion.KB-8
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the receptionist answers "I don't have specific information about that procedure."
+
+      Examples:
+        | clinic                   | list                   | question                               |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | A lift or... sorry, what does it cost? |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | A lift, what does it cost?             |
+
   Rule: Wanting a sign gone is not asking for whatever else treats that skin
     "Remove my saggy skin" asks for a result, not for resurfacing. The receptionist may pass the
     caller to a person (a miss, counted); quoting another treatment's figures is a wrong answer.
