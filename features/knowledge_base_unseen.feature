@@ -98,6 +98,26 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | what does a noseop cost                                       | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it    | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                  | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | brest implents cost                                           | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | wat is recovry for brest augmantation                         | Breast Augmentation |
+
+  Rule: A caller who corrects themselves is answered about the version they settle on
+    Callers change their mind mid-sentence, or say what someone else advised before what they
+    want. The version said last is the one asked about; quoting the one taken back is a wrong answer.
+
+    @criterion.KB-8 @criterion.KB-4
+    Scenario Outline: <clinic> is asked "<question>"
+      Given <clinic> takes bookings by phone
+      And <clinic> has uploaded its procedure list "<list>"
+      When a caller asks the receptionist "<question>"
+      Then the answer quotes the figures of <procedure> and of no other procedure on the list
+
+      Examples:
+        | clinic                   | list                   | question                                                                                                   | procedure          |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | I was going to ask about surgery for my nose, actually no, I mean the injectable one. What's the price?    | Liquid Rhinoplasty |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | Can I book for the nose filler, no, sorry, scrap that, the proper surgical one. What does that cost?       | Rhinoplasty        |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | My husband says get the injections but I want it done in an operation. The nose one, how long is recovery? | Rhinoplasty        |
+        | Premier Cosmetic Surgery | premier-procedures.pdf | I'm not sure what it's called but it's the surgical one for the nose, not the injections. Price please.    | Rhinoplasty        |
 
   Rule: A lift of nothing named is not taken for the facelift
     A caller who trails off after "a lift" has not said of what, and a breast lift is not on the
@@ -148,6 +168,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                  | Facelift and Breast Augmentation    |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | laser or lift, which is cheaper                                                              | Facelift and Laser Resurfacing      |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | resurfacing or lift, what do you suggest                                                     | Facelift and Laser Resurfacing      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you compare the nose job with the liquid nose job for me, downtime mainly?               | Rhinoplasty and Liquid Rhinoplasty  |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
     The sets once used to tune are held at no wrong answer and at most 5% refused, and a question
@@ -163,14 +184,15 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
       Examples:
-        | part                   |
-        | tuning                 |
-        | first held-out (seen)  |
-        | second held-out (seen) |
-        | third held-out (seen)  |
-        | fourth held-out (seen) |
-        | fifth held-out (seen)  |
-        | sixth held-out (seen)  |
+        | part                    |
+        | tuning                  |
+        | first held-out (seen)   |
+        | second held-out (seen)  |
+        | third held-out (seen)   |
+        | fourth held-out (seen)  |
+        | fifth held-out (seen)   |
+        | sixth held-out (seen)   |
+        | seventh held-out (seen) |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -180,7 +202,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_7.jsonl); until
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_8.jsonl); until
     # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

@@ -163,7 +163,7 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
     # rhinoplasty", "a nose job and a liquid nose job"): each part read on its own, answered
     # only when every part that names something names exactly one procedure, two in all
     parts = [part for part in (understanding.read(part, clinic.names, clinic.vocabulary, clinic.spelling)
-                               for part in words.PARTS.split(question)) if part.topics]
+                               for part in words.parts(question)) if part.topics]
     if any(not _described(part) for part in parts):  # "my cheeks are hollow, implants ...": where the work goes
         parts = [part for part in parts if not _described(part)]
     each = [_decide(part, clinic) for part in parts]

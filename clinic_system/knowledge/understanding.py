@@ -98,7 +98,10 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
         tokens = glossed(joined)
         for i, token in enumerate(tokens):
             s = _body_part(tokens, i, vocabulary, male)
-            naming = i + 1 < len(tokens) and (w.stem(tokens[i + 1]) in vocabulary or w.is_kind(tokens[i + 1]))
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # the next word names the procedure, even misspelt itself ("brest implents")
+            naming = bool(after) and (w.stem(after) in vocabulary or w.is_kind(after) or (
+                after not in w.common_words() and w.slip_of(after, spelling) in vocabulary))
             if s not in known and s not in w.STOP_STEMS:
                 s = _family(s, vocabulary) or w.slip_of(token, spelling, ordinary_too=naming) or s
             elif s not in known and naming:  # a small word heard for a word of the list ("a knows job")
@@ -106,7 +109,7 @@ def _words(question: str, vocabulary: set[str], spelling: dict[str, str]) -> lis
             if read and read[-1].negated and (token in ("or", "nor") or tokens[i:i + 2] == ["and", "of"]):
                 negation_left = 2  # "no creams or injections", "afraid of needles and of surgery": neither
                 continue
-            if token in CHOOSING_BETWEEN:
+            if token in CHOOSING_BETWEEN or token == "but":
                 dangling = False  # "can't decide between filler or the operation": both are asked about
             if token in w.NEGATORS:
                 negation_left, dangling, verbal = 3, False, token in VERB_NEGATORS
@@ -199,6 +202,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     tokens = {t for clause in w.clauses(question) for t in clause}
     reading.comparing = bool(tokens & (w.COMPARING - {"or"})) or ("or" in tokens and bool(tokens & w.CHOOSING))
     said_clauses = _words(question, vocabulary, spelling)
+    if not reading.comparing:
+        _take_correction(w.clauses(question), said_clauses)
     had: set[str] = set()  # variants the caller had before ("I had surgery on my nose years ago")
     # tightening done surgically is the lift ("my face surgically tightened and lifted"); without
     # a surgical word it stays a kind of work of its own ("face tightening" is often a laser's or a device's)
@@ -303,9 +308,31 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
     for name in NAME_INSIDE.findall(question):
-        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR:
+        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR | w.common_words():
             reading.strangers.add("after-body:" + name)
     return reading
+
+
+def _take_correction(raw_clauses: tuple[tuple[str, ...], ...], said_clauses: list[list[Word]]) -> None:
+    """A caller who corrects themselves ("the nose filler, no, sorry, scrap that, the surgical one";
+    "my husband says injections but I want an operation") means the variant said last: the variant
+    words said before the correction are dropped, when the correction says one of its own (the
+    body part said before stays: "surgery for my nose, actually no, the injectable one")."""
+    cut = None  # (clause, word) where the correction begins
+    for c, (raw, said) in enumerate(zip(raw_clauses, said_clauses)):
+        if raw in CORRECTIONS:
+            cut = (c + 1, 0)
+        for i, word in enumerate(said):
+            if word.raw == "but" and tuple(x.raw for x in said[i + 1:i + 4])[:3] in PREFERRING:
+                cut = (c, i + 1)
+    if cut is None or cut[0] >= len(said_clauses):  # "yes or no": nothing said after it
+        return
+    after = said_clauses[cut[0]][cut[1]:] + [x for clause in said_clauses[cut[0] + 1:] for x in clause]
+    if not any(_variant(x.stem, x.raw) and not x.negated for x in after):
+        return
+    for c, clause in enumerate(said_clauses[:cut[0] + 1]):
+        end = cut[1] if c == cut[0] else len(clause)
+        clause[:end] = [x for x in clause[:end] if not _variant(x.stem, x.raw)]
 
 
 def _verbal_nouns(clause: list[Word], names: set[str], vocabulary: set[str]) -> tuple[list[Word], list[Word]]:
@@ -342,7 +369,7 @@ def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> tuple[set
     or before a word for work ("gynaecomastia surgery")."""
     out, naming = set(), set(BRANDED.findall(question.lower()))
     for i, word in enumerate(said):
-        if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS:
+        if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS or word.raw in parts.SIGNS:
             continue
         before, after = said[i - 1] if i else None, said[i + 1] if i + 1 < len(said) else None
         split = _english((before.raw if before else "") + word.raw) or _english(word.raw + (after.raw if after else ""))
@@ -417,6 +444,11 @@ BODY_STEMS = {w.stem(b) for b in w.BODY}
 VERBAL_STEMS = {w.stem(k) for k in w.VERBAL}
 COPULAS = {"is", "are", "was", "were", "be", "would", "will", "just", "really", "simply"}
 VERB_NEGATORS = {"dont", "not", "never"}  # "I don't mind", not "no downtime": a verb the negation may stop at
+# a clause that takes back what came before it, and "but I want ..." after someone else's advice
+CORRECTIONS = {("no",), ("actually", "no"), ("no", "sorry"), ("sorry", "no"), ("scrap", "that"), ("no", "wait"),
+               ("forget", "that"), ("actually",)}
+PREFERRING = {("i", "want", x) for x in ("it", "the", "a", "an", "to", "proper")} | {
+    ("i", "d", "rather"), ("i", "would", "rather"), ("i", "prefer", "the"), ("i", "d", "prefer")}
 CHOOSING_BETWEEN = {"between", "which", "whether", "either"}
 REFUSING = {"no", "without"}  # said no to outright, not a feeling ("not keen on", "scared of")
 TIGHTEN, LIFT, FILL, FILLER = (w.stem(x) for x in ("tightening", "lift", "fill", "filler"))

@@ -378,3 +378,22 @@ def test_words_run_together_are_read_apart_only_into_known_words():
     assert speech.merged("boobjob", {"job"}, spelling) == ["breast", "job"]   # each half as clinics write it
     assert speech.merged("breastfeeding", set(), spelling) == ["breastfeeding"]  # "feeding" is no work
     assert speech.merged("hairline", set(), spelling) == ["hairline"]
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a caller who corrects themselves means the version said last; the body part said before stays
+    ("surgery for my nose, actually no, the injectable one, how much", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("the nose filler, no, sorry, scrap that, the proper surgical one", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("my friend says the injections but I want an operation on my nose", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("the liquid nose job, I mean, how much is it", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),  # no correction
+    ("the nose filler, no, what's the price", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),  # nothing said instead
+    ("thread lift for the face - yes or no", "premier-procedures.pdf", []),  # a closing "no" takes back nothing
+    ("not sure of the name but it's the surgical one for the nose", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("brest implents cost", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("a laser that helps with wrinkles on the skin, how much", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("my English is not good, I want operation to make my breasts big", "premier-procedures.pdf",
+     ["Breast Augmentation"]),
+    ("compare the nose job with the liquid nose job", "premier-procedures.pdf", ["Rhinoplasty", "Liquid Rhinoplasty"]),
+])
+def test_round_8_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
