@@ -48,6 +48,8 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | his condition, said as an adjective    | My diverticulitic flare-ups are better now                                                                                           | diverticulitic                | My [REDACTED_MEDICAL] flare-ups are better now                           |
         | a nose job, then the job               | I had a nose job, the job went fine                                                                                                  | nose job                      | I had a [REDACTED_MEDICAL], the job went fine                            |
         | how far along his wife is              | My wife is twenty weeks, can she still come to the consultation?                                                                     | twenty weeks                  | My wife is [REDACTED_MEDICAL], can she still come to the consultation?   |
+        | what his surgery left to care for      | The tissue expander is fine, the compression bra less so                                                                             | tissue expander               | The [REDACTED_MEDICAL] is fine, the [REDACTED_MEDICAL] less so           |
+        | that he smokes                         | I'm a smoker, is that a problem?                                                                                                     | smoker                        | I'm a [REDACTED_MEDICAL], is that a problem?                             |
 
   Rule: What the clinic needs to read is not redacted
 
@@ -68,6 +70,8 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | a treatment suite and its price   | Is the price for Suite A, 2500 Pounds, still right?                                          |
         | the name of his bank              | Chase Manhattan Bank, can I pay on that card?                                                |
         | where the clinic is               | Is the address near the station, Marylebone?                                                 |
+        | the stop he travels to            | I'll take the Victoria line to Oxford Circus, then the 73 bus past Angel.                    |
+        | the room he is sent to            | Is it the second floor, Room 4, for the consultation?                                        |
 
   Rule: A name is known by where the caller says it
     The phone line's transcript gives the receptionist's turns as "AI:" and the caller's as

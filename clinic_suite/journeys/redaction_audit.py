@@ -36,7 +36,8 @@ EDITIONS = (
     Edition("HeldOutV4", "v4/held_out", "v4/clean_held_out", seen=True),   # measured blind after round 4, tuned on (round 5)
     Edition("HeldOutV5", "v5/held_out", "v5/clean_held_out", seen=True),   # measured blind after round 5, tuned on (round 6)
     Edition("HeldOutV6", "v6/held_out", "v6/clean_held_out", seen=False),  # written before round 6, never tuned on
-    Edition("HeldOutV7", "v7/held_out", "v7/clean_held_out", seen=False),  # written blind after round 6, never tuned on
+    Edition("HeldOutV7", "v7/held_out", "v7/clean_held_out", seen=True),   # measured blind after round 6, tuned on (round 7)
+    Edition("HeldOutV8", "v8/held_out", "v8/clean_held_out", seen=False),  # written blind before round 7, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 

@@ -76,6 +76,19 @@ def _kept(text: str, keep) -> list[tuple[int, int]]:
     return spans
 
 
+# A station or stop said as where the caller travels ("the Victoria line to Oxford Circus", "get
+# off at Angel", "Green Park station") is a public place, not a person nor an address (no number).
+PLACE = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}"
+LANDMARK = re.compile(rf"\b(?:(?:line|tube|train|bus|tram|metro|underground|overground)\s+(?:to|from|past|via)|(?:get|got|getting)"
+                      rf"\s+off\s+at|chang(?:e|ing)\s+at|(?:exit|entrance)\b[^.,;?!]{{0,30}}?\bat)\s+({PLACE})"
+                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)")
+
+
+def _landmarks(text: str) -> list[tuple[int, int]]:
+    # not a place ending in 's ("the bus to Maria's", "to Amara Okafor's"): someone's home; "King's Cross" is a place
+    return [m.span(m.lastindex) for m in LANDMARK.finditer(text) if not m.group(m.lastindex).endswith(("'s", "’s"))]
+
+
 def _callers_too(text: str, first: str, people: set[str]) -> bool:
     for match in re.finditer(rf"(?<![\w.-]){re.escape(first)}\s+([^\W\d_a-z][^\W\d_]+)(?:['’]s)?(?![\w-])", text):
         surname = match.group(1)
@@ -89,7 +102,7 @@ def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) 
     text = text or ""
     if os.environ.get("CLINIC_FAULT_INJECTION") == "1" and FAULT_MARKER in text:
         raise RedactionFailed("fault injected for the fail-closed check")
-    taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep)]
+    taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep) + _landmarks(text)]
     for kind, find in RECOGNISERS:
         for start, end in find(text):
             _claim(taken, start, end, kind)

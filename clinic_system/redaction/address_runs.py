@@ -44,11 +44,12 @@ BUILDING = (r"(?i:plot|lot|stand|erf|house|building|bldg|block|blk|flat|qtr(?:\s
 # A street whose type word comes first, capitalised as a part's first word: "Calle 7 # 4-22", "Rue Grégoire #14".
 TYPE_FIRST = (rf"(?:Calle|Carrera|Carrer|Avenida|Avda\.|Av\.|Rua|Rue|Via|Viale|Piazza|Odos|Leoforos|Ulitsa|Ul\.|ul\.|"
               rf"Prospekt|Jalan|Jl\.|Lorong|Soi|Thanon|Duong|Đường|Pho|Sokak|Caddesi)\s+(?:(?:de|da|do|das|dos|del|della|des|du|di)\s+)?"
-              rf"(?:[#\d]|{CAP_WORD})")
+              rf"(?:[#\d]|{CAP_WORD})|(?:calle|carrera|carrer|avenida|rua|rue)\s+\d")  # as typed lower-case, before its number
 # Words a district, an estate or a commune goes by, after its name or before it.
 DISTRICT = (rf"{CAP_WORD}(?:[\s-]+{CAP_WORD}){{0,3}}\s+(?i:district|tumani|rayon|raion|khoroo|mikrorayon|sector|"
             rf"area|estate|extension|phase|block|commune|municipality|quarter)\b|(?:Lotissement|Résidence|Residence|"
-            rf"Cité|Immeuble|Edifício|Edificio|Commune de|Kibbutz|Moshav|Douar|Ban)\s+{CAP_WORD}|\d+(?:st|nd|rd|th)\s+"
+            rf"Cité|Immeuble|Edifício|Edificio|Commune de|Kibbutz|Moshav|Douar|Ban|Zona|Barrio|Colonia|Urbanización|Urb\.|Bairro|"
+            rf"Quartier|Villa)\s+{CAP_WORD}|\d+(?:st|nd|rd|th)\s+"
             rf"(?i:mikrorayon|khoroo|microdistrict|sector|cross|main|block)\b")
 START = re.compile(rf"(?<![\w/-])(?:{BOX}|{BUILDING}|{DISTRICT}|{TYPE_FIRST})")
 # A street named before its number, at the end of its part: "Nizami küçəsi 68", "Kongens gate 12".

@@ -15,7 +15,7 @@ NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|te
                 r"fifty|sixty|seventy|eighty|ninety|hundred|double \w+|\d+))*")
 # "email me at sione dot vea at ...": "me" is who to write to, not the address.
 SPOKEN = re.compile(rf"\b(?!(?:me|us|him|her|them)\s)[\w.+-]+{NUMBER_WORDS}(?:{JOIN}[\w.+-]+{NUMBER_WORDS})* {AT} [a-z0-9-]+(?: (?:dash|hyphen) [a-z0-9-]+)*"
-                    rf"(?: {DOT} [a-z]{{2,}})+\b", re.IGNORECASE)
+                    rf"(?: {DOT} [a-z]{{2,}})*(?: {DOT} [a-z]+)\b", re.IGNORECASE)  # a last part cut short too: "dot k"
 # Letters said one by one, with dashes or spaces: "T-A-S-H-I", "h a e t t a".
 SPELLED = (r"\b(?:[A-Z](?:-[A-Z]){2,}|[A-Za-z](?: [A-Za-z]){3,})\b(?:(?: dot| underscore| at)? [A-Z](?:-[A-Z])*\b)?"
            r"(?: (?:at|dot) (?:[A-Z](?:-[A-Z])*|[a-z0-9]+)\b)*")

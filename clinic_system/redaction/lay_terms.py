@@ -78,6 +78,15 @@ TERMS = [
     r"ibuprofen", r"paracetamol", r"aspirin", r"warfarin", r"insulin", r"metformin", r"antibiotics?",
     r"retinol", r"tretinoin", r"isotretinoin", r"accutane", r"hydroquinone", r"steroids?", r"painkillers?",
     r"antidepressants?", r"blood thinners?", r"medications?", r"prescriptions?", r"profhilo", r"sculptra",
+    # round 7: what surgery leaves to be cared for (devices, garments, sites), lay back and joint
+    # conditions, and a caller's smoking or drinking: health facts in everyday words
+    r"(?:tissue |breast )?expanders?", r"(?:surgical )?drains?(?: sites?| tubes?)?", r"drain sites?",
+    r"compression (?:bra|bras|garments?|stockings|socks|vest|sleeve|binder|wear)", r"(?:abdominal |post-?op )binders?",
+    r"surgical (?:bra|tape|glue|mesh|clips?|staples)", r"dressings?", r"catheters?", r"stoma", r"colostomy(?: bag)?",
+    r"pacemaker", r"hearing aids?", r"(?:slipped|herniated|bulging|prolapsed) discs?", r"trapped nerves?",
+    r"frozen shoulder", r"tennis elbow", r"bad back", r"sciatica", r"arthritis", r"(?:torn|pulled) (?:ligament|muscle|"
+    r"hamstring|cartilage)s?", r"whiplash", r"(?:ex-|heavy |social |chain[- ])?smokers?", r"vap(?:er|ers|ing)",
+    r"(?:heavy|problem) drink(?:er|ers|ing)", r"recovering alcoholic",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import address_runs, ordinary
+
 # A capitalised word in any alphabet: Édith, Ångström, O'Neill-Murphy, Rębiś, McDonald.
 # An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
 NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
@@ -237,6 +239,12 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         after = AFTER_PARTICLES.match(text, match.end()) if match.group(0) in wanted else None
         if after and after.group(1) not in ORDINARY:
             wanted.add(after.group(1))
+    # "Room 4", "Gate 2": an ordinary word before a number labels a place, whatever a name list holds
+    # (not a building's word: "Lot 32" said alone is still part of an address)
+    numbered = {m.group(0) for m in tokens if re.match(r" \d", text[m.end():m.end() + 2])
+                and m.group(0).lower() in ordinary.ORDINARY_WORDS
+                and not re.fullmatch(address_runs.BUILDING, text[m.start():m.end() + 2])}
+    wanted -= numbered - set(known_names)
     spans = [m.span() for m in tokens if m.group(0) in wanted]
     spans += [(m.start(), m.end() - 2) for m in tokens if m.group(0)[-2:] in ("'s", "’s") and m.group(0)[:-2] in wanted]
     for before, after in zip(tokens, tokens[1:]):  # "Ní Bhriain": the particle goes with the name

@@ -1,0 +1,39 @@
+"""Round 7 of the redactor (issue 19): the general causes of the seventh edition's misses and
+over-redactions, each proven on sentences of its own (not the corpora's)."""
+import pytest
+
+from redaction_support import redacted
+
+
+@pytest.mark.parametrize("text", [
+    "I'll take the Northern line to Kentish Town, then walk.",
+    "Is it quicker to get off at Elephant and Castle?",
+    "I'll take the 38 bus past Islington Green.",
+    "Meet at the exit by the Boots at Liverpool Street.",
+    "Is Marble Arch station the closest?",
+    "It's on the third floor, Room 12, isn't it?",
+])
+def test_stations_stops_and_rooms_are_places_not_people(text):
+    assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,said", [
+    ("I take the bus to Amara Okafor's house.", "Okafor"),                  # someone's home is not a stop
+    ("My name is Amara Okafor and I get off at Brixton.", "Okafor"),
+    ("sorry, Lot 32, I said it backwards", "Lot 32"),                        # a building's number alone stays redacted
+])
+def test_a_name_beside_a_journey_is_still_a_name(text, said):
+    assert said not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The drain sites are still weeping a little.", "drain sites"),
+    ("I had my breast expanders filled last week.", "expanders"),
+    ("Can I wear my compression garment to the appointment?", "compression garment"),
+    ("I've got a slipped disc so lying flat is hard.", "slipped disc"),
+    ("I'm an ex-smoker, two years now.", "ex-smoker"),
+    ("she lives at Barrio San Roque, carrera 9 número 14, Cuenca", "carrera 9"),
+    ("it's m underscore quispe at example dot b, the end was cut", "quispe"),
+])
+def test_aftercare_lay_conditions_lower_case_streets_and_a_cut_email(text, said):
+    assert said not in redacted(text), redacted(text)
