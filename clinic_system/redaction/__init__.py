@@ -76,12 +76,12 @@ def _kept(text: str, keep) -> list[tuple[int, int]]:
     return spans
 
 
-# A station or stop said as where the caller travels ("the Victoria line to Oxford Circus", "get
+# A station, stop or line said as where the caller travels ("the Victoria line to Oxford Circus", "get
 # off at Angel", "Green Park station") is a public place, not a person nor an address (no number).
 PLACE = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}"
 LANDMARK = re.compile(rf"\b(?:(?:line|tube|train|bus|tram|metro|underground|overground)\s+(?:to|from|past|via)|(?:get|got|getting)"
                       rf"\s+off\s+at|chang(?:e|ing)\s+at|(?:exit|entrance)\b[^.,;?!]{{0,30}}?\bat)\s+({PLACE})"
-                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)")
+                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\bthe )({PLACE})(?= line\b)")
 
 
 def _landmarks(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ from redaction_support import redacted
     "Meet at the exit by the Boots at Liverpool Street.",
     "Is Marble Arch station the closest?",
     "It's on the third floor, Room 12, isn't it?",
+    "Take the Piccadilly line to Green Park, is that right?",
 ])
 def test_stations_stops_and_rooms_are_places_not_people(text):
     assert redacted(text) == text
