@@ -11,6 +11,7 @@ import httpx
 
 from . import tls, vapi_wire
 from .evidence import Evidence
+from .phone_line import PhoneLine
 from .vapi_wire import Delivery, VapiCredential
 
 # The Vapi server-message endpoints: Vapi's own, and the plan's end-of-call path.
@@ -27,10 +28,10 @@ def bearer(secret: str) -> dict:
 
 class ClinicApi:
     def __init__(self, base_url: str, admin_token: str, evidence: Evidence, max_connections: int = 200,
-                 scenario: str | None = None):
+                 scenario: str | None = None, http: PhoneLine | None = None):
         self.base_url = base_url.rstrip("/")
         # `scenario`: named on every request, so the embedded system's coverage knows who ran what (make mutants)
-        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context(), limits=httpx.Limits(
+        self.http = http or httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context(), limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=min(max_connections, 100)),
             headers={"x-suite-scenario": scenario} if scenario else None)
         self.admin_token, self.evidence = admin_token, evidence
@@ -50,8 +51,18 @@ class ClinicApi:
         finally:
             await line.close()
 
+    @asynccontextmanager
+    async def phone_line(self):
+        """own_line's lean kind, for a crowd's callers (phone_line.py: what it costs and why)."""
+        line = ClinicApi(self.base_url, self.admin_token, self.evidence, http=PhoneLine(self.base_url))
+        try:
+            await line.http.get("/health")
+            yield line
+        finally:
+            await line.close()
+
     async def send(self, method: str, url: str, *, json=None, params=None, headers=None, data=None,
-                   files=None, content=None, shown=None, http: httpx.AsyncClient | None = None) -> httpx.Response:
+                   files=None, content=None, shown=None, http: httpx.AsyncClient | PhoneLine | None = None) -> httpx.Response:
         started = time.perf_counter()
         answer = await (http or self.http).request(method, url, json=json, params=params, headers=headers, data=data,
                                          files=files, content=content)
@@ -93,14 +104,14 @@ class ClinicApi:
     async def deliver_together(self, deliveries: list[Delivery]) -> list[httpx.Response]:
         """Each delivery on a connection of its own, opened beforehand, all sent at the same moment:
         as several Vapi workers would, none queued behind another."""
-        clients = [httpx.AsyncClient(base_url=self.base_url, timeout=60, verify=tls.context()) for _ in deliveries]
+        clients = [PhoneLine(self.base_url) for _ in deliveries]
         try:
             await asyncio.gather(*(http.get("/health") for http in clients))
             return list(await asyncio.gather(*(self.deliver_on(d, http) for d, http in zip(deliveries, clients))))
         finally:
             await asyncio.gather(*(http.aclose() for http in clients))
 
-    async def deliver_on(self, delivery: Delivery, http: httpx.AsyncClient) -> httpx.Response:
+    async def deliver_on(self, delivery: Delivery, http: httpx.AsyncClient | PhoneLine) -> httpx.Response:
         answer = await self.send("POST", delivery.endpoint, content=delivery.body, headers=delivery.headers,
                                  shown=jsonlib.loads(delivery.body), http=http)
         vapi_wire.check_answer(delivery.kind, answer)

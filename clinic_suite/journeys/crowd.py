@@ -90,10 +90,10 @@ class Gate:
 
 
 async def released_on_own_line(api, gate: Gate, send) -> tuple[object, float]:
-    """One caller on a line of their own (`api.own_line`), timed from the gate's opening."""
+    """One caller on a line of their own (`api.phone_line`), timed from the gate's opening."""
     async with AsyncExitStack() as lines:
         async with gate.opening:
-            line = await lines.enter_async_context(api.own_line())
+            line = await lines.enter_async_context(api.phone_line())
         await gate.wait()
         started = time.perf_counter()
         answer = await send(line)
