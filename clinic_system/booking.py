@@ -77,8 +77,9 @@ async def free_offers(conn, org_id: str, start_text, limit: int) -> list[dict]:
     hours = await clinics.hours(conn, org_id)
     current = await db.now(conn)
     start = parse_time(start_text, "from") if start_text else current
-    free = await slots.free_times(conn, org_id, hours, max(start, current), slots.horizon(current, hours.horizon_days))
-    return [offer(t, hours.tz) for t in free[:limit]]
+    free = await slots.free_times(conn, org_id, hours, max(start, current), slots.horizon(current, hours.horizon_days),
+                                  limit)
+    return [offer(t, hours.tz) for t in free]
 
 
 def sorry_line(tz: ZoneInfo, wanted: datetime, offers: list[dict]) -> str:

@@ -2,8 +2,10 @@
 30 minutes in the clinic's timezone; a time is taken while a row holds or books it."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from .errors import invalid
@@ -38,13 +40,13 @@ class Hours:
             t += timedelta(minutes=SLOT_MINUTES)
         return out
 
-    def candidates(self, start: datetime, end: datetime) -> list[datetime]:
-        out = []
+    def candidates(self, start: datetime, end: datetime) -> Iterator[datetime]:
+        """Every opening time from start to end, in order, a day at a time (a caller who wants
+        the next ten free times does not pay for eight weeks of them)."""
         day = start.astimezone(self.tz).date()
         while datetime.combine(day, time(0), self.tz) < end:
-            out.extend(t for t in self.day_slots(day) if start <= t < end)
+            yield from (t for t in self.day_slots(day) if start <= t < end)
             day += timedelta(days=1)
-        return out
 
 
 def parse_time(value, where: str) -> datetime | None:
@@ -87,9 +89,10 @@ ACTIVE_ROWS = """
 """
 
 
-async def free_times(conn, org_id: str, hours: Hours, start: datetime, end: datetime) -> list[datetime]:
+async def free_times(conn, org_id: str, hours: Hours, start: datetime, end: datetime,
+                     limit: int | None = None) -> list[datetime]:
     taken = {r["slot_time"] for r in await conn.fetch(ACTIVE_ROWS, org_id, start, end)}
-    return [t for t in hours.candidates(start, end) if t not in taken]
+    return list(islice((t for t in hours.candidates(start, end) if t not in taken), limit))
 
 
 def horizon(now: datetime, days: int = HORIZON_DAYS) -> datetime:
