@@ -152,9 +152,11 @@ def test_a_listed_word_next_to_a_medicine_must_be_no_english_word():
 def test_a_known_name_not_said_leaves_unknown_words_alone():
     """The caller's own name is always redacted, but it does not make every word no English list
     has a name in a line where it is not said (mutation triage: the Piccadilly line)."""
-    line = "I had liposuction last year. Is the Piccadilly line the quickest?"
+    line = "I had liposuction last year. Is Piccadilly the quickest?"
     assert "Piccadilly" in redact(line, known_names=["John Smith"]).text
-    assert "Piccadilly" not in redact("John here. Is the Piccadilly line the quickest?", known_names=["John Smith"]).text
+    assert "Piccadilly" not in redact("John here. Is Piccadilly the quickest?", known_names=["John Smith"]).text
+    # said as a journey it is a place whoever is named (round 7)
+    assert "Piccadilly" in redact("John here. Is the Piccadilly line the quickest?", known_names=["John Smith"]).text
 
 
 def test_a_medical_word_inside_a_longer_span_is_redacted_when_the_longer_one_loses():
