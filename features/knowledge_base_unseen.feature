@@ -20,14 +20,16 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Then the answer quotes the figures of <procedure> and of no other procedure on the list
 
       Examples:
-        | clinic                    | list                       | question                                                                        | procedure          |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is the non-surgical rhinoplasty?                                       | Liquid Rhinoplasty |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you reshape a nose using injectables only? What's the price?                | Liquid Rhinoplasty |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | What's the cost of the surgical version of rhinoplasty, not the liquid one?     | Rhinoplasty        |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I want proper surgery on my nose, not fillers. How long is the recovery?        | Rhinoplasty        |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what's a nose job going to cost me at your place                                | Rhinoplasty        |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I'm interested in a mini facelift rather than the full thing. How many days' recovery? | Facelift    |
-        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | surgical breast implants under general anesthetic, what's the cost              | Breast Augmentation |
+        | clinic                    | list                       | question                                                                               | procedure           |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is the non-surgical rhinoplasty?                                              | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you reshape a nose using injectables only? What's the price?                       | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | What's the cost of the surgical version of rhinoplasty, not the liquid one?            | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I want proper surgery on my nose, not fillers. How long is the recovery?               | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what's a nose job going to cost me at your place                                       | Rhinoplasty         |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I'm interested in a mini facelift rather than the full thing. How many days' recovery? | Facelift            |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | surgical breast implants under general anesthetic, what's the cost                     | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | She wants her nose reshaped with filler rather than going under the knife              | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | The permanent nose op, where a surgeon actually cuts, nothing temporary                | Rhinoplasty         |
 
   Rule: A version the caller has said no to is never the one quoted
     When the receptionist cannot tell which version is wanted, it may pass the caller to a person:
@@ -57,20 +59,21 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And the answer quotes no price, no recovery time and no source
 
       Examples:
-        | clinic                    | list                       | question                                                          |
-        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How much is a liquid nose job at your place?                      |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Could I get a facelift without surgery, using threads or fillers? |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I only want a breast lift, not implants. How much is that?        |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'd like to have my breast implants removed. What does that cost? |
-        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Do you do breast reductions?                                      |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm interested in chin filler, do you do it?                      |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | What does laser hair removal cost here?                           |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | Do you do chemical peels?                                         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift them for me, my breasts, how much                  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift the breasts, they have dropped                     |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | For my face: a thread lift. How much?                             |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | my breasts have dropped, could they all be lifted                 |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | how much is plasma resurfacing                                    |
+        | clinic                    | list                       | question                                                                  |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How much is a liquid nose job at your place?                              |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Could I get a facelift without surgery, using threads or fillers?         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I only want a breast lift, not implants. How much is that?                |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'd like to have my breast implants removed. What does that cost?         |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Do you do breast reductions?                                              |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm interested in chin filler, do you do it?                              |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | What does laser hair removal cost here?                                   |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | Do you do chemical peels?                                                 |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift them for me, my breasts, how much                          |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could you lift the breasts, they have dropped                             |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | For my face: a thread lift. How much?                                     |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | my breasts have dropped, could they all be lifted                         |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | how much is plasma resurfacing                                            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | My breasts have dropped and I'd like them lifted back up, not made bigger |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
@@ -82,24 +85,24 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Then the answer quotes the figures of <procedure> and of no other procedure on the list
 
       Examples:
-        | clinic                    | list                       | question                                                      | procedure           |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much does a boob op cost?                                 | Breast Augmentation |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is nose filler?                                      | Liquid Rhinoplasty  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | liquid nose job, how fast do I bounce back                    | Liquid Rhinoplasty  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | cost of liquid rhino plasty?                                  | Liquid Rhinoplasty  |
+        | clinic                    | list                       | question                                                     | procedure           |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much does a boob op cost?                                | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How much is nose filler?                                     | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | liquid nose job, how fast do I bounce back                   | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | cost of liquid rhino plasty?                                 | Liquid Rhinoplasty  |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | after a face lift at yours how long till the swelling's gone | Facelift            |
-        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How long do I need off after a rhinoplastie?                  | Rhinoplasty         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | facelfit cost?                                                | Facelift            |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How long does it take to get over a nose jobb?                | Rhinoplasty         |
-        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Breast augmentation: price range and recovery time, please.   | Breast Augmentation |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | can you tighten skin on face in a small operation             | Facelift            |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | is there anyt hing you could do for my nose                   | Rhinoplasty         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | the tip sags, could you fix my nose                           | Rhinoplasty         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what does a noseop cost                                       | Rhinoplasty         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it    | Rhinoplasty         |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                  | Facelift            |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | brest implents cost                                           | Breast Augmentation |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | wat is recovry for brest augmantation                         | Breast Augmentation |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | How long do I need off after a rhinoplastie?                 | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | facelfit cost?                                               | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | How long does it take to get over a nose jobb?               | Rhinoplasty         |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Breast augmentation: price range and recovery time, please.  | Breast Augmentation |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | can you tighten skin on face in a small operation            | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | is there anyt hing you could do for my nose                  | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | the tip sags, could you fix my nose                          | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what does a noseop cost                                      | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | will my eyes be black after a nose job, and how much is it   | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                 | Facelift            |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | brest implents cost                                          | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | wat is recovry for brest augmantation                        | Breast Augmentation |
 
   Rule: A caller who corrects themselves is answered about the version they settle on
     Callers change their mind mid-sentence, or say what someone else advised before what they
@@ -169,6 +172,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | laser or lift, which is cheaper                                                              | Facelift and Laser Resurfacing      |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | resurfacing or lift, what do you suggest                                                     | Facelift and Laser Resurfacing      |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you compare the nose job with the liquid nose job for me, downtime mainly?               | Rhinoplasty and Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | She wants a face lift and I want the non-surgical nose. What are the costs for each?         | Facelift and Liquid Rhinoplasty     |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
     The sets once used to tune are held at no wrong answer and at most 5% refused, and a question
@@ -193,6 +197,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | fifth held-out (seen)   |
         | sixth held-out (seen)   |
         | seventh held-out (seen) |
+        | eighth held-out (seen)  |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -202,7 +207,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_8.jsonl); until
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_9.jsonl); until
     # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import understanding, words
+from . import body_parts, understanding, words
 
 REFUSAL = "I don't have specific information about that procedure."
 ABSTAIN_BELOW = 0.94  # fused score, chosen on the seen question sets only (README "Knowledge base")
@@ -166,6 +166,8 @@ def choose(question: str, procedures: list[ProcedureRow], semantic: dict[int, fl
                                for part in words.parts(question)) if part.topics]
     if any(not _described(part) for part in parts):  # "my cheeks are hollow, implants ...": where the work goes
         parts = [part for part in parts if not _described(part)]
+    elif not reading.comparing:  # "the skin cut near the ears ..., to lift the lower face": the face's skin
+        parts = [part for part in parts if any(t.stem != body_parts.SKIN for t in part.topics)] or parts
     each = [_decide(part, clinic) for part in parts]
     found = {p.id: p for one in each if len(one) == 1 for p in one}
     if len(each) >= 2 and all(len(one) == 1 for one in each) and len(found) == 2:

@@ -22,7 +22,7 @@ OF_PART = {"on", "of", "around", "across", "over", "under", "along", "at", "roun
 REGIONS = {"lower", "upper", "inner", "outer"}  # "the skin along my lower face"
 OWNERS = {"my", "his", "her", "their", "your", "our", "the", "a", "both", "each"}
 TOWARDS = {"on", "up", "back", "out", "all", "to"}  # "operate on my nose", "lift up my breasts"
-PRONOUNS = {"them", "it", "those", "these"}
+PRONOUNS = {"them", "it", "those", "these", "everything"}  # "hoist everything up": the parts said
 BEING = {"be", "been", "being", "get", "got", "getting", "all", "both"}  # "can they be lifted", "have them all filled"
 REMOVING = {w.stem("remove"), w.stem("removal")}
 # what is wrong with a body part, which work takes away: the result wanted, not a kind of work
@@ -41,13 +41,15 @@ def object_of(clause: list[Word], i: int) -> Word | object | None:
     all the sagging skin back", "operate on my nose"), PRONOUN for "them" or "it", or None."""
     if clause[i].stem not in WORK_VERBS:
         return None
-    for word in clause[i + 1:i + 5]:
+    for k, word in enumerate(clause[i + 1:i + 5]):
+        if word.raw == "back" and k == 0:
+            continue  # "lifted back up", "put back": where to, not the back
         if word.stem in BODY_STEMS:
             return word
         if word.raw in PRONOUNS:
             return PRONOUN
-        if word.raw not in OWNERS and word.raw not in w.HARMLESS and word.raw not in TOWARDS:
-            return None
+        if word.raw not in OWNERS and word.raw not in w.HARMLESS and word.raw not in TOWARDS | REGIONS:
+            return None  # ("tightens the lower face": the face)
     return None
 
 

@@ -251,9 +251,9 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             if (previous is not None and previous.stem in BODY_STEMS and previous.position == word.position - 1
                     and (s in w.GENERIC_STEMS or s in w.QUALIFIER_STEMS or word.raw in GROWN or w.is_kind(word.raw))):
                 previous.worked_on = True
-            if previous is not None and previous.raw in GROWN and previous.position == word.position - 1 \
-                    and s in BODY_STEMS and not previous.negated:
-                word.worked_on = True  # "a bigger chest": the work is to enlarge it
+            if previous is not None and (previous.raw in GROWN or _variant(previous.stem, previous.raw)) \
+                    and previous.position == word.position - 1 and s in BODY_STEMS and not previous.negated:
+                word.worked_on = True  # "a bigger chest": the work is to enlarge it; "the non-surgical nose": named
             if word.raw in w.OPPOSITES and not word.doubted:
                 (reading.unwanted_words if word.negated else reading.variant_words).add(word.raw)
                 reading.awake |= word.raw == "general" and word.negated and not word.feared
@@ -270,7 +270,8 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
             # "lift my breasts", "tuck my tummy in", "operate on my nose": the work done to a body
             # part, however it is said; "lift them", "have them lifted": to the one said elsewhere
             body = parts.object_of(clause, i)
-            if work.negated or body is None and not (work.stem in parts.WORK_VERBS and parts.after_pronoun(clause, i)):
+            if work.negated or work.raw.endswith("ly") or body is None and not (
+                    work.stem in parts.WORK_VERBS and parts.after_pronoun(clause, i)):  # "reshape it permanently": how
                 continue
             if body is None or body is parts.PRONOUN:
                 on_them.append(work)
@@ -308,7 +309,7 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
     for name in NAME_INSIDE.findall(question):
-        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR | w.common_words():
+        if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR | w.common_words() | w.HARMLESS:
             reading.strangers.add("after-body:" + name)
     return reading
 

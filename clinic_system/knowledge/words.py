@@ -34,7 +34,7 @@ SAID_FOR = {"chest": "breast"}
 MALE = set("man men male guy guys husband boyfriend son brother dad father he him his".split())
 # parts of a larger body part: described ("my jowls have dropped", "my cheeks pulled back up") they
 # are that part; named with the work right after them ("cheek filler", "jowl lift") they stay apart
-PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face", "nostril": "nose"}
+PART_OF = {"jowl": "face", "cheek": "face", "jawline": "face", "jaw": "face", "nostril": "nose", "forehead": "face"}
 # words that name work without saying which: "a boob job", "the operation", "having it done"
 GENERIC = set("""job op operation surgery surgical procedure treatment work done thing version one option
 session appointment consultation correction""".split())
@@ -57,7 +57,8 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby":
               "stud": "piercing", "studs": "piercing", "hoop": "piercing", "hoops": "piercing",
               "jewellery": "piercing", "jewelry": "piercing"}
 NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
-SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent"}
+SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent", "incision",
+            "incisions"}  # an incision: an operation, whatever its size
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
 # a body part made smaller is not the procedure that makes it bigger ("can you make my breasts smaller"),
@@ -128,7 +129,7 @@ PHRASES = [  # read as one word before anything else
     (r"\bnip\s*(?:and|n|&)?\s*tuck\b", " surgery "),  # the idiom for cosmetic surgery, not a tummy tuck
     (r"\brhino\b(?!\s*plast)", " rhinoplasty "),  # "an open rhino": the short name, not the first half of a split word
     # the trade's names for the quick injectable version: "a lunchtime nose job", "the 15-minute nose job"
-    (r"\b(?:lunch[\s-]*time|lunch[\s-]*break|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
+    (r"\b(?:lunch(?:[\s-]*(?:time|break|hour))?|(?:\d+|five|ten|fifteen|twenty|thirty)[\s-]*min(?:ute)?s?)\s+"
      r"(?=(?:(?:nose|boob|breast|face)\s+)?(?:job|lift|rhinoplasty|fix|procedure|treatment|reshape|reshaping)\b)",
      " nonsurgical "),
     (r"\b(?:cup|bra) sizes?\b", " breast size "),  # "go up a cup size": the breasts
@@ -179,6 +180,8 @@ PHRASES = [  # read as one word before anything else
     (r"\b(?:dont|not|never|rather not|avoid|avoiding)\s+(?:(?:want|wanna|like|fancy|need|to|have|be|being|get|getting)\s+){0,4}"
      r"(?:(?:put|go|be|being|going) (?:to sleep|under)|knocked out)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\bwithout (?:putting|knocking) (?:me|her|him|them) (?:under|out)\b", " not general "),
+    (r"\b(?:go|goes|going|went|gone) under the knife\b", " surgery "),  # not the anaesthetic: the operation
+    (r"\bnothing (?=(?:temporary|permanent|surgical|nonsurgical|invasive|injectable)\b)", " not "),  # "nothing temporary"
     (r"\b(put|putting|go|be|being|going) (?:(?:you|me|her|him|them|patients|people) )?(to sleep|under)\b|\bknocked out\b",
      " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
@@ -186,14 +189,17 @@ PHRASES = [  # read as one word before anything else
 ]
 READ_AS_ONE = [(re.compile(pattern), replacement) for pattern, replacement in PHRASES]
 # ordinary words that may stand next to a procedure without changing which one it is
-HARMLESS = set("""new dermal proper small little bit quick real natural subtle whole full regular normal ordinary conventional
+HARMLESS = set("""new dermal proper actual small little bit quick real natural subtle whole full regular normal ordinary conventional
 my your her his their our first second another same own usual standard basic simple cosmetic aesthetic
 silicone saline round teardrop hyaluronic acid lighter
 anaesthetic anaesthetist
 saggy sagging saggier droopy droopier wrinkly crepey puffy baggy lumpy bumpy wonky jowly humped flabby
 good better best decent nice great safe safest budget male female men women mens womens
 few couple several lots loads gel
-downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover""".split())
+downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover
+flatmate flatmates housemate housemates roommate colleague colleagues carer carers fiance fiancee stepmum stepdad
+hubby missus reddit mumsnet instagram tiktok facebook youtube google""".split())
+# (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")
 DOING = set("""use uses used using put puts putting place places placed placing insert inserts inserted inserting
@@ -251,7 +257,7 @@ def stem(word: str) -> str:
 
 def _apart(raw: str, known: str, allowed: int, heard: bool) -> int:
     apart = distance(raw, known)
-    return min(apart, distance(sound(raw), sound(known))) if apart > allowed and heard else apart
+    return min(apart, distance(heard_as(raw), heard_as(known))) if apart > allowed and heard else apart
 
 
 @lru_cache(maxsize=100_000)  # the same words meet the same lists question after question
@@ -295,7 +301,7 @@ def slip_of(raw: str, spelling: dict[str, str], ordinary_too: bool = False) -> s
 
 
 SOUNDS = [(re.compile(a), b) for a, b in [(r"^kn", "n"), (r"^wr", "r"), (r"ow", "o"), (r"ph", "f"), (r"rh", "r"),
-                                             (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"), (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
+                                             (r"qu", "kw"), (r"ck", "k"), (r"c(?=[aouklrt]|$)", "k"), (r"c(?=[eiy])", "s"), (r"x", "ks"), (r"z", "s"), (r"y", "i"), (r"(.)\1", r"\1")]]
 
 
 @lru_cache(maxsize=50_000)

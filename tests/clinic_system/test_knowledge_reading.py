@@ -397,3 +397,22 @@ def test_words_run_together_are_read_apart_only_into_known_words():
 ])
 def test_round_8_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    ("my breasts have dropped and I'd like them lifted back up", "premier-procedures.pdf", []),  # "back up": no back
+    ("the skin cut by the ears and stitched, to lift the lower face", "dermatology-procedures.pdf", ["Facelift"]),  # one
+    ("she wants a face lift and I want the non-surgical nose, costs for each", "premier-procedures.pdf",
+     ["Facelift", "Liquid Rhinoplasty"]),
+    ("the permanent nose op, where a surgeon cuts, nothing temporary", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("her nose reshaped with filler rather than going under the knife", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("phase lift, how does it work", "premier-procedures.pdf", ["Facelift"]),       # heard as "face"
+    ("breast implance, what does it involve", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("a friday-lunch nose job, do you do that", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("could I get my schnoz done, like an actual nose job", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("someone on Reddit said the silicone goes behind the muscle, for bigger breasts", "surgical-procedures.pdf",
+     ["Breast Augmentation"]),
+    ("sun damage on my forehead, what would a laser do for the skin", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+])
+def test_round_9_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
