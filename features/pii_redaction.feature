@@ -50,6 +50,9 @@ Feature: Nothing identifying or medical is kept without the caller's consent
         | how far along his wife is              | My wife is twenty weeks, can she still come to the consultation?                                                                     | twenty weeks                  | My wife is [REDACTED_MEDICAL], can she still come to the consultation?   |
         | what his surgery left to care for      | The tissue expander is fine, the compression bra less so                                                                             | tissue expander               | The [REDACTED_MEDICAL] is fine, the [REDACTED_MEDICAL] less so           |
         | that he smokes                         | I'm a smoker, is that a problem?                                                                                                     | smoker                        | I'm a [REDACTED_MEDICAL], is that a problem?                             |
+        | his SSN read out with pauses           | My social is five, five, three, then four, one, then six, six, zero, two                                                             | six, six, zero, two           | My social is [REDACTED_SSN]                                              |
+        | his email said the French way          | Write to demba point soumare arobase example point fr please                                                                         | soumare                       | Write to [REDACTED_EMAIL] please                                         |
+        | a surname that is also a word, spelt   | My surname is Hey, just H-E-Y, like hey                                                                                              | H-E-Y                         | My surname is [REDACTED_NAME], just [REDACTED_NAME], like hey            |
 
   Rule: What the clinic needs to read is not redacted
 

@@ -6,9 +6,9 @@ import re
 # A line break may fall after the "@" ("sofi@\nexample.com": the caller pressed enter).
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[ \t]*\n[ \t]*)?[\w-]+(?:\.[\w-]+)+")
 # "dot" and "at" as callers say them: British "full stop", Indian "at the rate", Spanish and
-# Italian "punto", "arroba", "chiocciola", German "Punkt", Portuguese "ponto".
+# Italian "punto", "arroba", "chiocciola", French "arobase", German "Punkt", Portuguese "ponto".
 DOT = r"(?:dot|full stop|point|punto|punkt|ponto)"
-AT = r"(?:at(?: sign| symbol| the rate(?: of)?)?|arroba|chiocciola|klammeraffe)"
+AT = r"(?:at(?: sign| symbol| the rate(?: of)?)?|arroba|arobase|chiocciola|klammeraffe)"
 JOIN = rf" (?:{DOT}|underscore|dash|hyphen|plus) "
 # A number read out in the local part: "marta dot lopez ninety two at ...".
 NUMBER_WORDS = (r"(?: (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"

@@ -87,6 +87,11 @@ TERMS = [
     r"frozen shoulder", r"tennis elbow", r"bad back", r"sciatica", r"arthritis", r"(?:torn|pulled) (?:ligament|muscle|"
     r"hamstring|cartilage)s?", r"whiplash", r"(?:ex-|heavy |social |chain[- ])?smokers?", r"vap(?:er|ers|ing)",
     r"(?:heavy|problem) drink(?:er|ers|ing)", r"recovering alcoholic",
+    # round 8: named operations the trade shortens, gender-affirming surgery, blood pressure, accidents
+    r"(?:gastric )?sleeve (?:op|operation|surgery|gastrectomy)", r"MACS(?:[\s-]lift)?", r"top surgery",
+    r"(?:chest|facial|face|breast|voice) (?:masculini[sz]ation|femini[sz]ation)", r"(?:masculini|femini)[sz]ing surgery",
+    r"(?:high|raised|low) blood pressure", r"(?:car|road|jet ski|ski|skiing|bike|cycling|motorbike|riding|horse|"
+    r"climbing|diving|sports?|rugby|football) (?:accident|crash|fall|injury|injuries)",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",

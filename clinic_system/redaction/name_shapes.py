@@ -21,7 +21,7 @@ ONLY_NAME = re.compile(rf"^[ \t]*{LABEL}?{FILLERS}({RUN})(?:\s+(?i:again|here|sp
 # "Zhanibek, my number ...", "Tala, the one who emailed"); not a greeting before a name or a
 # question ("Talofa, my name is ...", "Hiya, is that the clinic?").
 OPENING_WORD = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({NAME})(?=\s*,\s*(?!my name\b)(?:her|his|my|our|their|the|your|"
-                          rf"from|calling|again)\b|\s+(?i:again|here|speaking|calling)\b)")
+                          rf"from|calling|again|I|I've|I'm|I'd|email|phone|number|mobile)\b|\s+(?i:again|here|speaking|calling)\b)")
 # An agent's question for a name, and the caller's answer on the next line.
 ASKED = re.compile(r"(?i:who am i speaking (?:to|with)|who's calling|who is calling|your (?:full |first |last |sur|family )?name|"
                    r"(?:sur|first |last |family )name|and you are|can i take a name|spell (?:that|it))[^\n]*\?[ \t]*\n")
@@ -71,8 +71,9 @@ def words(text: str) -> set[str]:
             found.update(w for w in _run_words(answer.group(1)) if _name_like(w))
     for spelled in SPELLING.finditer(text):   # "Dzhelyalov, D-Z-H": the word the letters begin
         letters = spelled.group(0).replace("-", "").lower()
-        found.update(m.group(0) for m in names.TOKEN.finditer(text) if _name_like(m.group(0)) and (
-            (len(letters) >= 3 and m.group(0).lower().startswith(letters)) or m.group(0).lower() == letters))   # "Ng, N-G"
+        # a word spelt out whole is a name even when it is also a word ("Hey, just H-E-Y")
+        found.update(m.group(0) for m in names.TOKEN.finditer(text) if m.group(0).lower() == letters or (
+            _name_like(m.group(0)) and len(letters) >= 3 and m.group(0).lower().startswith(letters)))   # "Ng, N-G"
     found.update(m.group(1) for m in INITIAL.finditer(text) if _name_like(m.group(1)))
     return found
 

@@ -15,7 +15,8 @@ from . import address_runs, ordinary
 # A capitalised word in any alphabet: Édith, Ångström, O'Neill-Murphy, Rębiś, McDonald.
 # An Arabic or Romance article joined to the name counts with it: al-Zahrani, el-Sayed, d'Arcy.
 NAME = (r"(?:(?:al|el|ad|as|ash|at|az|abu|d|l|de|di|da|du)['’-])?"
-        r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*")
+        r"(?=[^\W\d_])(?:[^\W\d_a-z]|[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀ-ſ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+        r"(?:['’](?=[\s,.;:!?]))?")  # and a glottal stop written last: K'iche' "Ajpub'", "B'eleje'"
 STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:es)? by|[Pp]ut (?:it|me|the booking|that) (?:down )?under|"
           r"booking is for|under the name(?: of)?|[Ii]t's in the name of|(?:sur|first |last |family |given |middle )name(?: is|:)?|"
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
@@ -31,7 +32,8 @@ PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|b
 NAME_PARTICLES = {"Ní", "Nic", "Ó", "Ua", "Mac", "Mhic", "Te", "De", "Van", "Von", "Al", "El", "Da", "Di", "Dela",
                   "Bin", "Le", "La", "Du", "Dos", "Das", "Binti", "Bint", "Ould", "Mint", "Anak",
                   "Saw", "Naw", "Sai", "Nang", "Nai", "Mi", "Daw", "Maung", "Mahn"}
-SPELLED = re.compile(r"\b[^\W\d_a-z](?:-[^\W\d_a-z]){2,}\b|\b[A-Z](?:,\s(?:double\s)?[A-Z]){3,}\b")
+# "K-A-M-A-U", "O, S, K, A, L", "D as in delta, U, S, H": a letter may carry its spelling word
+SPELLED = re.compile(r"\b[^\W\d_a-z](?:-[^\W\d_a-z]){2,}\b|\b[A-Z](?: as in \w+)?(?:,\s(?:double\s)?[A-Z](?: as in \w+)?){3,}\b")
 # "Leilani Faleolo speaking", "Hemi Parata here", at the start of a sentence.
 NAMED_BEFORE = re.compile(rf"(?:^|[.!?,]\s+|(?:Customer|Caller):\s*)((?:{NAME})(?:\s+(?:{PARTICLE}\s+)?(?:{NAME})){{0,2}})"
                           rf"\s+(?:here|speaking|calling)\b")

@@ -15,7 +15,9 @@ LAST_FOUR = re.compile(
 DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|treble \w+)"
 # Read out after the word: "my social is five two nine, four four, one seven three eight", or
 # with its dashes said ("five one seven dash three three dash ...").
-SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:[\s,.-]+(?:dash[\s,]+)?{DIGIT}){{6,}})\b", re.IGNORECASE)
+# between the groups, what a caller says while reading them out: "five, five, three, then four, one", "um"
+SPOKEN_GAP = r"[\s,.-]+(?:(?:dash|then|and|um+|uh+|erm?)[\s,.-]+)*"
+SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:{SPOKEN_GAP}{DIGIT}){{6,}})\b", re.IGNORECASE)
 
 
 # Once the social is named, "mine ends in 9913" later in the same breath is its last four too.

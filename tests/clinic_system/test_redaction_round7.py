@@ -38,3 +38,18 @@ def test_a_name_beside_a_journey_is_still_a_name(text, said):
 ])
 def test_aftercare_lay_conditions_lower_case_streets_and_a_cut_email(text, said):
     assert said not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text,said", [
+    ("my social is four one seven, um, two two, then three nine zero five", "three nine zero five"),
+    ("it's awa point diallo arobase example point sn", "diallo"),
+    ("Caller: Tamatoa, I've had a rhinoplasty before", "Tamatoa"),            # one word at a turn's start
+    ("User: Ixchel, email me please", "Ixchel"),
+    ("my last name is Rose, R-O-S-E", "Rose"),                                  # spelt whole: a name
+    ("My name is Tz'ikin' Ajcot, I'm calling about fillers", "Tz'ikin"),         # a glottal stop written last
+    ("the K as in kilo, A, M, A, U spelling", "A, M, A, U"),
+    ("I had a gastric sleeve op last year and I'm on meds for raised blood pressure", "raised blood pressure"),
+    ("after my motorbike accident the scar on my chin", "motorbike accident"),
+])
+def test_round_8_spoken_numbers_emails_names_and_medical_history(text, said):
+    assert said not in redacted(text), redacted(text)
