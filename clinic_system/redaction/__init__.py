@@ -81,7 +81,21 @@ def _kept(text: str, keep) -> list[tuple[int, int]]:
 PLACE = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}"
 LANDMARK = re.compile(rf"\b(?:(?:line|tube|train|bus|tram|metro|underground|overground)\s+(?:to|from|past|via)|(?:get|got|getting)"
                       rf"\s+off\s+at|chang(?:e|ing)\s+at|(?:exit|entrance)\b[^.,;?!]{{0,30}}?\bat)\s+({PLACE})"
-                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\bthe )({PLACE})(?= line\b)")
+                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\bthe )({PLACE})(?= line\b)"
+                      rf"|\b(?:near|opposite|next to)\s+({PLACE})(?=\s+(?:Street|Road|Station|Square|Circus|Park|Market)\b)"
+                      rf"|\b(?:a|an)\s+({PLACE})(?=\s+nearby\b)")  # "near Bond Street", "is there a Costa nearby"
+
+
+# What every treatment has, said as part of what the clinic sells ("is that with the anaesthetic or
+# without", "£99 for the patch test appointment", "just for aftercare days"): booking talk, not a
+# caller's health. Said of the caller ("my aftercare", "I react to anaesthetic") it is redacted.
+SERVICE = re.compile(r"\b(?:the|for|with)\s+(aftercare|anaesthetic|anesthetic|patch tests?|surgery)\b(?=\s+(?:or|appointment|"
+                     r"appointments|days?|session|visits?|fee|included|extra)\b)", re.IGNORECASE)
+PRICED = re.compile(r"[£$€]\s?\d|\b(?:price|cost|deposit|free|fee|appointment|book)\b", re.IGNORECASE)
+
+
+def _services(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in SERVICE.finditer(text) if PRICED.search(text)]
 
 
 def _landmarks(text: str) -> list[tuple[int, int]]:
@@ -102,7 +116,7 @@ def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) 
     text = text or ""
     if os.environ.get("CLINIC_FAULT_INJECTION") == "1" and FAULT_MARKER in text:
         raise RedactionFailed("fault injected for the fail-closed check")
-    taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep) + _landmarks(text)]
+    taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep) + _landmarks(text) + _services(text)]
     for kind, find in RECOGNISERS:
         for start, end in find(text):
             _claim(taken, start, end, kind)

@@ -21,7 +21,7 @@ ONLY_NAME = re.compile(rf"^[ \t]*{LABEL}?{FILLERS}({RUN})(?:\s+(?i:again|here|sp
 # "Zhanibek, my number ...", "Tala, the one who emailed"); not a greeting before a name or a
 # question ("Talofa, my name is ...", "Hiya, is that the clinic?").
 OPENING_WORD = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({NAME})(?=\s*,\s*(?!my name\b)(?:her|his|my|our|their|the|your|"
-                          rf"from|calling|again|I|I've|I'm|I'd|email|phone|number|mobile)\b|\s+(?i:again|here|speaking|calling)\b)")
+                          rf"from|calling|again|I've|I have|I had|I need|email|phone|number|mobile|no|sorry)\b|\s+(?i:again|here|speaking|calling)\b)")
 # An agent's question for a name, and the caller's answer on the next line.
 ASKED = re.compile(r"(?i:who am i speaking (?:to|with)|who's calling|who is calling|your (?:full |first |last |sur|family )?name|"
                    r"(?:sur|first |last |family )name|and you are|can i take a name|spell (?:that|it))[^\n]*\?[ \t]*\n")
@@ -49,8 +49,10 @@ def _is_name_run(words: list[str]) -> bool:
 
 
 def _compound(word: str, english) -> bool:
-    """Two English words run together ("lunchtime", "weekday"): no name."""
-    return any(word[:i] in english and word[i:] in english for i in range(3, len(word) - 2))
+    """Two English words run together ("lunchtime", "weekday"): no name. Two short syllables that
+    are each some English token ("moe" + "tai", "maru" + "rai") are not enough: one half has five letters or more."""
+    return any(word[:i] in english and word[i:] in english and max(i, len(word) - i) >= 5
+               for i in range(3, len(word) - 2))
 
 
 def words(text: str) -> set[str]:
@@ -87,6 +89,7 @@ def unknown_words(text: str) -> set[str]:
     for match in names.TOKEN.finditer(text):
         word = match.group(0)
         bare = re.sub(r"(?:['’]s|s)$", "", word).lower()
+        bare = bare if len(bare) >= 4 else word.lower()  # "Vars" is not the plural of "var"
         if (word[1:].islower() and len(word) >= 3 and not names._sentence_start(text, match.start()) and _name_like(word)
                 and re.sub(r"['’]s$", "", word) not in names.ORDINARY
                 and word.lower() not in english and bare not in english and not _compound(word.lower(), english)):

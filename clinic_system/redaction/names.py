@@ -231,7 +231,7 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         if word in listed and not after_the and (not _sentence_start(text, match.start())
                                                  or _followed_by_name(text, match.end(), listed)):
             wanted.add(word)
-    if wanted & {m.group(0) for m in tokens}:  # a name said here (a known one may not be)
+    if wanted & {re.sub(r"['’]s$", "", m.group(0)) for m in tokens}:  # a name said here (a known one may not be)
         wanted |= name_shapes.unknown_words(text)
     wanted = name_shapes.grow(text, wanted)
     # A word said only as a kind of thing is no one's name here.

@@ -21,6 +21,11 @@ FOREIGN_DIGIT = (r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|do
                  r"quattro|cinque|sei|sette|otto|zéro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|null|eins|zwei|drei|"
                  r"vier|fünf|sechs|sieben|acht|neun|zero)")
 FOREIGN = re.compile(rf"\b(?:(?:más|mais|più|plus)\s+)?{FOREIGN_DIGIT}(?:[\s,.-]+{FOREIGN_DIGIT}){{6,}}\b", re.IGNORECASE)
+# A French number as it is said: "zéro six", then four pairs ("douze, quarante-trois, quatre-vingt-un, dix-sept").
+FRENCH_PAIR = (r"(?:(?:dix|vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:[\s-](?:et[\s-])?(?:un|deux|trois|"
+               r"quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize))?|onze|douze|treize|quatorze|"
+               r"quinze|seize|zéro|zero|un|deux|trois|quatre|cinq|six|sept|huit|neuf)")
+FRENCH = re.compile(rf"\b(?:zéro|zero)[\s,]+{FOREIGN_DIGIT}(?:[\s,.-]+{FRENCH_PAIR}){{4}}(?![\w-])", re.IGNORECASE)
 # "the area code's two one two": an area code read out as words.
 SPOKEN_AREA = re.compile(rf"\barea code(?:'s| is)?\s+({DIGIT}(?:[\s,-]+{DIGIT}){{2,4}})\b", re.IGNORECASE)
 
@@ -87,8 +92,12 @@ def _said_again(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]
     """Part of a number already given, read again in words ("+298 21 74 50 ... two one, seven
     four, five oh"): the same digits are the same number."""
     numbers = [re.sub(r"\D", "", text[s:e]) for s, e in found]
-    return [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0))) and len(d) >= 4
-            and any(d in number for number in numbers)]
+    again = [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0))) and len(d) >= 4
+             and any(d in number for number in numbers)]
+    # and in figures: "... 900 664, the last bit again 664"
+    return again + [m.span() for m in re.finditer(r"(?<![\d£$€.,-])\d{3,}(?![\d-])", text)
+                    if not any(s <= m.start() < e for s, e in found)
+                    and any(len(n) >= 7 and n.endswith(m.group(0)) for n in numbers)]
 
 
 # "+229 97 12 45 80": a country code and groups of digits is a phone number even where the
@@ -112,7 +121,7 @@ def find(text: str) -> list[tuple[int, int]]:
     spans.update(m.span() for m in INTERNATIONAL.finditer(text) if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15)
     spans.update(m.span() for m in SPOKEN.finditer(text) if _digits_said(m.group(0)) >= MIN_DIGITS)
     spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))
-    spans.update(m.span() for m in FOREIGN.finditer(text))
+    spans.update(m.span() for p in (FOREIGN, FRENCH) for m in p.finditer(text))
     spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
     spans.update(_mixed(text))

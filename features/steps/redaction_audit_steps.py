@@ -44,9 +44,12 @@ def clean_unchanged(context):
 
 @then("at least {share:d}% of the replacements on the seen corpora are justified, with every over-redaction counted")
 def seen_precision(context, share):
-    for edition in redaction_audit.seen():
+    seen = redaction_audit.seen()
+    for edition in [e for e in seen if e.labels_complete]:
         figures = context.world.last.combined(edition.labelled, edition.clean)
         check(figures.precision(), greater_than_or_equal_to(share), f"{edition.labelled}: precision at least {share}%")
+    together = context.world.last.combined(*[n for e in seen for n in (e.labelled, e.clean)])
+    check(together.precision(), greater_than_or_equal_to(share), f"the seen corpora together: precision at least {share}%")
 
 
 @then("the shares caught on each held-out corpus, its precision and the clean utterances it changed are recorded "

@@ -53,3 +53,27 @@ def test_aftercare_lay_conditions_lower_case_streets_and_a_cut_email(text, said)
 ])
 def test_round_8_spoken_numbers_emails_names_and_medical_history(text, said):
     assert said not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text,said", [
+    ("mon portable, c'est zéro sept, vingt-deux, soixante et onze, trente, quatorze", "trente, quatorze"),
+    ("it's +44 7700 900 318, so the end is 318", "the end is 318"),
+    ("Caller: Tuiasosopo, no, sorry, my daughter is calling", "Tuiasosopo"),
+    ("Caller: Aroha's mum here, Whetu, about a scar", "Whetu"),
+])
+def test_round_8_numbers_and_names_said_again_or_alone(text, said):
+    assert said not in redacted(text), redacted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Is the £3,000 with the anaesthetic or without?",
+    "Is it £50 for the patch test appointment?",
+    "Is the clinic near Baker Street? I'm getting the Jubilee line.",
+    "Is there a Pret nearby, I'm early, priced at £4 a coffee.",
+])
+def test_booking_talk_about_what_every_treatment_has_and_places_nearby_survive(text):
+    assert redacted(text) == text, redacted(text)
+
+
+def test_the_anaesthetic_said_of_the_caller_is_still_medical():
+    assert "anaesthetic" not in redacted("I react badly to anaesthetic, is the price the same?")
