@@ -163,16 +163,17 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       Then the answer quotes the figures of <procedures> and of no other procedure on the list
 
       Examples:
-        | clinic                    | list                       | question                                                                                     | procedures                          |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                      | Rhinoplasty and Liquid Rhinoplasty  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                  | Breast Augmentation and Rhinoplasty |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare | Facelift and Laser Resurfacing      |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how does the cost of a facelift compare to breast augmentation                               | Facelift and Breast Augmentation    |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                  | Facelift and Breast Augmentation    |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | laser or lift, which is cheaper                                                              | Facelift and Laser Resurfacing      |
-        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | resurfacing or lift, what do you suggest                                                     | Facelift and Laser Resurfacing      |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you compare the nose job with the liquid nose job for me, downtime mainly?               | Rhinoplasty and Liquid Rhinoplasty  |
-        | Premier Cosmetic Surgery  | premier-procedures.pdf     | She wants a face lift and I want the non-surgical nose. What are the costs for each?         | Facelift and Liquid Rhinoplasty     |
+        | clinic                    | list                       | question                                                                                      | procedures                          |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | compare surgical vs non-surgical rhinoplasty for me, price and downtime                       | Rhinoplasty and Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Which costs more, a boob job or a nose job?                                                   | Breast Augmentation and Rhinoplasty |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | I can't decide between a laser facial and a mini facelift, how do the recovery times compare  | Facelift and Laser Resurfacing      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | how does the cost of a facelift compare to breast augmentation                                | Facelift and Breast Augmentation    |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I've got about ten grand saved, would that cover a boob job or a face lift?                   | Facelift and Breast Augmentation    |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | laser or lift, which is cheaper                                                               | Facelift and Laser Resurfacing      |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | resurfacing or lift, what do you suggest                                                      | Facelift and Laser Resurfacing      |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Can you compare the nose job with the liquid nose job for me, downtime mainly?                | Rhinoplasty and Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | She wants a face lift and I want the non-surgical nose. What are the costs for each?          | Facelift and Liquid Rhinoplasty     |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | I'm doing my boobs first, then my nose, and my skin heals well, how long is recovery for each | Breast Augmentation and Rhinoplasty |
 
   Rule: Questions written before any tuning are measured, wrong answers apart from misses
     The sets once used to tune are held at no wrong answer and at most 5% refused, and a question
