@@ -129,7 +129,7 @@ Feature: Cross-channel booking survives its failures
     @failure @criterion.CC-F2 @embedded-only @serial
     Scenario: The clinic's system crashes while Maria's text is being sent
       Given Maria is booking by phone and has picked 10:00 next Tuesday
-      And the text provider will take 3 seconds to accept Maria's next text
+      And the text provider will take 10 seconds to accept Maria's next text
       When Maria hangs up before confirming, and the clinic's system crashes while her text is being sent
       Then staff see that nobody knows whether Maria's text reached her
       And her call is still marked as abandoned
