@@ -2,6 +2,9 @@
 #   make acceptance   the suite against the embedded clinic system, with its reports
 #   make test         unit tests, the breakage catalogue, then the suite (what CI runs)
 SHELL := /bin/bash
+# Some machines set PYTHONDONTWRITEBYTECODE: every process then compiles the project's sources
+# again (each breakage's service and behave, each restart). The project's caches are written.
+unexport PYTHONDONTWRITEBYTECODE
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -41,18 +44,18 @@ acceptance: install
 unit: $(VENV)/.installed
 	$(PY) -m pytest -q tests --junitxml=reports/unit.xml
 
+# Each breakage's copy takes the project's bytecode caches with it (breakages/run.py): made first.
 breakages: install
+	@$(PY) -m compileall -q -j0 clinic_system clinic_suite embedded_stack features sms_stub breakages >/dev/null
 	$(PY) -m breakages.run $(ARGS)
 
-# The unit tests (mostly waiting on their processes) alongside the catalogue, their output
-# after it; then the suite. Each runs even if another failed, so one run shows everything;
-# the closing line counts them all.
+# The unit tests, the breakage catalogue, then the suite, one after another: run together, the
+# unit tests and the catalogue took longer than each in turn (196 s against 98 s + 70 s; issue
+# 20). Each runs even if another failed, so one run shows everything; the closing line counts them all.
 test: install
 	@mkdir -p reports; status=0; \
-	echo "unit tests: running alongside the breakage catalogue (their output follows it)"; \
-	{ $(MAKE) --no-print-directory unit > reports/unit.out 2>&1; echo $$? > reports/unit.status; } & unit=$$!; \
+	$(MAKE) --no-print-directory unit || status=1; \
 	$(MAKE) --no-print-directory breakages || status=1; \
-	wait $$unit; cat reports/unit.out; [ "$$(cat reports/unit.status)" = 0 ] || status=1; \
 	SUITE_CODE_COVERAGE=1 $(MAKE) --no-print-directory acceptance || status=1; \
 	$(MAKE) --no-print-directory acceptance TARGET=fixtures/targets/reference/target.toml || status=1; \
 	$(PY) -m clinic_suite.reporting.totals reports/unit.xml reports/summary.json reports/breakages.json \

@@ -49,13 +49,18 @@ PROFILES: dict[str, dict[str, list[str]]] = {
                     "uvicorn.loops.uvloop", "uvicorn.protocols.http.httptools_impl", "uvicorn.lifespan.on",
                     "uvloop", "httptools", "asyncpg", "aiohttp", "twilio.rest", "jinja2", "phonenumbers",
                     "cryptography.hazmat.primitives.ciphers.aead", "faker", "numpy",
-                    "python_multipart", "httpx"],
+                    "python_multipart", "httpx",
+                    # What the service's start-up imports (the provider's client, the name lists of
+                    # every locale): a second of each start otherwise (issue 20).
+                    "twilio.rest.api.v2010", "twilio.http.async_http_client", "aiohttp_retry", "cryptography.fernet",
+                    "cryptography.hazmat.primitives.hmac", "cryptography.hazmat.primitives.padding", "pydantic.v1",
+                    "gzip", "faker.providers.person.*"],
     },
     "suite": {  # behave workers and a stack's owner (embedded_stack.serve)
         "modules": ["behave", "embedded_stack.serve"],
         "preload": ["behave.configuration", "behave.runner", "behave.formatter.progress", "behave.reporter.junit",
                     "allure_behave.formatter", "allure_commons", "httpx", "asyncpg", "hamcrest", "faker",
-                    "jsonschema", "parse", "playwright.async_api", "psutil", "pgserver"],
+                    "jsonschema", "parse", "playwright.async_api", "psutil", "pgserver", "numpy", "aiohttp"],
     },
 }
 READY_TIMEOUT_S = 60
@@ -302,13 +307,24 @@ def _become(request: dict, fds: list[int], base_path: list[str]) -> None:
         os._exit(code)
 
 
+def _expanded(name: str) -> list[str]:
+    """`package.*`: the package and each of its modules; anything else: itself."""
+    if not name.endswith(".*"):
+        return [name]
+    import pkgutil
+
+    package = importlib.import_module(name[:-2])
+    return [package.__name__] + [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+
+
 def serve(profile: str, folder: str, preload: list[str]) -> None:
     import warnings
 
     with warnings.catch_warnings():  # pgserver's import asks for XDG_RUNTIME_DIR, which is never used
         warnings.simplefilter("ignore")
         for name in preload:
-            importlib.import_module(name)
+            for module in _expanded(name):
+                importlib.import_module(module)
     base_path = list(sys.path)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     path = socket_path(folder, profile)

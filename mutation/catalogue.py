@@ -101,9 +101,10 @@ def of_module(path: Path) -> list[Mutant]:
     source = path.read_text()
     module = str(path.relative_to(ROOT))
     out = []
+    tree = get_ast(source)  # parsed once: a walk only records where each operator applies
     for name in operators.names():
         walker = _Positions(operators.operator(name))
-        walker.walk(get_ast(source))
+        walker.walk(tree)
         per_function: dict[str, int] = defaultdict(int)
         for occurrence, node in enumerate(walker.found):
             function = _function_of(node)

@@ -101,7 +101,7 @@ def run_behave(args: list[str]) -> int:
     env = {**os.environ, **({"SUITE_COVERAGE_FILE": str(ROOT / COVERAGE_DATA)} if CODE_COVERAGE else {})}
     if args or WORKERS < 2 or any(os.environ.get(v) for v in REMOTE_VARS):
         return subprocess.run(behave_command(args), cwd=ROOT, env=env).returncode
-    return parallel_run.run_parallel(env, WORKERS, REPORTS, behave_command)
+    return parallel_run.run_parallel(env, WORKERS, REPORTS, behave_command, JUNIT)
 
 
 def code_coverage() -> str | None:

@@ -4,7 +4,10 @@
   vanished from the report; this subclass wraps the rules' scenarios too;
 - its listener implements no `add_label` / `add_parameter` hooks, so `allure.dynamic.epic`,
   `.story`, `.label` and `.parameter` were silently dropped; a small plugin adds them to
-  the running test's result (the epics, criteria, seeds and measured figures)."""
+  the running test's result (the epics, criteria, seeds and measured figures);
+- a run of some of a feature's scenarios (`file:line`, a feature cut between the acceptance
+  run's workers) reported every other one as skipped: those are left out, as a feature no
+  worker was given would be. A scenario skipped while the run goes on is still reported."""
 import allure_commons
 from allure_behave.formatter import AllureFormatter
 from allure_commons.model2 import Label, Parameter
@@ -41,11 +44,22 @@ class RuleAwareAllureFormatter(AllureFormatter):
         super().__init__(stream_opener, config)
         self.dynamic = DynamicLabelsAndParameters(self.listener)
         allure_commons.plugin_manager.register(self.dynamic)
+        self.not_asked_for: set[int] = set()
+        self._listener_stop_scenario, self.listener.stop_scenario = self.listener.stop_scenario, self._stop_scenario
 
     def feature(self, feature):
+        # Before the feature runs, only a scenario its run was not asked for is skipped already.
+        self.not_asked_for = {id(s) for s in feature.walk_scenarios() if s.status.name == "skipped"
+                              and not getattr(s, "skip_reason", None)}
         super().feature(feature)
         for rule in getattr(feature, "rules", []):
             self._wrap_scenario(rule.scenarios)
+
+    def _stop_scenario(self, scenario):
+        if id(scenario) in self.not_asked_for:
+            self.listener.logger.drop_test(self.listener.current_scenario_uuid)  # as allure drops a hidden one
+        else:
+            self._listener_stop_scenario(scenario)
 
     def close(self):
         try:
