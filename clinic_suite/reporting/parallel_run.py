@@ -172,8 +172,12 @@ def _run(started: float, env: dict, workers_wanted: int, reports: Path, behave_c
         merge_junit(junits, junit_folder)
         path = run_record.scenarios_file()
         record_costs(reports, [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else [])
-        for log in logs:
+        for log, share in zip(logs, shares):
             print(log.read_text(), end="")
+            cut = sorted({u.rsplit(":", 1)[0] for u in share if isinstance(u, str)})
+            if cut:
+                print(f"(this worker's skipped count includes the scenarios of {', '.join(cut)} "
+                      "that another worker ran)")
         return max(codes)
     finally:
         for stack in stacks:
