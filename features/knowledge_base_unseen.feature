@@ -30,6 +30,8 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | surgical-procedures.pdf    | surgical breast implants under general anesthetic, what's the cost                     | Breast Augmentation |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | She wants her nose reshaped with filler rather than going under the knife              | Liquid Rhinoplasty  |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | The permanent nose op, where a surgeon actually cuts, nothing temporary                | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Something for my nose, but nothing that needs stitches or a cast afterwards            | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Hyaluronic acid injected into my nose, for way less than an operation: the fee?        | Liquid Rhinoplasty  |
 
   Rule: A version the caller has said no to is never the one quoted
     When the receptionist cannot tell which version is wanted, it may pass the caller to a person:
@@ -104,6 +106,14 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | how much is a facelift for the skin under my                 | Facelift            |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | brest implents cost                                          | Breast Augmentation |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | wat is recovry for brest augmantation                        | Breast Augmentation |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | mini facelift under local - hw long b4 i can go back 2 work? | Facelift            |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | A wee face lift under a local, how much would that be, hen?  | Facelift            |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | my saggy lower face tightened with small cuts, the cost?     | Facelift            |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | lazerresurfacing cost                                        | Laser Resurfacing   |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | liquidrino plasty cost?                                      | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | Hiya it's Kayleigh, ringing about a nose job, prices please  | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm going to Ibiza in August, how much are breast implants?  | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | After the nose reshaping, when am I back on my feet?         | Rhinoplasty         |
 
   Rule: A caller who corrects themselves is answered about the version they settle on
     Callers change their mind mid-sentence, or say what someone else advised before what they
@@ -200,6 +210,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | sixth held-out (seen)   |
         | seventh held-out (seen) |
         | eighth held-out (seen)  |
+        | ninth held-out (seen)   |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -209,7 +220,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_9.jsonl); until
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_10.jsonl); until
     # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

@@ -29,7 +29,7 @@ REMOVING = {w.stem("remove"), w.stem("removal")}
 SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
             "droop excess loose".split())
 SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
-PLACES = {"by", "behind", "beside", "near", "around", "under", "along", "in"}
+PLACES = {"by", "behind", "beside", "near", "around", "round", "under", "along", "in"}
 AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
 # what stands between a body part and how it shows while healing ("my eyes will be black")
 STAYING = {"be", "is", "are", "was", "were", "will", "would", "look", "looks", "stay", "stays", "get", "gets", "go", "goes",

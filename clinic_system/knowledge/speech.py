@@ -22,7 +22,7 @@ def split(before: str, after: str, vocabulary: set[str], spelling: dict[str, str
     if w.stem(whole) in vocabulary | w.KNOWN_STEMS:
         return True
     return (before not in common and after not in common and w.slip_of(after, spelling) is None
-            and w.slip_of(whole, spelling) is not None)
+            and (w.slip_of(whole, spelling) is not None or len(merged(whole, vocabulary, spelling)) > 1))
 
 
 def merged(token: str, vocabulary: set[str], spelling: dict[str, str]) -> list[str]:
@@ -34,4 +34,14 @@ def merged(token: str, vocabulary: set[str], spelling: dict[str, str]) -> list[s
         halves = [w.plain(token[:k]), w.plain(token[k:])]
         if all(h in spelling or w.stem(h) in w.KNOWN_STEMS | w.GENERIC_STEMS for h in halves):
             return halves
+    for k in range(4, len(token) - 3):  # one half misspelt itself ("lazerresurfacing"): read back as the list's words
+        halves = [w.plain(token[:k]), w.plain(token[k:])]
+        known = [h in spelling for h in halves]
+        if any(known) and not all(known):
+            slip = next(h for h, ok in zip(halves, known) if not ok)
+            # beside a word of the list, a slip may be an English word itself ("brest", a city)
+            stem = w.slip_of(slip, spelling, ordinary_too=True)
+            word = next((word for word, known_stem in spelling.items() if known_stem == stem), None)
+            if len(slip) >= 4 and word:
+                return [word if h == slip else h for h in halves]
     return [token]

@@ -305,10 +305,12 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
     # "morpheus8 for my face"), may be a treatment the list does not have: where only body parts
     # say what the question is about, it refuses (answers.choose)
     unknown, naming = _unknown(question, said, vocabulary)
+    introduced = set(INTRODUCED.findall(question))
+    unknown -= {name.lower() for name in introduced}
     reading.strangers |= {"unknown:" + t for t in unknown} | naming
     # a capitalised word inside a sentence that the list does not know may be a brand name
     # ("Profhilo for the face"): kept for answers.choose with the body-part strangers
-    for name in NAME_INSIDE.findall(question):
+    for name in set(NAME_INSIDE.findall(question)) - introduced:
         if w.stem(name.lower()) not in vocabulary and name.lower() not in w.CALENDAR | w.common_words() | w.HARMLESS:
             reading.strangers.add("after-body:" + name)
     return reading
@@ -368,7 +370,7 @@ def _unknown(question: str, said: list[Word], vocabulary: set[str]) -> tuple[set
     work is named, which may name it whatever else is said: a name with a number ("morpheus8"), a word
     after work done "with" or "using" it ("an operation with ultherapy", not "no good with splints"),
     or before a word for work ("gynaecomastia surgery")."""
-    out, naming = set(), set(BRANDED.findall(question.lower()))
+    out, naming = set(), set(BRANDED.findall(question.lower())) - SHORTHAND
     for i, word in enumerate(said):
         if _english(word.raw) or _ordinary(word, vocabulary) or word.stem in KNOWN_STEMS or word.raw in parts.SIGNS:
             continue
@@ -465,3 +467,9 @@ KNOWN_STEMS = w.KNOWN_STEMS
 w.common_words()  # read MiniLM's word list at start, not during the first caller's question
 BRANDED = re.compile(r"\b[a-z]+\d+[a-z]*\b")
 NAME_INSIDE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)")
+SHORTHAND = {"b4", "2day", "2moro", "2nite", "gr8", "l8r"}  # typed words with a number, not a brand's name
+# a capitalised word said as the caller's name or as where they go or live ("it's Kayleigh",
+# "going to Ibiza"): a person or a place, not a treatment the list lacks
+INTRODUCED = re.compile(r"\b(?:it[’']?s|this is|my name is|name[’']?s|i[’']?m|called|(?:going|flying|travelling|traveling|off|"
+                        r"moving|trip|holiday|honeymoon) to|(?:holiday|live|living|based|staying|wedding) in|back from)"
+                        r"\s+([A-Z][a-z]+)\b")

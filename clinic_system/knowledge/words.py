@@ -117,6 +117,20 @@ def _lifted(said: re.Match) -> str:
 
 
 PHRASES = [  # read as one word before anything else
+    (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    (r"\bwee\b", " small "), (r"\b(?:ta ra|tara|ta ta)\b", " bye "),  # "a wee face lift", "ta-ra"
+    (r"\bback on (?:my|her|his|your|their) feet\b", " recovered "),  # not work on the feet
+    # a price or an ease said against an operation is the other way ("for way less than an operation")
+    # (unless the caller goes on to ask for a comparison: "is it cheaper than the operation? compare them")
+    (r"\b(?:way |much |far |a lot )?(?:less|cheaper|quicker|faster|easier|simpler|gentler|safer)(?: money)?\s+than\b"
+     r"(?=\s+(?:a |an |the |having |getting |going for )?(?:proper |full |real |actual )?(?:surgery|operation|op|knife)\b)"
+     r"(?!.*\b(?:compare|comparison|versus|vs|difference|both|each)\b)", " instead "),
+    # what only an operation leaves, said no to: "nothing that needs stitches or a cast afterwards"
+    (r"\b(?:dont|not|never|no|without|nothing|avoid|avoiding)\s+(?:(?:that|which|want|need|needs|needing|require|requires|"
+     r"involve|involves|leave|leaves|leaving|any|an|a|the|have|having|get|getting|with)\s+){0,4}"
+     r"(?:stitch(?:es)?|sutures?|stitching|casts?|splints?|scars?|scarring)\b"
+     r"(?:\s+(?:or|and|nor)\s+(?:an? |any )?(?:stitch(?:es)?|sutures?|casts?|splints?|scars?|scarring|bandages?|dressings?)\b)?",
+     " nonsurgical "),
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
     (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
@@ -198,7 +212,8 @@ good better best decent nice great safe safest budget male female men women mens
 few couple several lots loads gel
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover
 flatmate flatmates housemate housemates roommate colleague colleagues carer carers fiance fiancee stepmum stepdad
-hubby missus reddit mumsnet instagram tiktok facebook youtube google""".split())
+hubby missus reddit mumsnet instagram tiktok facebook youtube google
+hiya heya howzit howdy cheers hen pet lovey hairline""".split())
 # (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

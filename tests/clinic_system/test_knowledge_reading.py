@@ -416,3 +416,28 @@ def test_round_8_readings(question, filename, expected):
 ])
 def test_round_9_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a price said against an operation is the other way, not a comparison of the two
+    ("filler injected into my nose for far less than the operation, the price?", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty"]),
+    ("is the filler nose job cheaper than the operation? compare them", "premier-procedures.pdf",
+     ["Rhinoplasty", "Liquid Rhinoplasty"]),  # asked as a comparison, it still is one
+    # what only an operation leaves, said no to
+    ("my nose, without any stitches or splints", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("a nose job where I need stitches, how long to heal", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("a facelift that leaves no scars", "dermatology-procedures.pdf", []),  # no listed facelift without them
+    # a name or a place said as one is not a treatment the list lacks; a brand still is
+    ("this is Siobhan, what's a nose job cost", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("back from Marbella, my breasts feel small, implants price?", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("Profhilo for the skin on my face, the cost?", "dermatology-procedures.pdf", []),
+    # typed or run together
+    ("breast implants b4 summer, how much", "premier-procedures.pdf", ["Breast Augmentation"]),
+    ("brestaugmentation cost", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("a wee nose job, the price", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("little nicks by the ears to tighten the jawline", "dermatology-procedures.pdf", ["Facelift"]),
+    ("the scars hidden round the hairline after a facelift, how long off", "premier-procedures.pdf", ["Facelift"]),
+])
+def test_round_10_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
