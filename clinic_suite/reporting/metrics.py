@@ -119,7 +119,7 @@ ROWS = [
         lambda v: v >= 98, lambda v: v >= 98, percent),
     Row("Clean utterances changed (seen sets, v2-v5, v7, v8 held-out included)", "0", "0",
         lambda f: f.get("piiCleanChangedSeen"), lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
-    # The held-out editions (v6, v9), never used for tuning, graded together: against the plan's target and shown; they
+    # The held-out editions (v6, v10), never used for tuning, graded together: against the plan's target and shown; they
     # do not gate (only tuning on them could make them green, and that would spend them).
     *[Row(f"PII Redaction (held-out editions): {kind}", "100%", "No leaks",
           lambda f, k=kind: f.get(f"piiRecallUnseen[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent,

@@ -38,6 +38,19 @@ class Redacted:
         return sum(self.counts.values()) > 0
 
 
+def _said_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A number given in figures and read again in words ("87327, eight seven three two seven",
+    "last four 0219, yeah, oh two one nine"): the same digits are the same value, of its kind."""
+    numbers = [(re.sub(r"\D", "", text[s:e]), kind) for s, e, kind in taken if kind in ("ssn", "address", "phone")]
+    out = []
+    for match in phones.SPOKEN.finditer(text):
+        digits = phones._spelled(match.group(0))
+        kind = next((k for number, k in numbers if digits and len(number) >= 3 and digits in number), None)
+        if kind:
+            out.append((match.start(), match.end(), kind))
+    return out
+
+
 def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -> None:
     if all(end <= s or start >= e for s, e, _ in taken):
         taken.append((start, end, kind))
@@ -122,6 +135,8 @@ def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) 
             _claim(taken, start, end, kind)
     for start, end in names.find(text, known_names):
         _claim(taken, start, end, "name")
+    for start, end, kind in _said_again(text, taken):
+        _claim(taken, start, end, kind)
     result = Redacted(text)
     pieces, last = [], 0
     for start, end, kind in sorted(taken):

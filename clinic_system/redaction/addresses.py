@@ -85,8 +85,16 @@ ANSWERED = re.compile(rf"{CUE}[^\n]*\?[ \t]*\n[ \t]*(?:{names.SPEAKER}:)?[ \t]*"
                       rf"((?:[A-Z]{{1,2}}-)?\d{{4,6}}|{MIXED_CODE}|{UK_POSTCODE}|\d{{5}}-\d{{3,4}})[ \t.]*(?=\n|$)")
 
 
+# A zip or postcode said on its own once asked or named ("the postcode for Armadale is 6112", "can you
+# say the zip again?\nCaller: 87327"); not a year said with it ("the postcode changed in 2024").
+POSTCODE_SAID = re.compile(r"\b(?:zip(?: code)?|post ?code|postal code)\b(?:[^.!?\d]|\?\s*\n[^:\n]{0,20}:){0,40}?"
+                           r"(?<!\bin )(?<!\bsince )\b(\d{5}(?:-\d{4})?|\d{4})(?!\d|[,.:]\d|\s*(?:pounds|dollars|euros))",
+                           re.IGNORECASE)
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
+    spans += [m.span(1) for m in POSTCODE_SAID.finditer(text)]
     spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]
     spans += [m.span(1) for m in (*CUE_AFTER.finditer(text), *ANSWERED.finditer(text))] + address_runs.find(text)

@@ -11,7 +11,9 @@ TERMS = [
     r"graft(?:s|ing)?", r"transplants?", r"microneedling", r"chemotherapy", r"radiotherapy", r"therapy",
     r"BBL", r"fat transfer", r"fat grafting", r"HRT", r"DVT", r"IVF", r"PRP", r"HIFU", r"IPL", r"resurfacing", r"thread lifts?", r"sclerotherap(?:y|ies)",
     r"dermabrasion", r"hyaluronic", r"bat ears", r"mummy makeover", r"brow lift", r"skin tags?", r"cold sores?",
-    r"blood clots?", r"high blood pressure", r"gastric (?:bypass|band|sleeve)", r"breastfeeding", r"pregnan(?:t|cy)",
+    r"blood clots?", r"high blood pressure", r"blood pressure (?:that )?(?:runs|is|'s|was|goes|went) (?:high|up)",
+    r"a new (?:hip|knee|shoulder)", r"(?:hip|knee|shoulder) replacements?", r"hole in (?:the|my|her|his) eardrum",
+    r"(?:torn|split|stretched)[ -](?:ear)?lobes?", r"hooded[ -](?:eye)?lids?(?:[ -]lift)?", r"stitching", r"gastric (?:bypass|band|sleeve)", r"breastfeeding", r"pregnan(?:t|cy)",
     # conditions and concerns
     r"scar(?:s|red|ring)?", r"keloids?", r"acne", r"rosacea", r"eczema", r"psoriasis", r"melasma", r"cancer(?:ous)?",
     r"tumou?rs?", r"diabet(?:es|ic)", r"asthma(?:tic)?", r"hypertension", r"depress(?:ion|ed)",

@@ -285,8 +285,16 @@ def _symptoms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A medicine read off a label: a name the words around do not know, its strength, and how it is
+# taken ("Doxiderm 100, take one daily"); the strength is what a dose is, not a price or a time.
+LABELLED = re.compile(r"\b([A-Z][a-z]{3,}(?:[A-Z][a-z]+)?)\s+\d+(?:\.\d+)?\s*(?:mg|mcg|ml|micrograms?|milligrams?)?"
+                      r"(?=[,;]?\s+(?:take |taken )?(?:one |two |a |an )?(?:tablets?|capsules?|daily|twice|once|a day|"
+                      r"at night|every|puffs?|drops?)\b)")
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in TREATED.finditer(text)] + [m.span() for m in LAY.finditer(text)]
+    spans += [m.span(1) for m in LABELLED.finditer(text) if m.group(1).lower() not in _plain_words()]
     spans += [m.span() for m in BY_ENDING.finditer(text) if m.group(0).lower() not in lay_terms.NOT_MEDICAL]
     spans += [m.span(1) for m in SITE.finditer(text)] + [m.span() for m in ALWAYS.finditer(text)]
     spans += [m.span(1) for m in CONCERN.finditer(text)] + [m.span() for m in ABBREVIATION.finditer(text)]

@@ -9,6 +9,8 @@ import phonenumbers
 REGIONS = ("US", "GB")
 MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
+# A trunk-prefixed mobile in three dashed groups of four, as Indonesia writes them ("0812-3390-2614")
+DASHED = re.compile(r"(?<![\w-])0\d{3}-\d{4}-\d{3,4}(?![\w-])")
 AREA_CODE = re.compile(r"\barea code(?:'s|s| is)? \(?(\d{3,5})\)?(?!\d)", re.IGNORECASE)
 EXTENSION = re.compile(r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5})(?!\d)", re.IGNORECASE)
 DIGIT = (r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double \w+|triple \w+|treble \w+|hundred|thousand|"
@@ -117,7 +119,7 @@ def find(text: str) -> list[tuple[int, int]]:
         for match in phonenumbers.PhoneNumberMatcher(flat, region, leniency=phonenumbers.Leniency.POSSIBLE):
             if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS and not _reference(flat, match):
                 spans.add((match.start, match.end))
-    spans.update(m.span() for m in LOCAL.finditer(flat))
+    spans.update(m.span() for pattern in (LOCAL, DASHED) for m in pattern.finditer(flat))
     spans.update(m.span() for m in INTERNATIONAL.finditer(text) if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15)
     spans.update(m.span() for m in SPOKEN.finditer(text) if _digits_said(m.group(0)) >= MIN_DIGITS)
     spans.update(m.span(1) for m in SPOKEN_AREA.finditer(text))

@@ -16,7 +16,7 @@ DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double 
 # Read out after the word: "my social is five two nine, four four, one seven three eight", or
 # with its dashes said ("five one seven dash three three dash ...").
 # between the groups, what a caller says while reading them out: "five, five, three, then four, one", "um"
-SPOKEN_GAP = r"[\s,.-]+(?:(?:dash|then|and|um+|uh+|erm?)[\s,.-]+)*"
+SPOKEN_GAP = r"[\s,.-]+(?:(?:dash|then|and|um+|uh+|erm?|hold on|wait|sorry)[\s,.-]+)*"  # "two seven, and then, hold on, five"
 SPOKEN = re.compile(rf"\b{SOCIAL}\b[^.?!\d]{{0,25}}?\b({DIGIT}(?:{SPOKEN_GAP}{DIGIT}){{6,}})\b", re.IGNORECASE)
 
 
@@ -31,7 +31,7 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
 # an account's or a booking reference's last four are not (the words just before say which).
 FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
 # Fillers may stand between: "the last four, yeah, three eight three eight".
-FILLERS = r"(?:[\s:,]*\b(?:yeah|yes|um|uh|er|erm|so|okay|ok|right|it's|that's|they're|are|is)\b)*"
+FILLERS = r"(?:[\s:,]*\b(?:yeah|yes|um|uh|er|erm|so|okay|ok|right|it's|that's|they're|are|is|you|want|need)\b)*"
 ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: of (?:my|his|her|their|the|your) {SOCIAL})?"
                     rf"(?: are| is)?){FILLERS}[\s:,]*(\d{{4}}(?![\d-])|\d(?: \d){{3}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
                     re.IGNORECASE)
@@ -43,6 +43,14 @@ NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|ib
 # "stars and then 4421 is my booking reference": what the number is may be said after it.
 NOT_SOCIAL_AFTER = re.compile(r"[^.?!]{0,25}?\b(?:card|visa|amex|mastercard|account|reference|ref|booking|order|invoice|"
                               r"policy|phone|mobile|pin|code)\b", re.IGNORECASE)
+
+
+# The first digits said alone, once the social or its last four is spoken of in the same breath ("the
+# last four is 7742, and the first three 306"), or in the social's own 3-2 shape ("the first five are 471-28").
+FIRST_PART = re.compile(r"\bfirst (?:three|3|five|5)(?: digits?)?(?: are| is| were| was)?[\s:,]*"
+                        r"(\d{3}-\d{2}(?![\d-])|\d{3}(?![\d-])|\d{5}(?![\d-]))", re.IGNORECASE)
+# A last four taken back and said again: "ends in nine nine four one... no, four nine nine one".
+CORRECTED = re.compile(rf"[\s.…,]*\b(?:no|sorry|i mean)\b[\s,]+({FOUR_WORDS}|\d{{4}})\b", re.IGNORECASE)
 
 
 MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
@@ -76,8 +84,14 @@ def find(text: str) -> list[tuple[int, int]]:
     named = NAMED.search(text)
     if named:
         spans += [m.span(1) for m in ENDS_IN.finditer(text, named.end())]
-    spans += [m.span(1) for m in ENDING.finditer(text) if _four(m.group(1)) and (
+    endings = [m for m in ENDING.finditer(text) if _four(m.group(1)) and (
         NAMED.search(text[max(0, m.start() - 40):m.start()]) or not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()]))]
+    spans += [m.span(1) for m in endings]
+    for m in endings:
+        again = CORRECTED.match(text, m.end())
+        if again and _four(again.group(1)):
+            spans.append(again.span(1))
+    spans += [m.span(1) for m in FIRST_PART.finditer(text) if named or endings or "-" in m.group(1)]
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
     spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])
