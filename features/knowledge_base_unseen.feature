@@ -77,6 +77,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | how much is plasma resurfacing                                            |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | My breasts have dropped and I'd like them lifted back up, not made bigger |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | can you remove the wrinkles on my face                                    |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | a vampire lift for my face, the price                                     |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
