@@ -212,9 +212,9 @@ def merge_junit(parts: list[Path], into: Path) -> None:
         for case in kept.findall("testcase"):
             kept.remove(case)
         kept.extend(cases.values())
-        counts = {"tests": len(cases), **{f"{tag}s" if tag != "skipped" else tag: sum(
-            1 for c in cases.values() if c.find(tag) is not None) for tag in ("failure", "error", "skipped")}}
-        for count, value in counts.items():
+        having = lambda tag: sum(1 for c in cases.values() if c.find(tag) is not None)  # noqa: E731
+        for count, value in (("tests", len(cases)), ("failures", having("failure")), ("errors", having("error")),
+                             ("skipped", having("skipped"))):
             kept.set(count, str(value))
         kept.set("time", f"{sum(float(c.get('time', '0')) for c in cases.values()):.6f}")
         ET.ElementTree(kept).write(into / name, encoding="utf-8")
