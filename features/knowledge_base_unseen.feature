@@ -78,6 +78,8 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | My breasts have dropped and I'd like them lifted back up, not made bigger |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | can you remove the wrinkles on my face                                    |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | a vampire lift for my face, the price                                     |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | do you laser fungal nails                                                 |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | what is a liquid lift and its price                                       |
 
   Rule: Everyday names, slips of spelling and plain questions for a listed procedure are answered, not refused
 
@@ -115,6 +117,10 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | Hiya it's Kayleigh, ringing about a nose job, prices please  | Rhinoplasty         |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm going to Ibiza in August, how much are breast implants?  | Breast Augmentation |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | After the nose reshaping, when am I back on my feet?         | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I don't suppose you know what the filler nose job costs?     | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | could I fit a liquid nose job in between my shifts           | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | the op pulling my cheeks' skin back towards my ears, price?  | Facelift            |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | the mini facelift: are the stitches taken out in the price?  | Facelift            |
 
   Rule: A caller who corrects themselves is answered about the version they settle on
     Callers change their mind mid-sentence, or say what someone else advised before what they
@@ -212,6 +218,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | seventh held-out (seen) |
         | eighth held-out (seen)  |
         | ninth held-out (seen)   |
+        | tenth held-out (seen)   |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -221,7 +228,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_10.jsonl); until
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_11.jsonl); until
     # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

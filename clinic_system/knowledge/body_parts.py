@@ -30,6 +30,7 @@ SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lin
             "droop excess loose".split())
 SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
 PLACES = {"by", "behind", "beside", "near", "around", "round", "under", "along", "in"}
+DRAWN_TO = {"behind", "towards", "toward"}  # where skin is drawn: "pulled back towards the ears"
 AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}
 # what stands between a body part and how it shows while healing ("my eyes will be black")
 STAYING = {"be", "is", "are", "was", "were", "will", "would", "look", "looks", "stay", "stays", "get", "gets", "go", "goes",
@@ -117,7 +118,7 @@ def aside(clause: list[Word]) -> set[int]:
             j -= 1
         after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in STAYING]
         if (i and clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
-                or i and (scars and clause[j].raw in PLACES or clause[j].raw == "behind")):  # "tuck it behind the ears"
+                or i and (scars and clause[j].raw in PLACES or clause[j].raw in DRAWN_TO)):  # "tuck it behind the ears"
             out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
     return out
 

@@ -390,7 +390,7 @@ def _english(raw: str) -> bool:
     common = w.common_words()
     if raw in common or raw.endswith(("ieth", "teenth")):  # and ordinals: "for her thirtieth"
         return True
-    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly"):
+    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly", "ness"):
         if raw.endswith(ending) and len(raw) - len(ending) >= 3:
             base = raw[:-len(ending)]
             if base in common or base + "e" in common or base + "y" in common or (
@@ -423,6 +423,9 @@ def _strangers(clause: list[Word], vocabulary: set[str], names: set[str]) -> set
             out.add(before.raw)
         if before.stem in BODY_STEMS and not _ordinary(word, vocabulary) and word.raw not in w.common_words():
             out.add("after-body:" + word.raw)
+        if (word.stem in VERBAL_STEMS and before.stem in names and before.stem in w.NONSURGICAL_STEMS
+                and not any(x.stem in BODY_STEMS for x in clause)):
+            out.add(before.raw + " " + word.raw)  # "a liquid lift": the variant word of other work, on no body part
     for before, part, work in zip(clause, clause[1:], clause[2:]):
         # "a vampire face lift": a word before a body part and the work on it may name another procedure;
         # before work said as a participle it describes ("my lower face tightened")

@@ -21,7 +21,7 @@ TOKENIZER = Path(__file__).resolve().parent / "minilm-tokenizer.json"
 
 BODY = set("""nose breast face brow eyebrow forehead eyelid eye chin lip jaw jawline cheek neck ear ears tummy
 stomach belly abdomen navel jowl butt bum buttock bottom hip thigh leg arm knee skin hair scalp septum nostril
-teeth tooth gum vagina labia penis chest back hand foot feet""".split())
+teeth tooth gum vagina labia penis chest back hand foot feet toe finger nail toenail fingernail""".split())
 KIND = set("""lift reduction augmentation enlargement implant reshaping resurfacing filler injectable botox peel
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
 sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
@@ -118,6 +118,9 @@ def _lifted(said: re.Match) -> str:
 
 PHRASES = [  # read as one word before anything else
     (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    # a polite ask, not a doubt: "I don't suppose you could tell me the price of ..."
+    (r"\bi (?:don[’']?t|do not) (?:suppose|s[’']?pose|imagine|expect)\b", " could "),
+    (r"\bin between\b", " during "),  # a time ("squeeze it in between the school runs"), not two procedures
     (r"\bwee\b", " small "), (r"\b(?:ta ra|tara|ta ta)\b", " bye "),  # "a wee face lift", "ta-ra"
     (r"\bback on (?:my|her|his|your|their) feet\b", " recovered "),  # not work on the feet
     # a price or an ease said against an operation is the other way ("for way less than an operation")
@@ -132,6 +135,10 @@ PHRASES = [  # read as one word before anything else
      r"(?:\s+(?:or|and|nor)\s+(?:an? |any )?(?:stitch(?:es)?|sutures?|casts?|splints?|scars?|scarring|bandages?|dressings?)\b)?",
      " nonsurgical "),
     (r"\b(?:dissolv|wear)\w* (?:off )?(?:over time|naturally|by itself|on its own|gradually|in time)\b", " temporary "),
+    # stitches taken out are the aftercare of a procedure, not the removal of something
+    (r"\b(?:(?:take|takes|taking|took|taken|having|have|get|getting)\s+)?(?:the |my |her |his |your )?(?:stitches|sutures)"
+     r"\s+(?:(?:taken|took|being taken|removed)\s+)?(?:out|removed)\b|\b(?:take|takes|taking|took|taken)\s+(?:the |my |her |his )?"
+     r"(?:stitches|sutures)\s+out\b", " follow up care "),
     (r"\b(?:take|takes|taking|took|taken)\b([^.?!,;]{0,30}?)\bout\b", r" removal \1 "),  # "take my implants out"
     (r"\b(nose|septum|nostril|belly|ear|lip|eyebrow)\s+rings?\b", r" \1 piercing "),
     # "a ring in my nostril", "put a ring in": a piercing ("give me a ring in the morning" is not)
@@ -213,7 +220,7 @@ few couple several lots loads gel
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover
 flatmate flatmates housemate housemates roommate colleague colleagues carer carers fiance fiancee stepmum stepdad
 hubby missus reddit mumsnet instagram tiktok facebook youtube google
-hiya heya howzit howdy cheers hen pet lovey hairline""".split())
+hiya heya howzit howdy cheers hen pet lovey hairline daft vat""".split())
 # (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

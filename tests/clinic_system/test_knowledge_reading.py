@@ -441,3 +441,22 @@ def test_round_9_readings(question, filename, expected):
 ])
 def test_round_10_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # a polite ask is not a doubt, and a time in between is not two procedures
+    ("I don't suppose you know what the filler nose job costs?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("could I fit a liquid nose job in between my shifts", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    # skin drawn towards a landmark; a derived word and a hedge word are ordinary English
+    ("the op that pulls the skin of my cheeks back towards my ears, price?", "premier-procedures.pdf", ["Facelift"]),
+    ("sounds daft, but my nose reset under general to take away the crookedness, cost?", "surgical-procedures.pdf", ["Rhinoplasty"]),
+    ("silicone to make my breasts bigger, is VAT on top?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    # nails are not the skin the laser resurfaces; stitches taken out are aftercare, not a removal
+    ("do you laser fungal nails", "dermatology-procedures.pdf", []),
+    ("the mini facelift: are the stitches taken out in the price?", "dermatology-procedures.pdf", ["Facelift"]),
+    # the variant word of other work, on no body part
+    ("what is a liquid lift and its price", "premier-procedures.pdf", []),
+    ("a liquid lift for my nose", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+])
+def test_round_11_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
