@@ -45,7 +45,7 @@ def _said_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int,
     out = []
     for match in phones.SPOKEN.finditer(text):
         digits = phones._spelled(match.group(0))
-        kind = next((k for number, k in numbers if digits and len(number) >= 3 and digits in number), None)
+        kind = next((k for number, k in numbers if digits and digits in number), None)  # digits: four or more
         if kind:
             out.append((match.start(), match.end(), kind))
     return out

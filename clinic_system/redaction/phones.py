@@ -94,7 +94,8 @@ def _said_again(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]
     """Part of a number already given, read again in words ("+298 21 74 50 ... two one, seven
     four, five oh"): the same digits are the same number."""
     numbers = [re.sub(r"\D", "", text[s:e]) for s, e in found]
-    again = [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0))) and len(d) >= 4
+    # (SPOKEN says four digits or more, so whatever _spelled reads is a run long enough to match)
+    again = [m.span() for m in SPOKEN.finditer(text) if (d := _spelled(m.group(0)))
              and any(d in number for number in numbers)]
     # and in figures: "... 900 664, the last bit again 664"
     return again + [m.span() for m in re.finditer(r"(?<![\d£$€.,-])\d{3,}(?![\d-])", text)

@@ -106,3 +106,33 @@ def test_the_times_a_clinic_offers_are_008s(postgres):
                     offered += old
         assert offered > 150
     _beside_008(postgres, "clinic_offers", compare)
+
+
+def test_the_next_free_times_read_a_window_at_a_time_are_those_of_one_read(postgres):
+    """slots.free_times reads taken rows a week, then twice as far: the same times as one read
+    of the whole range, at every occupancy, for any limit."""
+    from clinic_system import slots
+
+    async def one_read(conn, org, hours, start, end, limit):
+        taken = {r["slot_time"] for r in await conn.fetch(slots.ACTIVE_ROWS, org, start, end)}
+        return [t for t in hours.candidates(start, end) if t not in taken][:limit]
+
+    async def compare(conn):
+        rng, compared, beyond_a_week = random.Random(7), 0, 0
+        now = await conn.fetchval("SELECT now()")
+        for n, (zone, opening) in enumerate((z, h) for z in ZONES[:4] for h in HOURS):
+            org = f"org_windows_{n}"
+            await _clinic(conn, org, zone, opening)
+            hours = slots.Hours.of(zone, opening)
+            start, end = now, slots.horizon(now)
+            occupancy = rng.choice([0.0, 0.5, 0.9, 0.99, 1.0])
+            await conn.executemany(
+                "INSERT INTO appointment_slots (org_id, slot_time, status, held_until) VALUES ($1, $2, 'booked', NULL)",
+                [(org, t) for t in hours.candidates(start, end) if rng.random() < occupancy])
+            for limit in (None, 1, 10, 40, 500):
+                got = await slots.free_times(conn, org, hours, start, end, limit)
+                assert got == await one_read(conn, org, hours, start, end, limit), (zone, opening, limit)
+                compared += 1
+                beyond_a_week += bool(got) and got[-1] - start > slots.FIRST_WINDOW
+        assert compared == 80 and beyond_a_week > 10  # the later, wider windows were read, and agreed
+    _beside_008(postgres, "nearest_free_times", compare)

@@ -89,3 +89,13 @@ def test_every_triaged_mutant_is_still_the_change_its_reason_was_written_for():
         mutant = modules[module].get(entry["key"])
         assert mutant is not None, f"{entry['key']} names no mutant now"
         assert mutant.change(mutant.mutated_source()) == entry["change"], f"{entry['key']} now names another change"
+
+
+def test_covering_scenarios_that_are_quick_together_all_run_whatever_their_number():
+    from mutation import run
+    from mutation.catalogue import Mutant
+    mutant = Mutant("clinic_system/m.py", "core/AddNot", 0, 5, "f", 0, (1, 9))
+    quick = {f"q.feature:{n}": 0.05 for n in range(100)}
+    assert len(run.chosen_scenarios(mutant, set(quick), {5: list(quick)}, quick, cap=30)) == 100
+    slow = {name: 1.0 for name in quick}
+    assert len(run.chosen_scenarios(mutant, set(slow), {5: list(slow)}, slow, cap=30)) <= 30 + 3
