@@ -6,7 +6,7 @@ the time per utterance, in process (the suite's audit adds only the pipe).
     python scripts/measure_redaction.py --misses   # and every value missed, every over-redaction
     python scripts/measure_redaction.py --vocabulary=/tmp/candidate.txt.gz   # a candidate vocabulary
 
-Only the seen editions are read (SEEN below; the fifth is seen since round 6, the seventh since round 7, the eighth since round 8): a held-out edition is measured once, blind,
+Only the seen editions are read (SEEN below; the fifth is seen since round 6, the seventh since round 7, the eighth since round 8, the tenth since round 10): a held-out edition is measured once, blind,
 through the suite's audit, never here."""
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ SEEN = [("v1 tuning", ["corpus.jsonl", "hard_cases.jsonl"], "clean.jsonl"),
         ("v5 held-out (seen)", ["v5/held_out.jsonl"], "v5/clean_held_out.jsonl"),
         ("v7 held-out (seen)", ["v7/held_out.jsonl"], "v7/clean_held_out.jsonl"),
         ("v8 held-out (seen)", ["v8/held_out.jsonl"], "v8/clean_held_out.jsonl"),
+        ("v10 held-out (seen)", ["v10/held_out.jsonl"], "v10/clean_held_out.jsonl"),
         ("the project's own (seen)", ["project/hard_cases.jsonl"], "project/clean.jsonl")]
 
 

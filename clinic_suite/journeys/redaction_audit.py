@@ -46,7 +46,9 @@ EDITIONS = (
     # v9: measured blind after round 8, then read in round 9 (2026-12-03) for its numbers, addresses and
     # medical words only; its names are not finished, so it neither gates as seen nor counts as held out
     # (it is spent): graded again once a round brings it to the seen editions' bar.
-    Edition("HeldOutV10", "v10/held_out", "v10/clean_held_out", seen=False),  # written blind before round 9, never tuned on
+    Edition("HeldOutV10", "v10/held_out", "v10/clean_held_out", seen=True,  # measured blind after round 9, tuned on (round 10);
+            labels_complete=False),                                           # a number said twice is labelled once
+    Edition("HeldOutV11", "v11/held_out", "v11/clean_held_out", seen=False),  # written blind before round 10, never tuned on
 )
 CORPORA = tuple(name for edition in EDITIONS for name in (edition.labelled, edition.clean))
 

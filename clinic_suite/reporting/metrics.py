@@ -112,12 +112,12 @@ ROWS = [
         lambda v: v >= 100, lambda v: v >= 100, percent),
     # The seen editions (the v2 tuning set, and the v2 to v5 held-out sets since their one blind
     # measurement each): per kind, precision and clean lines changed; they gate, as their scenario does.
-    *[Row(f"PII Redaction (seen sets, v2-v5, v7, v8 held-out included): {kind}", "100%", "No leaks",
+    *[Row(f"PII Redaction (seen sets, v2-v5, v7, v8, v10 held-out included): {kind}", "100%", "No leaks",
           lambda f, k=kind: f.get(f"piiRecallSeen[{k}]"), lambda v: v >= 100, lambda v: v >= 100, percent)
       for kind in PII_KINDS],
-    Row("PII Precision (seen sets, v2-v5, v7, v8 held-out included)", "≥98%", "≥98%", lambda f: f.get("piiPrecisionSeen"),
+    Row("PII Precision (seen sets, v2-v5, v7, v8, v10 held-out included)", "≥98%", "≥98%", lambda f: f.get("piiPrecisionSeen"),
         lambda v: v >= 98, lambda v: v >= 98, percent),
-    Row("Clean utterances changed (seen sets, v2-v5, v7, v8 held-out included)", "0", "0",
+    Row("Clean utterances changed (seen sets, v2-v5, v7, v8, v10 held-out included)", "0", "0",
         lambda f: f.get("piiCleanChangedSeen"), lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
     # The held-out editions (v6, v10), never used for tuning, graded together: against the plan's target and shown; they
     # do not gate (only tuning on them could make them green, and that would spend them).

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import addresses, emails, medical, names, phones, ssn
+from . import addresses, emails, medical, names, phones, places, ssn
 
 TOKENS = {"email": "[REDACTED_EMAIL]", "ssn": "[REDACTED_SSN]", "phone": "[REDACTED_PHONE]",
           "address": "[REDACTED_ADDRESS]", "medical": "[REDACTED_MEDICAL]", "name": "[REDACTED_NAME]"}
@@ -48,7 +48,33 @@ def _said_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int,
         kind = next((k for number, k in numbers if digits and digits in number), None)  # digits: four or more
         if kind:
             out.append((match.start(), match.end(), kind))
+    # in figures, a group of one said again, or misheard and put right: the same digits, the same
+    # digits in another order, or one digit different ("248001 or 248009?", "you read 131? It's 113")
+    groups = [(group, kind) for s, e, kind in taken if kind in ("ssn", "address", "phone")
+              for group in re.findall(r"\d{3,}", text[s:e])]
+    for match in FIGURES.finditer(text):
+        said = match.group(0)
+        kind = next((k for group, k in groups if len(group) == len(said) and _near(said, group)), None)
+        if kind:
+            out.append((match.start(), match.end(), kind))
     return out
+
+
+# digits in figures, not a price, a time, a decimal or part of a longer number or a word
+FIGURES = re.compile(r"(?<![\w£$€.,:/-])\d{3,}(?![\w:/-]|[.,]\d|\s*(?:%|pounds|quid|euros?|dollars|pm|am|mg|ml)\b)")
+
+
+def _near(said: str, group: str) -> bool:
+    return sorted(said) == sorted(group) or sum(a != b for a, b in zip(said, group)) <= 1
+
+
+def _same_word_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """A medical word found once, said again in another form ("Parkinsonian shake, so he shakes a bit")."""
+    found = {text[s:e].lower() for s, e, kind in taken if kind == "medical" and re.fullmatch(r"[A-Za-z]{4,}", text[s:e])}
+    if not found:
+        return []
+    forms = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(found)))})(?:s|es|ing|ed|d)\b", re.IGNORECASE)
+    return [m.span() for m in forms.finditer(text)]
 
 
 def _claim(taken: list[tuple[int, int, str]], start: int, end: int, kind: str) -> None:
@@ -61,6 +87,7 @@ def warm_up() -> None:
     medical.vocabulary()
     names.name_list()
     medical._rare_heads()
+    places.place_names()
 
 
 def clinic_facts(clinic: dict) -> list[str]:
@@ -92,10 +119,11 @@ def _kept(text: str, keep) -> list[tuple[int, int]]:
 # A station, stop or line said as where the caller travels ("the Victoria line to Oxford Circus", "get
 # off at Angel", "Green Park station") is a public place, not a person nor an address (no number).
 PLACE = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}"
-LANDMARK = re.compile(rf"\b(?:(?:line|tube|train|bus|tram|metro|underground|overground)\s+(?:to|from|past|via)|(?:get|got|getting)"
+LANDMARK = re.compile(rf"\b(?:(?:lines?|tubes?|trains?|bus|buses|trams?|metro|underground|overground|walk|walking)\s+(?:to|from|past|via)|(?:get|got|getting)"
                       rf"\s+off\s+at|chang(?:e|ing)\s+at|(?:exit|entrance)\b[^.,;?!]{{0,30}}?\bat)\s+({PLACE})"
-                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\bthe )({PLACE})(?= line\b)"
-                      rf"|\b(?:near|opposite|next to)\s+({PLACE})(?=\s+(?:Street|Road|Station|Square|Circus|Park|Market)\b)"
+                      rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\b[Tt]he )({PLACE})(?= line\b)"
+                      rf"|\b(?:near|opposite|next to|to|from|down|along)\s+({PLACE})(?=\s+(?:Street|Road|Station|Square|Circus|Park|Market)\b(?!,?\s+\d))"
+
                       rf"|\b(?:a|an)\s+({PLACE})(?=\s+nearby\b)")  # "near Bond Street", "is there a Costa nearby"
 
 
@@ -107,8 +135,14 @@ SERVICE = re.compile(r"\b(?:the|for|with)\s+(aftercare|anaesthetic|anesthetic|pa
 PRICED = re.compile(r"[£$€]\s?\d|\b(?:price|cost|deposit|free|fee|appointment|book)\b", re.IGNORECASE)
 
 
+# A form's field named as it is read out ("next field is allergies: ...", "\"Medications\": ..."): the
+# field's name, not what the caller has.
+FIELD_NAME = re.compile(r"(?<![\w-])((?i:(?:current |previous |past |existing )?(?:medications?|allerg(?:y|ies)|surger(?:y|ies)|"
+                        r"operations|conditions|medical history|illnesses)))[\"”']?\s*:")
+
+
 def _services(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in SERVICE.finditer(text) if PRICED.search(text)]
+    return [m.span(1) for m in SERVICE.finditer(text) if PRICED.search(text)] + [m.span(1) for m in FIELD_NAME.finditer(text)]
 
 
 def _landmarks(text: str) -> list[tuple[int, int]]:
@@ -133,10 +167,14 @@ def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) 
     for kind, find in RECOGNISERS:
         for start, end in find(text):
             _claim(taken, start, end, kind)
+    for start, end in places.find(text):  # after the recognisers: a town inside an address stays the address's
+        _claim(taken, start, end, "kept")
     for start, end in names.find(text, known_names):
         _claim(taken, start, end, "name")
     for start, end, kind in _said_again(text, taken):
         _claim(taken, start, end, kind)
+    for start, end in _same_word_again(text, taken):
+        _claim(taken, start, end, "medical")
     result = Redacted(text)
     pieces, last = [], 0
     for start, end, kind in sorted(taken):

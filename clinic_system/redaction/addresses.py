@@ -52,7 +52,7 @@ UNIT_AFTER = r"(?:Apt\.?|Apartment|Unit|Suite|Flat|Fl\.?|Floor)\s+\w+"
 TAIL = (rf"(?:,?\s+(?:{UNIT_AFTER}|{STRONG_POSTCODE}|{NUMERIC_POSTCODE}\s+{TOWN}|{TOWN}(?:,?\s+(?:{STRONG_POSTCODE}|"
         rf"{NUMERIC_POSTCODE}))?)(?![\w-])){{0,3}}")
 NUMBER_FIRST = re.compile(
-    rf"\b{UNIT}{HOUSE}(?:\s+(?:bis|ter))?,?\s+(?:(?:{WORDS}\s+)?(?:{STREET_TYPES})\b\.?|(?:{TYPE_FIRST})\s+"
+    rf"\b{UNIT}{HOUSE}(?:\s+(?:bis|ter))?,?\s+(?:(?:{WORDS}\s+)?(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?(?:{STREET_TYPES})\b\.?|(?:{TYPE_FIRST})\s+"
     rf"(?:{PARTICLE}\s+)*{WORDS}){TAIL}")
 ANCHORED = re.compile(
     rf"\b{UNIT}{HOUSE},?\s+{WORDS}(?:,\s+{TOWN}){{0,2}},?\s+{STRONG_POSTCODE}(?![\w-])")
@@ -87,13 +87,32 @@ ANSWERED = re.compile(rf"{CUE}[^\n]*\?[ \t]*\n[ \t]*(?:{names.SPEAKER}:)?[ \t]*"
 
 # A zip or postcode said on its own once asked or named ("the postcode for Armadale is 6112", "can you
 # say the zip again?\nCaller: 87327"); not a year said with it ("the postcode changed in 2024").
-POSTCODE_SAID = re.compile(r"\b(?:zip(?: code)?|post ?code|postal code)\b(?:[^.!?\d]|\?\s*\n[^:\n]{0,20}:){0,40}?"
+POSTCODE_SAID = re.compile(r"\b(?:zip(?: code)?|post ?code|postal code)\b(?:[^.!?\d]|\?\s*\n[^:\n]{0,20}:|\?\s*(?:\.\.\.|…)){0,40}?"
                            r"(?<!\bin )(?<!\bsince )\b(\d{5}(?:-\d{4})?|\d{4})(?!\d|[,.:]\d|\s*(?:pounds|dollars|euros))",
                            re.IGNORECASE)
 
 
+# A street the Polish way, its prefix enough to say what it is ("ul. Zabrska 9", "os. Tysiąclecia 12/48",
+# "al. Jana Pawła II 12 m. 4"); a town beside a postcode of the Polish shape ("Gliwice 44-100",
+# "40-871 Katowice"); a flat said the Russian way ("kvartira 113"); a GhanaPost digital address.
+PREFIXED_STREET = re.compile(rf"(?<![\w-])(?:ul|os|al|pl)\.\s*{WORDS}(?:\s+[IVX]{{1,4}})?\s+{HOUSE}(?:\s+m\.\s*\d+)?(?![\w-])")
+TOWN_AND_CODE = re.compile(rf"(?<![\w-])(?:{CAP}\s+\d{{2}}-\d{{3}}|\d{{2}}-\d{{3}}\s+{CAP})(?![\w-])")
+FLAT_SAID = re.compile(r"\b(?:kvartira|kvartiry|xonadon)\s+\d{1,4}\b", re.IGNORECASE)
+DIGITAL_ADDRESS = re.compile(r"\b(?:digital address|GhanaPost|GPS address)\b")
+GHANA_POST = re.compile(r"(?<![\w-])[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])")
+
+
+def _town_and_code(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOWN_AND_CODE.finditer(text)
+            if not any(names.plain(word) for word in re.findall(r"[^\W\d_]+", m.group(0)))]
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
+    parts = [m.span() for pattern in (PREFIXED_STREET, FLAT_SAID) for m in pattern.finditer(text)] + _town_and_code(text)
+    if DIGITAL_ADDRESS.search(text):
+        parts += [m.span() for m in GHANA_POST.finditer(text)]
+    spans += [(s, e) for s, e in parts if not any(a <= s and e <= b for a, b in spans)]  # a part of a whole one found
     spans += [m.span(1) for m in POSTCODE_SAID.finditer(text)]
     spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]

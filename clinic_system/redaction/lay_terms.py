@@ -94,6 +94,17 @@ TERMS = [
     r"(?:chest|facial|face|breast|voice) (?:masculini[sz]ation|femini[sz]ation)", r"(?:masculini|femini)[sz]ing surgery",
     r"(?:high|raised|low) blood pressure", r"(?:car|road|jet ski|ski|skiing|bike|cycling|motorbike|riding|horse|"
     r"climbing|diving|sports?|rugby|football) (?:accident|crash|fall|injury|injuries)",
+    # round 10: what callers say in plain words for a condition, and the trade names' own suffixes
+    r"(?:clots?|bleeds?) on the (?:brain|lungs?)", r"high (?:blood|BP)", r"blood pressure", r"stone deaf",
+    r"tired all the time", r"(?:jumpy|restless|twitchy) legs(?: at night)?", r"acid (?:coming up|reflux)(?: at night)?",
+    r"stammer(?:s|ing)?(?: since childhood)?", r"stutter(?:s|ing)?", r"metal (?:hip|knee|plate|pins?|rods?)",
+    r"turkey[ -](?:gobble|wattle)(?: neck)?", r"puckered(?: at one end)?", r"(?:(?<=he )|(?<=she )|(?<=hands ))shak(?:es|e|ing)",
+    r"shaky hands", r"Parkinson(?:'s|ian)? (?:shake|tremor)s?", r"tremors?",
+    r"(?:(?<=for )|(?<=the )|(?<=my )|(?<=her )|(?<=his )|(?<=having )|(?<=had ))fits",  # not "if it fits"
+    r"(?:(?<=for her )|(?<=for his )|(?<=for my ))(?:heart|chest|nerves|kidneys|liver|lungs|bladder|bowels|joints)",
+    # a trade name by its release or form: "Glycomet SR", "Thyronorm tablets" (not "Those tablets")
+    r"(?-i:(?!(?:Those|These|Some|Your|Their|Which|What|Other|Many|Both|Any|More|Most|Such|Three|Seven|Eight)\b)"
+    r"[A-Z][a-z]{3,}(?: (?:SR|XR|XL|ER|CR|MR|LA)\b| (?:tablets|capsules)))",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",

@@ -28,6 +28,23 @@ ASKED = re.compile(r"(?i:who am i speaking (?:to|with)|who's calling|who is call
 ANSWER = re.compile(rf"[ \t]*{LABEL}?{FILLERS}((?:{NAME})(?:\s+(?:{LOWER}\s+)*(?:{NAME})){{0,3}})(?=\s*(?:,|\n|$|\.))")
 SPELLING = re.compile(r"(?<![\w-])[^\W\d_a-z](?:-[^\W\d_a-z]){1,}(?![\w-])")
 INITIAL = re.compile(rf"(?<![\w.-])[A-Z]\.\s+({NAME})(?![\w'’-])")
+# Round 10: a form's or a voice assistant's field ("First name field: Bronisława", "Record: Custódio
+# Arruda", "names again: Anaba, Awini and Rejoice"), who to ask for ("ask for me, Mawuena"), a person
+# spoken to aside ("[to her son] Pintu, ..."), a title before a name ("Pastor Ackah"), a name heard
+# between two drop-outs ("...Fachtna..."), a name and "again" ("Nelli Khvan again, ..."), and a
+# name taken back ("Laurette? No, I'm Lorretta").
+FIELD = re.compile(rf"\b(?i:(?:first|last|middle|given|family|full|sur)\s*name|names?(?: again)?|record|book|patient|contact)"
+                   rf"(?:\s+(?i:field|box))?(?:\s*[:,]\s*|\s+)({RUN}(?:\s*(?:,|and)\s*{RUN}){{0,5}})")
+ASK_FOR = re.compile(rf"\b(?i:ask for|asking for|speak to|speak with|talk to)\s+(?:me,\s+)?({NAME})")
+ASIDE = re.compile(rf"\[(?i:to|on)\s[^\]\n]{{1,30}}\]\s*({NAME})(?=\s*,)")
+TITLED = re.compile(rf"\b(?:Pastor|Reverend|Rev\.|Father|Fr\.|Sister|Brother|Imam|Rabbi|Deacon|Elder|Chief)\s+({RUN})")
+ELLIPSED = re.compile(rf"(?:\.\.\.|…)({NAME})(?:\.\.\.|…)")
+AGAIN = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({RUN})\s+again\s*,")
+TAKEN_BACK = re.compile(rf"(?<![\w'’-])({NAME})\?\s+(?i:no),?\s+(?:I'm|I am|it's|it is)\b")
+SHAPED = (FIELD, ASK_FOR, ASIDE, TITLED, ELLIPSED, AGAIN, TAKEN_BACK)
+GIVEN_WORDS = names.WORD_NAMES | {"Lovely", "Princess", "Rejoice", "Precious", "Blessing", "Comfort", "Mercy", "Patience",
+                                  "Charity", "Honour", "Gift", "Goodness", "Marvellous", "Happiness"}
+NOT_THAT = re.compile(rf"\bnot\s+({NAME})(?=\s*[,.;!?]|\s+(?:but|it's|its)\b)")
 JOINED = re.compile(rf"(?<![\w'’-])({NAME})\s+(?:and|&)\s+({NAME})(?![\w'’-])")
 
 
@@ -77,6 +94,9 @@ def words(text: str) -> set[str]:
         found.update(m.group(0) for m in names.TOKEN.finditer(text) if m.group(0).lower() == letters or (
             _name_like(m.group(0)) and len(letters) >= 3 and m.group(0).lower().startswith(letters)))   # "Ng, N-G"
     found.update(m.group(1) for m in INITIAL.finditer(text) if _name_like(m.group(1)))
+    for shape in SHAPED:
+        for match in shape.finditer(text):
+            found.update(w for w in re.findall(rf"{NAME}", match.group(1)) if _name_like(w))
     return found
 
 
@@ -118,14 +138,32 @@ def grow(text: str, wanted: set[str]) -> set[str]:
             if b in grown and a not in names.ORDINARY and not names.plain(a) and a not in names.NAME_PARTICLES and (
                     not names._sentence_start(text, left.start()) or a.lower() not in common_words()):
                 grown.add(a)
+            elif b in grown and a in GIVEN_WORDS and not names._sentence_start(text, left.start()):
+                grown.add(a)  # "my cousin Lovely Dao-as": a word that is a given name, before a found surname
+        for match in NOT_THAT.finditer(text):  # "Roza Khan, not Khon, not Kan": a form put right is the name's
+            other = match.group(1)
+            if other not in grown and any(_resembles(other, known) for known in grown):
+                grown.add(other)
         if len(grown) == before:
             break
     return grown
 
 
+def _resembles(said: str, name: str) -> bool:
+    """A misheard or misspelt form of a name: the same first letter, most of the letters."""
+    import difflib
+    return (said[:1].lower() == name[:1].lower() and len(said) >= 3
+            and difflib.SequenceMatcher(a=said.lower(), b=name.lower()).ratio() >= 0.6)
+
+
 def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     """Spellings of a found name's start ("M-I" for "Mi") and an initial with its surname ("C.")."""
     starts = {w.lower()[:n] for w in wanted for n in (2, 3)} | {w.lower() for w in wanted}
-    out = [m.span() for m in SPELLING.finditer(text) if m.group(0).replace("-", "").lower() in starts]
+    spelled = list(SPELLING.finditer(text))
+    out = [m.span() for m in spelled if m.group(0).replace("-", "").lower() in starts]
+    # the rest of a spelling the line cut ("S-A-N-T... [line breaks up] ...R-Y"): soon after, after a pause
+    for before, after in zip(spelled, spelled[1:]):
+        if (before.span() in out or len(before.group(0)) >= 5) and after.start() - before.end() <= 40 and re.search(r"\.\.\.|…", text[before.end():after.start()]):
+            out.append(after.span())
     out += [(m.start(), m.start() + 2) for m in INITIAL.finditer(text) if m.group(1) in wanted]
     return out

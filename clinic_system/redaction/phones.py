@@ -105,7 +105,37 @@ def _said_again(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int]]
 
 # "+229 97 12 45 80": a country code and groups of digits is a phone number even where the
 # numbering plan says it cannot be (a plan changed, a number misheard, one digit missing).
-INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?\d{1,3}(?:[ .-]|[ \t]*\n[ \t]*)\(?\d{1,5}\)?(?:(?:[ .-]|[ \t]*\n[ \t]*)\d{1,5}){1,5}(?![\w-])")
+INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?\d{1,3}(?:[ .-]|[ \t]*\n[ \t]*)\(?\d{1,5}\)?(?:(?:[ .-]| - |[ \t]*\n[ \t]*)\d{1,5}){1,5}(?![\w-])")
+# What belongs to a phone number said apart from it, once one is given in the same breath: its
+# country code alone ("+91", "plus forty-eight", "plus four six"), an extension alone ("extension
+# 214", below), the end of an old or misheard one ("the old one ended 339", "it's one-seven at the end"),
+# and digits read back one at a time ("you read it as 9-1-6").
+TENS_SAID = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+UNITS_SAID = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+CODE_ALONE = re.compile(rf"(?<![\w+])\+\d{{1,3}}(?![\d\w]|[ .-]?\(?\d)|\bplus[\s-]+(?:{TENS_SAID}(?:[\s-]+{UNITS_SAID})?|{DIGIT}(?:[\s-]+{DIGIT}){{0,2}})\b",
+                        re.IGNORECASE)
+EXTENSION_ALONE = re.compile(r"\b(?:extension|ext\.?)\s*(?:number\s*)?(\d{2,5})(?!\d)", re.IGNORECASE)
+ENDED = re.compile(rf"\b(?:ended|ends|ending)(?: in| with)?\s+(\d{{2,3}})(?![\d.,]\d)|\b({DIGIT}(?:[\s-]+{DIGIT}){{0,3}}|\d{{2,4}})\s+at the end\b",
+                   re.IGNORECASE)
+ONE_AT_A_TIME = re.compile(r"(?<![\w-])\d(?:-\d){2,}(?![\w-])")
+# A country code's digits run together with the rest, no plus: "351918447102" (libphonenumber's reading).
+RUN_TOGETHER = re.compile(r"(?<![\d+])\d{11,13}(?!\d)")
+
+
+def _around_a_number(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for p in (CODE_ALONE, ONE_AT_A_TIME) for m in p.finditer(text)]
+    return spans + [m.span(1) if m.group(1) else m.span(2) for m in ENDED.finditer(text)]
+
+
+def _run_together(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in RUN_TOGETHER.finditer(text):
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse("+" + m.group(0))):
+                out.append(m.span())
+        except phonenumbers.NumberParseException:
+            pass
+    return out
 
 
 def _reference(text: str, match) -> bool:
@@ -128,7 +158,12 @@ def find(text: str) -> list[tuple[int, int]]:
     spans.update(m.span() for m in PAIRS.finditer(text))
     spans.update(m.span(1) for m in AREA_CODE.finditer(text))
     spans.update(_mixed(text))
+    spans.update(_run_together(text))
     spans.update(_said_again(text, spans))
+    if spans:
+        spans.update(span for span in _around_a_number(text) if not any(s <= span[0] < e for s, e in spans))
+    # an extension said on its own is a way to reach someone, whoever's number it extends
+    spans.update(m.span(1) for m in EXTENSION_ALONE.finditer(text) if not any(s <= m.start() < e for s, e in spans))
     out = []
     for start, end in spans:  # an extension belongs to its number
         extension = EXTENSION.match(text, end)

@@ -4,7 +4,9 @@ last four of my social are 4821", "social ending 1576"; "my husband's social is 
 ends in 9913")."""
 import re
 
-SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ]|\s*\n\s*)(?!00)\d{2}(?:\1|[- ]|\s*\n\s*)(?!0000)\d{4}(?![\d-])")
+from . import phones  # its reading of digits said in words
+
+SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ]|[/.]|\s*\n\s*)(?!00)\d{2}(?:\1|[- ]|\s*\n\s*)(?!0000)\d{4}(?![\d-])")
 SOCIAL = r"(?:SSN|social(?: security(?: number)?)?)"
 LAST_FOUR = re.compile(
     rf"(?:\b{SOCIAL}(?:'s)?\b[^.?!\d]{{0,40}}?\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?: are| is)?)"
@@ -53,6 +55,17 @@ FIRST_PART = re.compile(r"\bfirst (?:three|3|five|5)(?: digits?)?(?: are| is| we
 CORRECTED = re.compile(rf"[\s.…,]*\b(?:no|sorry|i mean)\b[\s,]+({FOUR_WORDS}|\d{{4}})\b", re.IGNORECASE)
 
 
+# Once the social is named: its three pieces said apart, a line breaking up between them ("216, 48...
+# [line breaks up] ...3079"), each a piece of it; and its first five begun with dashes and left ("481-11-...").
+PIECE_GAP = r"\s*(?:,|\.\.\.|…)[\s,.…-]*(?:\[[^\]\n]{1,30}\][\s,.…-]*)?"  # a pause, not the dashes of a whole one
+PIECES = re.compile(rf"(?<![\d-])((?!000|666|9\d\d)\d{{3}}){PIECE_GAP}(\d{{2}}){PIECE_GAP}(\d{{4}})(?![\d-])")
+BEGUN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-\d{2}(?=-(?!\d))")
+# A misheard number taken back just before the social it was: "You said three four two? No, 034-72-8816".
+DIGIT_RUN = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{2,8}}"
+TAKEN_BACK = re.compile(rf"(?<![\w-])({DIGIT_RUN}|\d[\d-]{{1,10}}\d)[\s?.!,…]*\b(?:no|sorry|i mean)\b[\s,:]*$", re.IGNORECASE)
+SPOKEN_PART = re.compile(rf"\b{DIGIT_RUN}\b", re.IGNORECASE)
+
+
 MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
 
 
@@ -91,9 +104,17 @@ def find(text: str) -> list[tuple[int, int]]:
         again = CORRECTED.match(text, m.end())
         if again and _four(again.group(1)):
             spans.append(again.span(1))
-    spans += [m.span(1) for m in FIRST_PART.finditer(text) if named or endings or "-" in m.group(1)]
+    # five digits are the social's first five whatever else is said ("the first five are 30418"): no
+    # card, phone or postcode is given by its first five
+    spans += [m.span(1) for m in FIRST_PART.finditer(text)
+              if named or endings or "-" in m.group(1) or len(m.group(1)) == 5]
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
+        spans += [m.span(g) for m in PIECES.finditer(text) for g in (1, 2, 3)] + [m.span() for m in BEGUN.finditer(text)]
+    for start, _ in [m.span() for m in SSN.finditer(text)]:
+        slip = TAKEN_BACK.search(text[:start])
+        if slip:
+            spans.append(slip.span(1))
     spans += [m.span(1) for m in MASKED.finditer(text) if not NOT_SOCIAL.search(text[max(0, m.start() - 40):m.start()])
               and not NOT_SOCIAL_AFTER.match(text, m.end())] + [m.span(1) for m in MASKED_SHAPE.finditer(text)]
     return list(dict.fromkeys(spans + _said_again(text, spans)))
@@ -104,4 +125,9 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     again = []
     for said in {text[s:e] for s, e in spans}:
         again += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", text)]
+    # a piece of it read back in words: "418-11-5072. Four one eight."
+    numbers = [re.sub(r"\D", "", text[s:e]) for s, e in spans]
+    again += [m.span() for m in SPOKEN_PART.finditer(text) if (d := phones._spelled(m.group(0)))
+              and any(len(n) >= 9 and d in n for n in numbers)]
     return again
+
