@@ -121,6 +121,11 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | could I fit a liquid nose job in between my shifts           | Liquid Rhinoplasty  |
         | Premier Cosmetic Surgery  | premier-procedures.pdf     | the op pulling my cheeks' skin back towards my ears, price?  | Facelift            |
         | Advanced Aesthetic Clinic | dermatology-procedures.pdf | the mini facelift: are the stitches taken out in the price?  | Facelift            |
+        | Advanced Aesthetic Clinic | surgical-procedures.pdf    | Alright butt, how much is a boob job?                        | Breast Augmentation |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I'm deaf in my left ear: the nose job, how much?             | Rhinoplasty         |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | my mate wrote 'nose filler' on my hand, what's that cost     | Liquid Rhinoplasty  |
+        | Premier Cosmetic Surgery  | premier-procedures.pdf     | I was told filler won't fix my nose, I need the op, cost?    | Rhinoplasty         |
+        | Advanced Aesthetic Clinic | dermatology-procedures.pdf | the short-scar facelift under a numbing jab, time off?       | Facelift            |
 
   Rule: A caller who corrects themselves is answered about the version they settle on
     Callers change their mind mid-sentence, or say what someone else advised before what they
@@ -219,6 +224,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
         | eighth held-out (seen)  |
         | ninth held-out (seen)   |
         | tenth held-out (seen)   |
+        | eleventh held-out (seen) |
 
     @criterion.KB-8
     Scenario: The project's own questions, each a reading a small change to the receptionist once broke
@@ -228,7 +234,7 @@ Feature: The receptionist never gives a wrong answer to a question it has not se
       And no question answered after tuning is refused now
       And how long each answer took is recorded, against 50 milliseconds at the 95th percentile, and never over a quarter of a second
 
-    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_11.jsonl); until
+    # The held-out set is clinic_suite/journeys/knowledge.py's HELD_OUT_SET (held_out_12.jsonl); until
     # its file is delivered, the scenario records that it was not, and the report shows NOT_MEASURED.
     Scenario: The held-out questions, never read by whoever tuned the receptionist, are measured for the meeting
       Given a clinic for each procedure list the question sets were written for

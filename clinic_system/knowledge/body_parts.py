@@ -28,7 +28,7 @@ REMOVING = {w.stem("remove"), w.stem("removal")}
 # what is wrong with a body part, which work takes away: the result wanted, not a kind of work
 SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
             "droop excess loose".split())
-SCARS = set("scar scars scarring cut cuts incision incisions stitches".split())
+SCARS = set("scar scars scarring cut cuts incision incisions stitch stitched stitches".split())
 PLACES = {"by", "behind", "beside", "near", "around", "round", "under", "along", "in"}
 DRAWN_TO = {"behind", "towards", "toward"}  # where skin is drawn: "pulled back towards the ears"
 AFTER_EFFECTS = {"black", "bruised", "swollen", "sore", "numb"}

@@ -58,7 +58,7 @@ COLLOQUIAL = {"boob": "breast", "boobs": "breast", "boobies": "breast", "booby":
               "jewellery": "piercing", "jewelry": "piercing"}
 NONSURGICAL = {"nonsurgical", "liquid", "injectable", "filler", "needle", "noninvasive", "temporary"}
 SURGICAL = {"surgery", "surgical", "operation", "op", "surgically", "scalpel", "knife", "permanent", "incision",
-            "incisions"}  # an incision: an operation, whatever its size
+            "incisions", "operative"}  # an incision: an operation, whatever its size
 OPPOSITES = {"mini": {"traditional", "full"}, "traditional": {"mini"}, "full": {"mini"},
              "local": {"general"}, "general": {"local"}, "open": {"closed"}, "closed": {"open"}}
 # a body part made smaller is not the procedure that makes it bigger ("can you make my breasts smaller"),
@@ -118,6 +118,30 @@ def _lifted(said: re.Match) -> str:
 
 PHRASES = [  # read as one word before anything else
     (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    # round 12: what is said around the question, not about the work wanted. A caller's own hearing
+    # ("deaf in one ear"); a greeting with a pet name ("alright butt", "alright bab", "ey up"); a note
+    # written on one's hand; text-speak; another clinic's "they don't do X" reported (X is still asked about)
+    (r"\b(?:deaf|hard of hearing|blind) in (?:one|my|the|both|her|his)(?: left| right| good| bad)? (?:ears?|eyes?)\b", " hard of hearing "),
+    (r"\b(?:alright|all right|ey up|ay up|hiya|hello|hey|ta|cheers|thanks|ok|okay)[,!]?\s+(?:butt|butty|bab|babs|duck|"
+     r"petal|chuck|our kid|boyo|me duck|love|hun|hen)\b", " hello "), (r"\bey up\b", " hello "),
+    (r"\b(?:wrote|written|scribbled|jotted)\b([^.?!]{0,60}?)\bon (?:my|her|his|the back of (?:my|her|his)) hand\b",
+     r" wrote \1 "),
+    (r"\b(?:tbh|ngl|idk|imo|imho|lmk|hmu|tbf|fwiw|btw|rn|pls|plz|thx|ty|omg|lol)\b", " "),
+    # skin pulled tight is lifted; a numbing jab is a local anaesthetic; a short-scar facelift is the mini one
+    (r"\b(?:pull|pulls|pulling)\s+(\S[^.?!]{0,40}?)\s+(?:tight|tighter|taut)\b", r" lift \1 "),  # "pull the skin ... tight"
+    (r"\bnumbing (?:jab|jabs|injection|injections|shot)\b", " local anaesthetic "), (r"\bshort[\s-]*scar\b", " mini "),
+    # "another clinic told me injections wouldn't fix it": a kind of work ruled out, not a doubt
+    (r"\b(fillers?|injections?|injectables?|needles?|surgery|an operation|the operation)\s+(?:wouldn[’']?t|won[’']?t|"
+     r"would not|will not|can[’']?t|cannot|couldn[’']?t)\s+(?:fix|work|help|sort|do)\b", r" no \1, to fix "),
+    # a caller unsure of the name ("is it 'laser peel' or 'laser skin renewal' you call it?"): the last one said
+    (r"\bis it (?:spelt |spelled |called )?(?:an? |the )?['‘\"“]([^'’\"”]+)['’\"”] or (?:an? |the )?['‘\"“]([^'’\"”]+)['’\"”]"
+     r"(?: (?:you call it|you do|it[’']?s called|you say))?", r" \2 "),
+    (r"\bur\b", " your "), (r"\bu\b(?!\s*-)", " you "),
+    (r"\b(?:said|says|told me|reckons|reckoned) (?:that )?(?:they|she|he|it|you) (?:don[’']?t|doesn[’']?t|do not|does not|"
+     r"can[’']?t|won[’']?t) (?:do|offer|have|provide|like)\b", " about "),
+    # "I know you do X, but I'm after Y": Y is asked about, X set aside
+    (r"\bi know (?:you|they) (?:do|offer|have) ([^.?!,]+?),? but (?:i[’']?m after|i want|i[’']?m looking for|i need|"
+     r"i[’']?d like|i[’']?m interested in) ([^.?!]+)", r" \2 instead \1 "),
     # a polite ask, not a doubt: "I don't suppose you could tell me the price of ..."
     (r"\bi (?:don[’']?t|do not) (?:suppose|s[’']?pose|imagine|expect)\b", " could "),
     (r"\bin between\b", " during "),  # a time ("squeeze it in between the school runs"), not two procedures
@@ -220,7 +244,8 @@ few couple several lots loads gel
 downtime fortnight ballpark enquire enquiring presentable elective redness droop drooping drooped makeover
 flatmate flatmates housemate housemates roommate colleague colleagues carer carers fiance fiancee stepmum stepdad
 hubby missus reddit mumsnet instagram tiktok facebook youtube google
-hiya heya howzit howdy cheers hen pet lovey hairline daft vat""".split())
+hiya heya howzit howdy cheers hen pet lovey hairline daft vat style acne pits pitted pockmarks pores
+wrote written scribbled jotted bone cartilage abeg dey wetin oya""".split())
 # (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

@@ -460,3 +460,23 @@ def test_round_10_readings(question, filename, expected):
 ])
 def test_round_11_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # what is said around the question: the caller's hearing, a greeting's pet name, text-speak, a note on a hand
+    ("I'm hard of hearing, deaf in my left ear: the nose job, how much?", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("Alright butt, how much is a boob job?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("ngl ur prices for a liquid nose job?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("my mate wrote 'nose filler' on my hand, what's that cost", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    # another clinic's words reported; work ruled out by another clinic; a concession before what is wanted
+    ("my old clinic said they don't do nose filler, do you, and the price?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("I was told filler won't fix my nose, I need the operation, cost?", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("I know you do the filler nose job, but I want the surgical one", "premier-procedures.pdf", ["Rhinoplasty"]),
+    # unsure of the name; the trade's words for the same work
+    ("is it 'laser facial' or 'laser resurfacing' you call it? the price", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("the short-scar facelift under a numbing jab, how long off work", "dermatology-procedures.pdf", ["Facelift"]),
+    ("the op that pulls my jowls up tight and is stitched by the ears", "premier-procedures.pdf", ["Facelift"]),
+    ("operative rhinoplasty, the recovery?", "surgical-procedures.pdf", ["Rhinoplasty"]),
+])
+def test_round_12_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
