@@ -86,9 +86,12 @@ def survives(label: dict, kept: str) -> bool:
     value, kind = label["value"], label["type"]
     if kind == "address":  # all of it, or a part that finds the place ("Rua Augusta 120", "1100-053 Lisboa")
         return value.lower() in kept.lower() or any(_readable(part, kept) for part in _place_parts(value))
-    if kind == "name":  # every part with a capital identifies ("al-Zahrani" does; "van" alone does not)
-        return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in value.split()
-                   if any(c.isupper() for c in part))
+    if kind == "name":  # every part with a capital identifies ("al-Zahrani" does; "van" alone does not), but
+        # one letter of a longer spelling does not ("I for India": the "I" of "I'll" is no leak)
+        parts = [p.strip(",.") for p in value.split() if any(c.isupper() for c in p)]
+        if parts and all(len(p) == 1 for p in parts):   # a spelling letter by letter: read only as a whole
+            return value in kept
+        return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in parts if len(part) > 1)
     if kind == "medical":  # the concern can no longer be read ("double [REDACTED_MEDICAL]" is caught)
         return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", kept, re.IGNORECASE) is not None
     digits = re.sub(r"\D", "", value)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import addresses, emails, medical, names, phones, places, ssn
+from . import addresses, emails, medical, name_shapes, names, phones, places, ssn
 
 TOKENS = {"email": "[REDACTED_EMAIL]", "ssn": "[REDACTED_SSN]", "phone": "[REDACTED_PHONE]",
           "address": "[REDACTED_ADDRESS]", "medical": "[REDACTED_MEDICAL]", "name": "[REDACTED_NAME]"}
@@ -48,6 +48,20 @@ def _said_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int,
         kind = next((k for number, k in numbers if digits and digits in number), None)  # digits: four or more
         if kind:
             out.append((match.start(), match.end(), kind))
+    # said as numbers ("oh seven seven oh oh, nine hundred", "seven four six"): digits inside a found number
+    long_numbers = [(n, k) for n, k in numbers if len(n) >= 7]
+    for match in NUMBER_RUN.finditer(text):
+        digits = ssn._as_digits(match.group(0))
+        kind = next((k for n, k in long_numbers if len(digits) >= 3 and digits in n), None)
+        if kind:
+            out.append((match.start(), match.end(), kind))
+    # a postcode read back in letters and digit words ("T zero K?" of "T0K 1L0")
+    codes = [(re.sub(r"[\W_]", "", text[s:e]).upper(), kind) for s, e, kind in taken if kind == "address"]
+    for match in CODE_READ_BACK.finditer(text):
+        said = "".join(phones.SPELL.get(t.lower(), t.upper()) for t in re.findall(r"[A-Za-z]+", match.group(0)))
+        kind = next((k for code, k in codes if len(said) >= 3 and said in code), None)
+        if kind:
+            out.append((match.start(), match.end(), kind))
     # in figures, a group of one said again, or misheard and put right: the same digits, the same
     # digits in another order, or one digit different ("248001 or 248009?", "you read 131? It's 113")
     groups = [(group, kind) for s, e, kind in taken if kind in ("ssn", "address", "phone")
@@ -60,6 +74,9 @@ def _said_again(text: str, taken: list[tuple[int, int, str]]) -> list[tuple[int,
     return out
 
 
+NUMBER_RUN = re.compile(rf"\b{ssn.NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{ssn.NUMBER_WORD}){{2,}}\b", re.IGNORECASE)
+CODE_READ_BACK = re.compile(r"(?<![\w-])(?:[A-Z]|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+                            r"(?:[\s-]+(?:[A-Z]|zero|oh|one|two|three|four|five|six|seven|eight|nine)){2,}(?![\w-])")
 # digits in figures, not a price, a time, a decimal or part of a longer number or a word
 FIGURES = re.compile(r"(?<![\w£$€.,:/-])\d{3,}(?![\w:/-]|[.,]\d|\s*(?:%|pounds|quid|euros?|dollars|pm|am|mg|ml)\b)")
 
@@ -119,7 +136,7 @@ def _kept(text: str, keep) -> list[tuple[int, int]]:
 # A station, stop or line said as where the caller travels ("the Victoria line to Oxford Circus", "get
 # off at Angel", "Green Park station") is a public place, not a person nor an address (no number).
 PLACE = r"[A-Z][\w’']*(?:\s+[A-Z][\w’']*){0,2}"
-LANDMARK = re.compile(rf"\b(?:(?:lines?|tubes?|trains?|bus|buses|trams?|metro|underground|overground|walk|walking)\s+(?:to|from|past|via)|(?:get|got|getting)"
+LANDMARK = re.compile(rf"\b(?:(?:lines?|tubes?|trains?|bus|buses|trams?|metro|underground|overground|walk|walking)\s+(?:to|from|past|via)|gets? into|(?:get|got|getting)"
                       rf"\s+off\s+at|chang(?:e|ing)\s+at|(?:exit|entrance)\b[^.,;?!]{{0,30}}?\bat)\s+({PLACE})"
                       rf"|({PLACE})(?=\s+(?:station|tube|stop|underground)\b)|(?<=\b[Tt]he )({PLACE})(?= line\b)"
                       rf"|\b(?:near|opposite|next to|to|from|down|along)\s+({PLACE})(?=\s+(?:Street|Road|Station|Square|Circus|Park|Market)\b(?!,?\s+\d))"
@@ -164,6 +181,10 @@ def redact(text: str | None, known_names: list[str] = (), keep: list[str] = ()) 
     if os.environ.get("CLINIC_FAULT_INJECTION") == "1" and FAULT_MARKER in text:
         raise RedactionFailed("fault injected for the fail-closed check")
     taken: list[tuple[int, int, str]] = [(s, e, "kept") for s, e in _kept(text, keep) + _landmarks(text) + _services(text)]
+    for start, end in name_shapes.code_spellings(text):  # a reference spelt out: kept
+        _claim(taken, start, end, "kept")
+    for start, end in name_shapes.phonetic(text):  # before the recognisers: its code words are no one's data
+        _claim(taken, start, end, "name")
     for kind, find in RECOGNISERS:
         for start, end in find(text):
             _claim(taken, start, end, kind)

@@ -24,7 +24,7 @@ TYPE_FIRST = ("rue|avenue|boulevard|bd|place|allée|chemin|impasse|quai|cours|ro
               "ulica|ulitsa|vulytsia|bulvar|prospekt|náměstí|strada|calea|aleea|bulevardul")
 LETTER = r"[^\W\d_]"
 # A capitalised word, not one that starts a sentence ("It's The Old Rectory" is not the house's name).
-CAP = rf"(?!(?:It's|It|I'm|I|My|Our|Hi|Hello|Yes|Please|Send|Post|And|So|We|You|Yeah)\b)(?:[^\W\d_a-z]{LETTER}*(?:['’-]{LETTER}+)*|II|III|IV)"
+CAP = rf"(?!(?:It's|It|I'm|I|My|Our|Hi|Hello|Yes|Please|Send|Post|And|So|We|You|Yeah|Caller|Agent|Customer)\b)(?:[^\W\d_a-z]{LETTER}*(?:['’-]{LETTER}+)*|II|III|IV)"
 PARTICLE = (r"(?:de|del|de la|dels|des|du|de l'|d'|di|dei|della|delle|degli|da|do|dos|das|y|la|le|les|el|van|von|"
             r"der|den|am|an|im|op|aan)")
 # Words after the name in some countries: "Brīvības iela", "Gedimino pr.", "Jl. Kemang Raya No. 27",
@@ -102,6 +102,11 @@ DIGITAL_ADDRESS = re.compile(r"\b(?:digital address|GhanaPost|GPS address)\b")
 GHANA_POST = re.compile(r"(?<![\w-])[A-Z]{2}-\d{3,4}-\d{4}(?![\w-])")
 
 
+# Once an address is given, a postcode with its town said after a break ("Via Nazionale 12, and then...
+# ...87010 Lungro"): the rest of it.
+CODE_AND_TOWN = re.compile(rf"(?<![\w,-])(?<!\d\.)(\d{{4,5}}\s+{CAP})(?![\w-])")
+
+
 def _town_and_code(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOWN_AND_CODE.finditer(text)
             if not any(names.plain(word) for word in re.findall(r"[^\W\d_]+", m.group(0)))]
@@ -117,6 +122,9 @@ def find(text: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in CUED.finditer(text)] + chains(text)
     spans += [m.span(1) if m.group(1) else m.span() for m in ALONE.finditer(text)]
     spans += [m.span(1) for m in (*CUE_AFTER.finditer(text), *ANSWERED.finditer(text))] + address_runs.find(text)
+    if spans:
+        spans += [m.span(1) for m in CODE_AND_TOWN.finditer(text) if not names.plain(m.group(1).split()[-1])
+                  and not any(a <= m.start(1) < b for a, b in spans)]
     # Longest first: the redactor keeps the first of overlapping spans.
     return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
 

@@ -29,8 +29,9 @@ SPELLED_AFTER = re.compile(rf"(?:,|\.)?\s*(?:that's|that is|spelled|spelt)?\s*,?
 
 # A local part said again, put right or misheard ("it's ermelinda-abreu, dash not underscore", "not
 # slavva, just slava", "aune slash kuoksu, no sorry"): lower-case, or with the separators an address has.
-FRAGMENT = re.compile(r"(?<![\w@.+-])[a-z0-9][\w.+-]*(?:\s(?:slash|dash|underscore|dot)\s[\w.+-]+)*(?![\w@+-])")
-SAID_SEPARATOR = re.compile(r"\s(slash|dash|underscore|dot)\s")
+FRAGMENT = re.compile(r"(?<![\w@.+-])(?:[a-z0-9][\w.+-]*(?:\s(?:slash|dash|underscore|dot)\s[\w.+-]+)*"
+                      r"|[A-Za-z][\w.+-]*(?:\s(?:slash|dash|underscore|dot)(?:\s[\w.+-]+)?)+)(?![\w@+-])")  # "G dot Nyamache", "Kenga underscore"
+SAID_SEPARATOR = re.compile(r"\s(slash|dash|underscore|dot)(?:\s|$)")
 SEPARATOR_OF = {"slash": "/", "dash": "-", "underscore": "_", "dot": "."}
 
 
@@ -47,7 +48,7 @@ def _fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     locals_ = _local_parts(text, spans)
     out = []
     for m in FRAGMENT.finditer(text):
-        said = SAID_SEPARATOR.sub(lambda x: SEPARATOR_OF[x.group(1)], m.group(0)).rstrip(".")
+        said = SAID_SEPARATOR.sub(lambda x: SEPARATOR_OF[x.group(1)], m.group(0)).rstrip(".").lower()
         if len(said) < 4 or any(s <= m.start() < e for s, e in spans) or said in ORDINARY_WORDS:
             continue
         if any(difflib.SequenceMatcher(a=said, b=local).ratio() >= 0.8 for local in locals_):

@@ -96,9 +96,11 @@ TERMS = [
     r"climbing|diving|sports?|rugby|football) (?:accident|crash|fall|injury|injuries)",
     # round 10: what callers say in plain words for a condition, and the trade names' own suffixes
     r"(?:clots?|bleeds?) on the (?:brain|lungs?)", r"high (?:blood|BP)", r"blood pressure", r"stone deaf",
-    r"tired all the time", r"(?:jumpy|restless|twitchy) legs(?: at night)?", r"acid (?:coming up|reflux)(?: at night)?",
+    r"tired all the time", r"(?:profoundly|severely|totally|partially|born) deaf(?: from birth)?", r"deaf from birth", r"(?:jumpy|restless|twitchy) legs(?: at night)?", r"acid (?:coming up|reflux)(?: at night)?",
     r"stammer(?:s|ing)?(?: since childhood)?", r"stutter(?:s|ing)?", r"metal (?:hip|knee|plate|pins?|rods?)",
     r"turkey[ -](?:gobble|wattle)(?: neck)?", r"puckered(?: at one end)?", r"(?:(?<=he )|(?<=she )|(?<=hands ))shak(?:es|e|ing)",
+    r"can[’']?t hear (?:good|well|properly|a thing)(?: on the phone)?", r"bent (?:little )?(?:fingers?|toes?)",
+    r"(?:one|two|three|four|five|six|seven|eight|nine|\d) months? (?:expecting|pregnant|gone)",
     r"shaky hands", r"Parkinson(?:'s|ian)? (?:shake|tremor)s?", r"tremors?",
     r"(?:(?<=for )|(?<=the )|(?<=my )|(?<=her )|(?<=his )|(?<=having )|(?<=had ))fits",  # not "if it fits"
     r"(?:(?<=for her )|(?<=for his )|(?<=for my ))(?:heart|chest|nerves|kidneys|liver|lungs|bladder|bowels|joints)",

@@ -70,6 +70,11 @@ NOT_CAPS = {"UK", "US", "USA", "GP", "AM", "PM", "OK", "ID", "TV", "PA", "PO", "
             "AI", "IT", "HR", "ATM", "PIN", "FAQ", "CEO", "DM", "IOU", "ETA", "BBC", "CV", "UAE"}
 
 
+# After a medicine or condition, what it was put right to: "..., no, sorry, I switched to Visanne".
+SWITCHED = re.compile(r"[\s,.…]*(?:(?:no|sorry|actually)[\s,.]+){1,3}(?:I|she|he|they|we)(?:['’]ve| have)?\s+"
+                      r"(?:switched|changed|moved|gone)\s+(?:over\s+)?to\s+([A-Z][\w-]+)")
+
+
 def _unknown(word: str, plain_words) -> bool:
     """No English word, name, contraction ("I've", "she's") or compound of English words ("two-day")."""
     word = word.lower().replace("’", "'")
@@ -96,6 +101,9 @@ def find(text: str, found: list[tuple[int, int]], nearby, plain_words, terms) ->
         before = BEFORE.search(text, max(0, start - 40), start)
         if before and _unknown(before.group(1), plain_words):
             spans.append(before.span(1))
+        switched = SWITCHED.match(text, end)
+        if switched and _unknown(switched.group(1), plain_words):
+            spans.append(switched.span(1))
         for shape in (APPOSED, BECOMES):
             spans += [shape.match(text, end).span(1)] if shape.match(text, end) else []
         said = text[start:end]

@@ -39,9 +39,35 @@ ASK_FOR = re.compile(rf"\b(?i:ask for|asking for|speak to|speak with|talk to)\s+
 ASIDE = re.compile(rf"\[(?i:to|on)\s[^\]\n]{{1,30}}\]\s*({NAME})(?=\s*,)")
 TITLED = re.compile(rf"\b(?:Pastor|Reverend|Rev\.|Father|Fr\.|Sister|Brother|Imam|Rabbi|Deacon|Elder|Chief)\s+({RUN})")
 ELLIPSED = re.compile(rf"(?:\.\.\.|…)({NAME})(?:\.\.\.|…)")
-AGAIN = re.compile(rf"(?:^|\n)[ \t]*{LABEL}?{FILLERS}({RUN})\s+again\s*,")
-TAKEN_BACK = re.compile(rf"(?<![\w'’-])({NAME})\?\s+(?i:no),?\s+(?:I'm|I am|it's|it is)\b")
-SHAPED = (FIELD, ASK_FOR, ASIDE, TITLED, ELLIPSED, AGAIN, TAKEN_BACK)
+AGAIN = re.compile(rf"(?:^|\n)[ \t]*(?:\[[^\]\n]{{1,20}}\][ \t]*)?{LABEL}?{FILLERS}({RUN})\s+(?:again|once more)\s*,")
+TAKEN_BACK = re.compile(rf"(?<![\w'’-])({NAME})\?\s+(?i:no),?\s+(?:I'm|I am|it's|it is|that's|that is)\b")
+# Round 11: a list of names ("Nafiya, Jalila, Khanse and Gulistan"), a name asked about and put right on
+# the next turn ("Agent: Hopper?\nCaller: No, Hofer"), a name after "my" and before "'s" ("my Sannele's email").
+LISTED = re.compile(rf"(?<![\w'’-])({NAME}(?:,\s+(?:and\s+)?(?:the\s+\w+\s+)?{NAME}){{1,6}},?\s+(?:and|&)\s+(?:the\s+\w+\s+)?{NAME})(?![\w'’-])")
+ASKED_BACK = re.compile(rf"(?<![\w'’-])({NAME})\?[ \t]*\n[ \t]*(?:[A-Z]\w*:[ \t]*)?(?i:no)\b")
+CALLED_AS = re.compile(rf"\b(?i:calling as|booked as|booking as|goes by|known as|under the name)\s+({NAME})")
+KIN_OF = re.compile(rf"(?<![\w'’-])({NAME}) (?:is|was) my (?:cousin|sister|brother|mum|mother|father|dad|aunt|auntie|uncle|"
+                    rf"daughter|son|wife|husband|partner|friend|niece|nephew|gran|grandmother|grandfather|grandson|granddaughter)\b")
+PUT_RIGHT = re.compile(rf"(?<![\w'’-])({NAME})\s*(?:—|–|,)\s*(?i:I mean|sorry|no)\b")
+FAMILY = re.compile(rf"\b(?:the|our) ({NAME}) (?:family|household|twins|sisters|brothers)\b")
+BEFORE_NUMBER = re.compile(rf"(?<![\w'’-])({NAME}),?\s+(?:on\s+)?(?=\+?\(?\d{{2,5}}\)?[ -]\d{{2,4}}[ -]?\d)")
+AGENT_ONLY = re.compile(rf"^[ \t]*(?i:agent):[ \t]*({RUN})[ \t.!?]*$", re.MULTILINE)
+SHAPED = (FIELD, ASK_FOR, ASIDE, TITLED, ELLIPSED, AGAIN, TAKEN_BACK, ASKED_BACK, CALLED_AS, KIN_OF)
+SUBJECT = re.compile(rf"(?:^|[.!?]\s+)({NAME}) (?:has|is|needs|wants|was|will|would|can|could|had|keeps)\b")
+MY_ONE = re.compile(rf"\b(?:my|our|her|his) ({NAME})['’]s\b")   # "my Sannele's email"
+UNSURE_SHAPES = (PUT_RIGHT, FAMILY, BEFORE_NUMBER, SUBJECT, MY_ONE)   # names only when no English word ("Oh, sorry")
+# A spelling by a phonetic alphabet, of any language: "T for Theodor, S for Samuel, ...", "W wie Wilhelm",
+# "H jak Halina", "S come Savona", "D comme Désiré", "G de Granada", "P as in Papa"; or NATO's words alone.
+KEYED = r"[A-Z](?:\s+(?:for|as in|like|wie|jak|come|comme|de|di|per|kak)\s+[^\W\d_][\w'’-]*)"
+PHONETIC = re.compile(rf"(?<![\w-]){KEYED}(?:,?\s+(?:and\s+)?(?:{KEYED}|[A-Z](?![\w'’-]))){{2,}}")
+NATO = ("Alpha|Alfa|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|India|Juliett|Juliet|Kilo|Lima|Mike|November|Oscar|"
+        "Papa|Quebec|Romeo|Sierra|Tango|Uniform|Victor|Whiskey|Whisky|X-ray|Yankee|Zulu")
+# ...and the German one's (DIN 5009), said as a run of three or more
+DIN = ("Anton|Berta|Cäsar|Caesar|Dora|Emil|Friedrich|Gustav|Heinrich|Ida|Julius|Kaufmann|Ludwig|Martha|Nordpol|Otto|"
+       "Paula|Quelle|Richard|Samuel|Theodor|Ulrich|Viktor|Wilhelm|Xanthippe|Ypsilon|Zacharias|Zeppelin")
+NATO_RUN = re.compile(rf"\b(?:{NATO}|{DIN})(?:,?\s+(?:{NATO}|{DIN})){{2,}}\b")
+# A stammered start of a name, or an agent's start of it ("E- Elias", "Cha- Chartrand", "Pol-?").
+BEGUN = re.compile(r"(?<![\w-])([A-Z][a-z]{0,3})-(?=\s|\?|,|$)")
 GIVEN_WORDS = names.WORD_NAMES | {"Lovely", "Princess", "Rejoice", "Precious", "Blessing", "Comfort", "Mercy", "Patience",
                                   "Charity", "Honour", "Gift", "Goodness", "Marvellous", "Happiness"}
 NOT_THAT = re.compile(rf"\bnot\s+({NAME})(?=\s*[,.;!?]|\s+(?:but|it's|its)\b)")
@@ -49,6 +75,9 @@ JOINED = re.compile(rf"(?<![\w'’-])({NAME})\s+(?:and|&)\s+({NAME})(?![\w'’-]
 
 
 def _name_like(word: str) -> bool:
+    from ..knowledge.words import common_words
+    if word.isupper() and len(word) > 1 and word.lower() in common_words():  # typed in capitals: "PLEASE", "GA"
+        return False
     return word not in names.ORDINARY and not names.plain(word) and len(word) > 1 and not word.startswith(("I'", "I’"))
 
 
@@ -97,6 +126,24 @@ def words(text: str) -> set[str]:
     for shape in SHAPED:
         for match in shape.finditer(text):
             found.update(w for w in re.findall(rf"{NAME}", match.group(1)) if _name_like(w))
+    for shape in UNSURE_SHAPES:
+        for match in shape.finditer(text):
+            word = match.group(1)
+            if (_name_like(word) and "'" not in word and "’" not in word and not word.isupper() and word.lower() not in common_words()
+                    and not _compound(word.lower(), common_words())):
+                found.add(word)
+    for match in AGENT_ONLY.finditer(text):   # the agent reading back a name alone on a line
+        run = _run_words(match.group(1))
+        if _is_name_run(run):
+            found.update(w for w in run if _name_like(w))
+    for start, end in phonetic(text):   # the name a spelling spells, said after it ("..., D for Dog, Knockwood")
+        after = re.match(rf"[,.]?\s+(?:(?i:so|that's|that is|which is)\s+)?({NAME})", text[end:])
+        if after and _name_like(after.group(1)):
+            found.add(after.group(1))
+    for match in LISTED.finditer(text):   # every one no English word, or a listed name
+        listed = [w for w in re.findall(rf"{NAME}", match.group(1)) if w not in ("and", "the")]
+        if all(_name_like(w) and (w.lower() not in common_words() or w in names.name_list()) for w in listed):
+            found.update(listed)
     return found
 
 
@@ -149,6 +196,31 @@ def grow(text: str, wanted: set[str]) -> set[str]:
     return grown
 
 
+# A spelling of a booking reference, a voucher or a web address is no one's name: said after such a word,
+# or followed by the digits of a code ("P for Papa, C for Charlie, S for Sierra, dash, two zero two six").
+CODE_CUE = re.compile(r"(?i:\b(?:reference|ref|code|voucher|promo|booking|web address|website|link|confirmation)\b)")  # not "postcode"
+POSTCODE_SPELT = re.compile(r"(?i:post ?code|postal code|zip|eircode)")   # a postcode spelt out is an address's
+KEYED_ONE = re.compile(rf"(?<![\w-]){KEYED}|\b(?:{NATO})\b")
+DIGITS_NEXT = re.compile(r"[,.]?\s*(?:(?:dash|then|and|so)\s*,?\s*)*(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
+
+
+def _a_code(text: str, start: int, end: int) -> bool:
+    return bool(CODE_CUE.search(text[max(0, start - 60):start]) or DIGITS_NEXT.match(text, end))
+
+
+def phonetic(text: str) -> list[tuple[int, int]]:
+    """Spellings by a phonetic alphabet: a name whatever its code words are ("S for Sugar" is no sugar)."""
+    return [m.span() for p in (PHONETIC, NATO_RUN) for m in p.finditer(text) if not _a_code(text, *m.span())]
+
+
+def code_spellings(text: str) -> list[tuple[int, int]]:
+    """The code words of a reference's or a code's spelling, kept: "Is that B for Bravo?" of a booking reference."""
+    keyed = [m.span() for m in KEYED_ONE.finditer(text)]
+    if POSTCODE_SPELT.search(text) or not (CODE_CUE.search(text) or any(DIGITS_NEXT.match(text, end) for _, end in keyed)):
+        return []
+    return keyed + [m.span() for p in (PHONETIC, NATO_RUN) for m in p.finditer(text) if _a_code(text, *m.span())]
+
+
 def _resembles(said: str, name: str) -> bool:
     """A misheard or misspelt form of a name: the same first letter, most of the letters."""
     import difflib
@@ -159,6 +231,8 @@ def _resembles(said: str, name: str) -> bool:
 def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     """Spellings of a found name's start ("M-I" for "Mi") and an initial with its surname ("C.")."""
     starts = {w.lower()[:n] for w in wanted for n in (2, 3)} | {w.lower() for w in wanted}
+    out_phonetic = phonetic(text)
+    begun = [m.span(1) for m in BEGUN.finditer(text) if any(w.startswith(m.group(1)) and w != m.group(1) for w in wanted)]
     spelled = list(SPELLING.finditer(text))
     out = [m.span() for m in spelled if m.group(0).replace("-", "").lower() in starts]
     # the rest of a spelling the line cut ("S-A-N-T... [line breaks up] ...R-Y"): soon after, after a pause
@@ -166,4 +240,4 @@ def spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
         if (before.span() in out or len(before.group(0)) >= 5) and after.start() - before.end() <= 40 and re.search(r"\.\.\.|…", text[before.end():after.start()]):
             out.append(after.span())
     out += [(m.start(), m.start() + 2) for m in INITIAL.finditer(text) if m.group(1) in wanted]
-    return out
+    return out + out_phonetic + begun

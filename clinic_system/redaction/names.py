@@ -78,7 +78,8 @@ Moi Tere Labas Sveiki Szia Jó Napot Dzień Dobry Dobrý Den Dobar Zdravo Bună 
 Namaste Namaskar Salaam Salam Shalom Sawasdee Konnichiwa Annyeong Annyeonghaseyo Jambo Habari Sawubona Molo Kia Ora
 Name Names Surname Resident Patient Pastor Reverend Father Sister Brother Imam Rabbi Deacon Elder PA Green Card
 Bhaiya Bhai Didi Bhabhi Behen Ate Kuya Lola Lolo Tita Tito Manang Manong Nani Dadi Amma Appa Ammi Abba
-Babushka Dedushka Oma Opa Nonna Nonno Avó Avô Abuela Abuelo Tía Tío Mamá Papá
+Babushka Dedushka Oma Opa Nonna Nonno Avó Avô Abuela Abuelo Tía Tío Mamá Papá Alexa Siri Cortana GA
+Nowruz Norooz Vaisakhi Baisakhi Holi Navratri Onam Pongal Songkran Purim Sukkot Kippur Rosh Hashanah Chuseok Tet Lohri
 """.split())
 # "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
 SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")

@@ -12,6 +12,6 @@ follow-up visit visits review downtime recovery results result before after phot
 lower upper left right side sides both front back top bottom inside outside loose tight cutting opening taken
 nervous worried anxious problem problems issue issues behalf mine flying balance worse better
 press option options menu parking bay bays zero
-worries wellbeing crosstalk
+worries wellbeing crosstalk tongue-tied
 """.split()
 ORDINARY_WORDS = frozenset(w.lower() for w in Provider.word_list) | frozenset(BOOKING)

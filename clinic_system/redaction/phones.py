@@ -114,7 +114,13 @@ TENS_SAID = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_SAID = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 CODE_ALONE = re.compile(rf"(?<![\w+])\+\d{{1,3}}(?![\d\w]|[ .-]?\(?\d)|\bplus[\s-]+(?:{TENS_SAID}(?:[\s-]+{UNITS_SAID})?|{DIGIT}(?:[\s-]+{DIGIT}){{0,2}})\b",
                         re.IGNORECASE)
-EXTENSION_ALONE = re.compile(r"\b(?:extension|ext\.?)\s*(?:number\s*)?(\d{2,5})(?!\d)", re.IGNORECASE)
+NUMBER_WORDS = (r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                r"hundred)[\s-]*){1,5}")
+EXTENSION_ALONE = re.compile(rf"\b(?:extension|ext\.?),?\s*(?:(?:uh|um|er|erm),?\s*)?(?:number\s*)?(\d{{2,5}}(?!\d)|{NUMBER_WORDS}\b)",
+                             re.IGNORECASE)
+# The rest of a number on the next turn, once the line dropped ("0114 496 05\nCaller: 22, sorry").
+CONTINUED = re.compile(r"[ \t.]*\n[ \t]*(?:[A-Z]\w*:[ \t]*)?(\d{1,4})(?![\d:.,]\d)")
 ENDED = re.compile(rf"\b(?:ended|ends|ending)(?: in| with)?\s+(\d{{2,3}})(?![\d.,]\d)|\b({DIGIT}(?:[\s-]+{DIGIT}){{0,3}}|\d{{2,4}})\s+at the end\b",
                    re.IGNORECASE)
 ONE_AT_A_TIME = re.compile(r"(?<![\w-])\d(?:-\d){2,}(?![\w-])")
@@ -163,7 +169,9 @@ def find(text: str) -> list[tuple[int, int]]:
     if spans:
         spans.update(span for span in _around_a_number(text) if not any(s <= span[0] < e for s, e in spans))
     # an extension said on its own is a way to reach someone, whoever's number it extends
-    spans.update(m.span(1) for m in EXTENSION_ALONE.finditer(text) if not any(s <= m.start() < e for s, e in spans))
+    spans.update((m.start(1), m.start(1) + len(m.group(1).rstrip(" -"))) for m in EXTENSION_ALONE.finditer(text)
+                 if not any(s <= m.start() < e for s, e in spans))
+    spans.update(m.span(1) for _, end in list(spans) if (m := CONTINUED.match(text, end)))
     out = []
     for start, end in spans:  # an extension belongs to its number
         extension = EXTENSION.match(text, end)

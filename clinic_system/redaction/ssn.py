@@ -34,7 +34,7 @@ ENDS_IN = re.compile(r"\b(?:end(?:s|ing)?(?: in| with)?|last four(?: digits)?(?:
 FOUR_WORDS = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{1,3}}"
 # Fillers may stand between: "the last four, yeah, three eight three eight".
 FILLERS = r"(?:[\s:,]*\b(?:yeah|yes|um|uh|er|erm|so|okay|ok|right|it's|that's|they're|are|is|you|want|need)\b)*"
-ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: of (?:my|his|her|their|the|your) {SOCIAL})?"
+ENDING = re.compile(rf"\b(?:end(?:s|ing)(?: in| with)?|last (?:four|4)(?: digits?)?(?: of (?:(?:my|his|her|their|the|your) )?{SOCIAL})?"
                     rf"(?: are| is)?){FILLERS}[\s:,]*(\d{{4}}(?![\d-])|\d(?: \d){{3}}(?![\d-])|{FOUR_WORDS}\b)(?![.,]\d|\s*(?:pounds|quid|euros?|dollars|francs|%|k\b|grand|mg|ml|units))",
                     re.IGNORECASE)
 NOT_SOCIAL = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|"
@@ -57,13 +57,67 @@ CORRECTED = re.compile(rf"[\s.…,]*\b(?:no|sorry|i mean)\b[\s,]+({FOUR_WORDS}|\
 
 # Once the social is named: its three pieces said apart, a line breaking up between them ("216, 48...
 # [line breaks up] ...3079"), each a piece of it; and its first five begun with dashes and left ("481-11-...").
-PIECE_GAP = r"\s*(?:,|\.\.\.|…)[\s,.…-]*(?:\[[^\]\n]{1,30}\][\s,.…-]*)?"  # a pause, not the dashes of a whole one
+PIECE_GAP = (r"(?:\s*(?:,|\.\.\.|…)[\s,.…-]*(?:\[[^\]\n]{1,30}\][\s,.…-]*)?"  # a pause, not the dashes of a whole one
+             r"|[ \t.]*\n[ \t]*(?:[A-Z][\w ]{0,20}:[ \t]*)?)")                 # or the next turn: "Caller: 52"
 PIECES = re.compile(rf"(?<![\d-])((?!000|666|9\d\d)\d{{3}}){PIECE_GAP}(\d{{2}}){PIECE_GAP}(\d{{4}})(?![\d-])")
 BEGUN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-\d{2}(?=-(?!\d))")
+# ...its shape begun and left for a pause, named or not, and the last four said after it ("269-40-... hang on... 3862")
+LEFT_FOR_A_PAUSE = re.compile(r"(?<![\d-])((?!000|666|9\d\d)\d{3}-\d{2}-)\s*(?:\.\.\.|…)(?:[^\d.?!]{0,20}(?:\.\.\.|…))?\s*(\d{4})?(?![\d-])")
+# The last four a few words after "last four" ("the last four for the insurance form, 0 5 8 3"), or
+# answering "last four?" on the next turn ("Caller: Eight. Six. One. Nine.").
+LAST_FOUR_LATER = re.compile(rf"\blast (?:four|4)\b([^.?!\d\n]{{0,40}}?)(\d(?: \d){{3}}|\d{{4}})(?![\d-])", re.IGNORECASE)
+ANSWERED = re.compile(rf"\blast (?:four|4)\b[^\n]*\?[ \t]*\n[ \t]*(?:[A-Z]\w*:[ \t]*)?({DIGIT}(?:[.,]?\s+{DIGIT}){{3}}[.]?)",
+                      re.IGNORECASE)
+# Said as numbers, not digits, once the social or its end is named: "five hundred and nineteen,
+# forty-four, eighty-one sixty"; "ends in four thousand and twelve".
+NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+AS_NUMBERS = re.compile(rf"\b(?:{SOCIAL}|end(?:s|ing)? (?:in|with)|last four)\b[^.?!\d]{{0,25}}?\b({NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{NUMBER_WORD}){{2,}})\b",
+                        re.IGNORECASE)
 # A misheard number taken back just before the social it was: "You said three four two? No, 034-72-8816".
 DIGIT_RUN = rf"{DIGIT}(?:[\s,-]+{DIGIT}){{2,8}}"
 TAKEN_BACK = re.compile(rf"(?<![\w-])({DIGIT_RUN}|\d[\d-]{{1,10}}\d)[\s?.!,…]*\b(?:no|sorry|i mean)\b[\s,:]*$", re.IGNORECASE)
 SPOKEN_PART = re.compile(rf"\b{DIGIT_RUN}\b", re.IGNORECASE)
+
+
+NOT_SOCIAL_WORDS = re.compile(r"\b(?:card|visa|amex|mastercard|debit|credit|account|iban|reference|ref|booking|order|invoice|"
+                              r"policy number|phone|mobile|pin|code|number)\b", re.IGNORECASE)
+
+
+UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                    "fifteen sixteen seventeen eighteen nineteen".split())} | {"oh": 0}
+TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+
+
+def _as_digits(said: str) -> str:
+    """The digits numbers said in words stand for: "five hundred and nineteen, forty-four, eighty-one
+    sixty" is 519 44 8160, "four thousand and twelve" 4012 (each group read on its own)."""
+    out = []
+    for group in re.split(r",", said.lower()):
+        total, current, pieces = 0, None, []
+        for token in re.findall(r"[a-z]+", group):
+            if token in TENS and current is not None and current >= 10 and current % 10 == 0 or (
+                    token in TENS and current is not None and current > 10):
+                pieces.append(str(total + current))   # "eighty-one sixty": two pairs
+                total, current = 0, None
+            if token in UNITS and UNITS[token] < 10 and current is not None and current < 10:
+                pieces.append(str(total + current))   # "three oh seven": digit by digit
+                total, current = 0, None
+            if token in UNITS or token in TENS:
+                current = (current or 0) + (UNITS.get(token) if token in UNITS else TENS[token])
+            elif token == "hundred":
+                current = (current or 1) * 100
+            elif token == "thousand":
+                total, current = total + (current or 1) * 1000, None
+        if current is not None or total:
+            pieces.append(str(total + (current or 0)))
+        out.append("".join(pieces))
+    return "".join(out)
+
+
+def _many_tens(said: str) -> bool:
+    """Enough said for a social's part: four digit words, or numbers said with tens and hundreds."""
+    return len(re.findall(NUMBER_WORD, said, re.IGNORECASE)) >= 3
 
 
 MINE_IN = re.compile(r"\b(?:mine|his|hers|my own|and)\s+(?:in|is|with)\s+(\d{4})(?![\d-])", re.IGNORECASE)
@@ -111,6 +165,10 @@ def find(text: str) -> list[tuple[int, int]]:
     if named:  # "my daughter's social ends in 4321 and mine in 8765"
         spans += [m.span(1) for m in MINE_IN.finditer(text, named.end())]
         spans += [m.span(g) for m in PIECES.finditer(text) for g in (1, 2, 3)] + [m.span() for m in BEGUN.finditer(text)]
+    for m in LEFT_FOR_A_PAUSE.finditer(text):
+        spans += [m.span(1)] + ([m.span(2)] if m.group(2) else [])
+    spans += [m.span(2) for m in LAST_FOUR_LATER.finditer(text) if not NOT_SOCIAL_WORDS.search(m.group(1))]
+    spans += [m.span(1) for m in (*ANSWERED.finditer(text), *AS_NUMBERS.finditer(text)) if _many_tens(m.group(1))]
     for start, _ in [m.span() for m in SSN.finditer(text)]:
         slip = TAKEN_BACK.search(text[:start])
         if slip:
@@ -126,8 +184,8 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     for said in {text[s:e] for s, e in spans}:
         again += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(said)}(?![\w-])", text)]
     # a piece of it read back in words: "418-11-5072. Four one eight."
-    numbers = [re.sub(r"\D", "", text[s:e]) for s, e in spans]
+    numbers = [re.sub(r"\D", "", text[s:e]) or _as_digits(text[s:e]) for s, e in spans]
     again += [m.span() for m in SPOKEN_PART.finditer(text) if (d := phones._spelled(m.group(0)))
-              and any(len(n) >= 9 and d in n for n in numbers)]
+              and any((len(n) >= 9 and d in n) or d == n for n in numbers)]
     return again
 

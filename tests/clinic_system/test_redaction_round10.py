@@ -40,3 +40,27 @@ def test_a_place_that_is_also_a_name_or_part_of_an_address_is_still_redacted(tex
 def test_what_the_tenth_edition_let_through_is_caught(text, said):
     out = redacted(text)
     assert not any(s in out for s in said), out
+
+
+@pytest.mark.parametrize("text,said", [
+    ("My social: six hundred and twelve, thirty-eight, forty-one ninety.", ["six hundred", "forty-one ninety"]),
+    ("Agent: Last four?\nCaller: Two. Nine. Four. Seven.", ["Two. Nine"]),
+    ("It's 518-62-... one moment... 7430.", ["518-62", "7430"]),
+    ("Extension forty-one twelve, at 020 7946 0314.", ["forty-one twelve"]),
+    ("Write to h.okonkwo@mailbox.example, H dot Okonkwo.", ["Okonkwo"]),
+    ("The surname: B for Benjamin, O for Oliver, T for Tommy, H for Harry, Both.", ["Benjamin", "Oliver", "Tommy"]),
+    ("We're three from Leipzig: Aylin, Derya and Songül.", ["Aylin", "Derya", "Songül"]),
+    ("I'm on Zoladex, no, sorry, I've switched to Decapeptyl now.", ["Decapeptyl"]),
+])
+def test_what_the_eleventh_edition_let_through_is_caught(text, said):
+    out = redacted(text)
+    assert not any(s in out for s in said), out
+
+
+@pytest.mark.parametrize("text", [
+    "The voucher code is Sierra Uniform Mike, SUM, then twenty.",
+    "Agent: Is that B for Bravo?\nCaller: No, D for Delta, then 4 4 0 1.",
+    "HELLO I WOULD LIKE TO BOOK A CONSULTATION PLEASE GA",
+])
+def test_a_reference_spelt_out_and_capitals_typed_by_relay_are_not_names(text):
+    assert redacted(text) == text
