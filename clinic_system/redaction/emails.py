@@ -49,7 +49,9 @@ def _fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     out = []
     for m in FRAGMENT.finditer(text):
         said = SAID_SEPARATOR.sub(lambda x: SEPARATOR_OF[x.group(1)], m.group(0)).rstrip(".").lower()
-        if len(said) < 4 or any(s <= m.start() < e for s, e in spans) or said in ORDINARY_WORDS:
+        if any(s <= m.start() < e for s, e in spans):
+            continue  # a part of an address already found
+        if said in ORDINARY_WORDS or len(said) < 4 and said not in locals_:  # "just tam": a short local part again
             continue
         if any(difflib.SequenceMatcher(a=said, b=local).ratio() >= 0.8 for local in locals_):
             out.append((m.start(), m.start() + len(m.group(0).rstrip("."))))

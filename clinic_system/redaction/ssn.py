@@ -100,7 +100,7 @@ def _as_digits(said: str) -> str:
                     token in TENS and current is not None and current > 10):
                 pieces.append(str(total + current))   # "eighty-one sixty": two pairs
                 total, current = 0, None
-            if token in UNITS and UNITS[token] < 10 and current is not None and current < 10:
+            if token in UNITS and current is not None and current < 10:
                 pieces.append(str(total + current))   # "three oh seven": digit by digit
                 total, current = 0, None
             if token in UNITS or token in TENS:
