@@ -114,9 +114,10 @@ TENS_SAID = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 UNITS_SAID = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 CODE_ALONE = re.compile(rf"(?<![\w+])\+\d{{1,3}}(?![\d\w]|[ .-]?\(?\d)|\bplus[\s-]+(?:{TENS_SAID}(?:[\s-]+{UNITS_SAID})?|{DIGIT}(?:[\s-]+{DIGIT}){{0,2}})\b",
                         re.IGNORECASE)
-NUMBER_WORDS = (r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                r"hundred)[\s-]*){1,5}")
+# One number said as a word, tens and hundreds too (the social's and the read-back rules use it as well)
+NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+NUMBER_WORDS = rf"(?:{NUMBER_WORD}[\s-]*){{1,5}}"
 EXTENSION_ALONE = re.compile(rf"\b(?:extension|ext\.?),?\s*(?:(?:uh|um|er|erm),?\s*)?(?:number\s*)?(\d{{2,5}}(?!\d)|{NUMBER_WORDS}\b)",
                              re.IGNORECASE)
 # The rest of a number on the next turn, once the line dropped ("0114 496 05\nCaller: 22, sorry").

@@ -70,8 +70,7 @@ ANSWERED = re.compile(rf"\blast (?:four|4)\b[^\n]*\?[ \t]*\n[ \t]*(?:[A-Z]\w*:[ 
                       re.IGNORECASE)
 # Said as numbers, not digits, once the social or its end is named: "five hundred and nineteen,
 # forty-four, eighty-one sixty"; "ends in four thousand and twelve".
-NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+NUMBER_WORD = phones.NUMBER_WORD
 AS_NUMBERS = re.compile(rf"\b(?:{SOCIAL}|end(?:s|ing)? (?:in|with)|last four)\b[^.?!\d]{{0,25}}?\b({NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{NUMBER_WORD}){{2,}})\b",
                         re.IGNORECASE)
 # A misheard number taken back just before the social it was: "You said three four two? No, 034-72-8816".
