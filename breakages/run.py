@@ -201,8 +201,22 @@ def run_one(breakage: Breakage, forking: dict | None = None) -> Outcome:
     credited = sorted({c for r in red for c in r["criteria"] if c in breakage.criteria})
     return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
                    creditedCriteria=credited, redScenarios=[r["name"] for r in red],
-                   redLocations=[r["file"] for r in red], scenariosRun=len(ran),
+                   redLocations=covering_first(red, breakage.criteria), scenariosRun=len(ran),
                    scenariosLeft=decided, detail="" if credited else "every scenario of these criteria stayed green")
+
+
+def covering_first(red: list[dict], criteria: list[str]) -> list[str]:
+    """The red scenarios' locations, those that together turned every named criterion red first
+    (each the one that adds the most criteria still green): the next run starts with them."""
+    left, rest, ordered = set(criteria), list(red), []
+    while left and rest:
+        best = max(rest, key=lambda r: len(left & set(r["criteria"])))
+        if not left & set(best["criteria"]):
+            break
+        ordered.append(best)
+        rest.remove(best)
+        left -= set(best["criteria"])
+    return [r["file"] for r in ordered + rest]
 
 
 def main(names: list[str]) -> int:

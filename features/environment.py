@@ -154,20 +154,24 @@ def _breakage_already_caught() -> bool:
 
 
 def before_feature(context, feature):
-    """SUITE_RUN_FIRST (feature:line locations, a breakage's red scenarios last time): those run
-    first, so that with SUITE_STOP_WHEN_RED a breakage caught as before costs one scenario."""
-    first = set(os.environ.get("SUITE_RUN_FIRST", "").split())
+    """SUITE_RUN_FIRST (feature:line locations, a breakage's red scenarios last time, those that
+    turned its criteria red first): those run first and in that order, down to an outline's rows,
+    so that with SUITE_STOP_WHEN_RED a breakage caught as before costs a scenario per criterion."""
+    first = os.environ.get("SUITE_RUN_FIRST", "").split()
     if first:
-        _run_first(feature, first)
+        _run_first(feature, {location: i for i, location in reversed(list(enumerate(first)))})
 
 
-def _run_first(container, first: set[str]) -> None:
-    def locations(item):
+def _run_first(container, first: dict[str, int]) -> None:
+    def rank(item) -> int:
         inside = item.walk_scenarios() if hasattr(item, "walk_scenarios") else getattr(item, "scenarios", [item])
-        return {str(s.location) for s in inside}
-    container.run_items.sort(key=lambda item: not (locations(item) & first))  # stable: file order otherwise
-    for rule in (item for item in container.run_items if hasattr(item, "walk_scenarios")):
-        _run_first(rule, first)
+        return min((first.get(str(s.location), len(first)) for s in inside), default=len(first))
+    container.run_items.sort(key=rank)  # stable: file order otherwise
+    for item in container.run_items:
+        if hasattr(item, "walk_scenarios"):  # a rule
+            _run_first(item, first)
+        elif hasattr(item, "examples"):  # an outline: its rows (built once, then kept by behave)
+            item.scenarios.sort(key=rank)
 
 
 RED_CRITERIA: set[str] = set()   # the run's, not a scenario's: behave drops what a scenario sets on context
