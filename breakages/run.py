@@ -9,6 +9,7 @@ reports/breakages.json for the next acceptance run.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -29,6 +30,11 @@ from embedded_stack.postgres import scratch
 ROOT = Path(__file__).resolve().parent.parent
 PATCHES = Path(__file__).resolve().parent / "patches"
 RESULT = ROOT / "reports" / "breakages.json"
+# Which scenarios turned each breakage's criteria red last time, by feature file and scenario
+# name (lines move, names stay), and about how long it took (a power of two of seconds, for the
+# order): a clean clone's CI has no reports/ and starts from these. A full run rewrites the file
+# when they change; commit it with the change that moved them.
+FIRST = Path(__file__).resolve().parent / "first.json"
 TIMEOUT_S = 300
 # Most of a breakage's run is its stack starting (CPU) or a scenario waiting out a limit (no
 # CPU): two per core keeps both cores busy while the waiting ones wait.
@@ -65,7 +71,8 @@ class Outcome:
     seconds: float
     creditedCriteria: list[str] = field(default_factory=list)
     redScenarios: list[str] = field(default_factory=list)
-    redLocations: list[str] = field(default_factory=list)   # feature:line, to run first next time
+    redLocations: list[str] = field(default_factory=list)   # feature:line, as they ran
+    decidedBy: list[str] = field(default_factory=list)      # feature::name, to run first next time
     scenariosRun: int = 0
     scenariosLeft: int = 0            # not run: every named criterion was red already
     detail: str = ""
@@ -87,7 +94,8 @@ def last_run() -> dict[str, dict]:
 
 
 def slowest_first(chosen: list[Breakage]) -> list[Breakage]:
-    last = {name: b["seconds"] for name, b in last_run().items()}
+    last = {name: b.get("seconds", 0.0) for name, b in committed_first().items()}
+    last.update({name: b["seconds"] for name, b in last_run().items()})
     return sorted(chosen, key=lambda b: (b.name not in SLOWEST, -last.get(b.name, 0.0), b.name))
 
 
@@ -96,7 +104,7 @@ def features_in_order(breakage: Breakage) -> list[str]:
     only those: the others cannot hold a scenario it runs), those that held its red scenarios
     last time first: with SUITE_STOP_WHEN_RED a breakage caught as before is decided by its
     first scenarios. No file names one: every file, for behave to find nothing and say so."""
-    red_before = [loc.split(":")[0] for loc in last_run().get(breakage.name, {}).get("redLocations", [])]
+    red_before = [key.split("::")[0] for key in decided_by(breakage.name)]
     files = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "features").glob("*.feature"))
     named = [f for f in files if naming(ROOT / f, breakage.criteria)] or files
     return sorted(named, key=lambda f: red_before.index(f) if f in red_before else len(red_before))
@@ -165,7 +173,7 @@ def run_one(breakage: Breakage, forking: dict | None = None) -> Outcome:
         # the scenarios left are skipped (features/environment.py), not waited out.
         env = {**os.environ, "SUITE_RUN_DIR": str(folder / "run"), "SUITE_LIMITS": "target",
                "SUITE_STOP_WHEN_RED": " ".join(breakage.criteria),
-               "SUITE_RUN_FIRST": " ".join(last_run().get(breakage.name, {}).get("redLocations", [])),
+               "SUITE_RUN_FIRST": "\n".join(decided_by(breakage.name)),
                "CLINIC_PRELOAD_MODEL": "0", **(forking or {})}  # most breakages ask no question
         for name in ("CLINIC_API_URL", "CLINIC_ADMIN_TOKEN", "CLINIC_DATABASE_URL", "SMS_STUB_URL",
                      "SUITE_SYSTEM_PATH", "TARGET"):
@@ -201,22 +209,40 @@ def run_one(breakage: Breakage, forking: dict | None = None) -> Outcome:
     credited = sorted({c for r in red for c in r["criteria"] if c in breakage.criteria})
     return Outcome(breakage.name, breakage.criteria, "caught" if credited else "MISSED", seconds,
                    creditedCriteria=credited, redScenarios=[r["name"] for r in red],
-                   redLocations=covering_first(red, breakage.criteria), scenariosRun=len(ran),
+                   redLocations=[r["file"] for r in red], decidedBy=covering(red, breakage.criteria), scenariosRun=len(ran),
                    scenariosLeft=decided, detail="" if credited else "every scenario of these criteria stayed green")
 
 
-def covering_first(red: list[dict], criteria: list[str]) -> list[str]:
-    """The red scenarios' locations, those that together turned every named criterion red first
-    (each the one that adds the most criteria still green): the next run starts with them."""
-    left, rest, ordered = set(criteria), list(red), []
+def covering(red: list[dict], criteria: list[str]) -> list[str]:
+    """Red scenarios that together turned every named criterion red, each the one adding the most
+    criteria still green, as `feature file::scenario name`: what the next run starts with."""
+    left, rest, chosen = set(criteria), list(red), []
     while left and rest:
         best = max(rest, key=lambda r: len(left & set(r["criteria"])))
         if not left & set(best["criteria"]):
             break
-        ordered.append(best)
+        chosen.append(best)
         rest.remove(best)
         left -= set(best["criteria"])
-    return [r["file"] for r in ordered + rest]
+    return [f'{r["file"].rsplit(":", 1)[0]}::{r["name"]}' for r in chosen]
+
+
+@lru_cache(maxsize=1)
+def committed_first() -> dict[str, list[str]]:
+    return json.loads(FIRST.read_text()) if FIRST.exists() else {}
+
+
+def decided_by(name: str) -> list[str]:
+    """The scenarios that decided the breakage last time: this machine's last run, else the committed list."""
+    last = last_run().get(name)
+    return last["decidedBy"] if last and "decidedBy" in last else committed_first().get(name, {}).get("first", [])
+
+
+def record_first(outcomes: list[Outcome]) -> None:
+    decided = {o.name: {"first": o.decidedBy, "seconds": 2 ** max(0, math.ceil(math.log2(max(o.seconds, 1.0))))}
+               for o in sorted(outcomes, key=lambda o: o.name) if o.decidedBy}
+    if decided != committed_first():
+        FIRST.write_text(json.dumps(decided, indent=1) + "\n")
 
 
 def main(names: list[str]) -> int:
@@ -240,6 +266,7 @@ def main(names: list[str]) -> int:
             print(f"    credited only to {', '.join(o.creditedCriteria)}")
     RESULT.parent.mkdir(exist_ok=True)
     if not names:  # a partial run does not replace the catalogue's result
+        record_first(outcomes)
         RESULT.write_text(json.dumps({
             "commit": current_commit(), "ranAt": datetime.now(timezone.utc).isoformat(),
             "seconds": round(time.monotonic() - started, 1), "breakages": [asdict(o) for o in outcomes]}, indent=2))

@@ -154,18 +154,18 @@ def _breakage_already_caught() -> bool:
 
 
 def before_feature(context, feature):
-    """SUITE_RUN_FIRST (feature:line locations, a breakage's red scenarios last time, those that
-    turned its criteria red first): those run first and in that order, down to an outline's rows,
-    so that with SUITE_STOP_WHEN_RED a breakage caught as before costs a scenario per criterion."""
-    first = os.environ.get("SUITE_RUN_FIRST", "").split()
+    """SUITE_RUN_FIRST (one `feature file::scenario name` a line: the scenarios that decided a
+    breakage last time): those run first and in that order, down to an outline's rows, so that
+    with SUITE_STOP_WHEN_RED a breakage caught as before costs about a scenario per criterion."""
+    first = [line for line in os.environ.get("SUITE_RUN_FIRST", "").splitlines() if line]
     if first:
-        _run_first(feature, {location: i for i, location in reversed(list(enumerate(first)))})
+        _run_first(feature, {key: i for i, key in reversed(list(enumerate(first)))})
 
 
 def _run_first(container, first: dict[str, int]) -> None:
     def rank(item) -> int:
         inside = item.walk_scenarios() if hasattr(item, "walk_scenarios") else getattr(item, "scenarios", [item])
-        return min((first.get(str(s.location), len(first)) for s in inside), default=len(first))
+        return min((first.get(f"{s.location.filename}::{s.name}", len(first)) for s in inside), default=len(first))
     container.run_items.sort(key=rank)  # stable: file order otherwise
     for item in container.run_items:
         if hasattr(item, "walk_scenarios"):  # a rule

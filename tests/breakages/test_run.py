@@ -15,13 +15,21 @@ def test_a_file_is_named_by_a_criterion_tag_wherever_it_stands(tmp_path):
 
 def test_only_the_files_of_its_criteria_last_time_s_red_first(monkeypatch):
     breakage = run.Breakage("probe", ["CC-3", "AC-1"], "why", Path("probe.patch"))
-    monkeypatch.setattr(run, "last_run", lambda: {"probe": {"redLocations": ["features/inbound_calls.feature:9"]}})
+    monkeypatch.setattr(run, "last_run", lambda: {"probe": {"decidedBy": ["features/inbound_calls.feature::A name"]}})
     files = run.features_in_order(breakage)
     assert files and all(run.naming(run.ROOT / f, breakage.criteria) for f in files)
     everything = sorted((run.ROOT / "features").glob("*.feature"))
     left_out = [f for f in everything if str(f.relative_to(run.ROOT)) not in files]
     assert left_out and not any(run.naming(f, breakage.criteria) for f in left_out)
     assert files[0] == "features/inbound_calls.feature"
+
+
+def test_a_clean_clone_starts_from_the_committed_list(monkeypatch):
+    monkeypatch.setattr(run, "last_run", lambda: {})
+    monkeypatch.setattr(run, "committed_first", lambda: {"probe": {"first": ["features/inbound_calls.feature::A name"], "seconds": 4}})
+    assert run.decided_by("probe") == ["features/inbound_calls.feature::A name"]
+    assert run.features_in_order(run.Breakage("probe", ["CC-3", "AC-1"], "why", Path("p")))[0] == \
+        "features/inbound_calls.feature"
 
 
 def test_criteria_no_file_names_leave_every_file(monkeypatch):

@@ -6,6 +6,8 @@ import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
+from behave.model_core import FileLocation
+
 import pytest
 
 from clinic_suite.drivers.target import Target
@@ -82,7 +84,7 @@ def test_a_remote_target_restores_nothing():
 
 def _scenario(status: str, *criteria: str, line: int = 1):
     return SimpleNamespace(name=f"{status} {line}", status=SimpleNamespace(name=status),
-                           effective_tags=[f"criterion.{c}" for c in criteria], location=f"features/x.feature:{line}")
+                           effective_tags=[f"criterion.{c}" for c in criteria], location=FileLocation("features/x.feature", line))
 
 
 def test_a_breakage_run_is_decided_once_every_named_criterion_is_red(environment, monkeypatch):
@@ -100,21 +102,21 @@ def test_an_ordinary_run_never_stops_early(environment, monkeypatch):
     assert not environment._breakage_already_caught()
 
 
-def test_last_runs_red_scenarios_run_first_in_their_order_the_rest_in_file_order(environment):
+def test_last_runs_deciding_scenarios_run_first_in_their_order_the_rest_in_file_order(environment):
     outline = SimpleNamespace(scenarios=[_scenario("passed", line=20), _scenario("passed", line=21)], examples=[])
     rule = SimpleNamespace(run_items=[_scenario("passed", line=30), _scenario("passed", line=31)],
                            walk_scenarios=lambda: rule.run_items)
     first, second = _scenario("passed", line=10), _scenario("passed", line=11)
     feature = SimpleNamespace(run_items=[first, outline, second, rule])
-    environment._run_first(feature, {"features/x.feature:31": 0, "features/x.feature:21": 1})
+    environment._run_first(feature, {"features/x.feature::passed 31": 0, "features/x.feature::passed 21": 1})
     assert feature.run_items == [rule, outline, first, second]
-    assert [s.location for s in rule.run_items] == ["features/x.feature:31", "features/x.feature:30"]
-    assert [s.location for s in outline.scenarios] == ["features/x.feature:21", "features/x.feature:20"]
+    assert [s.location.line for s in rule.run_items] == [31, 30]
+    assert [s.location.line for s in outline.scenarios] == [21, 20]
 
 
-def test_the_red_scenarios_that_cover_a_breakages_criteria_come_first():
-    from breakages.run import covering_first
+def test_the_red_scenarios_that_cover_a_breakages_criteria_are_what_the_next_run_starts_with():
+    from breakages.run import covering
 
-    red = [{"file": "a:1", "criteria": ["PII-5"]}, {"file": "a:2", "criteria": ["PII-1", "PII-5"]},
-           {"file": "a:3", "criteria": ["PII-1"]}, {"file": "a:4", "criteria": ["PII-2", "PII-3"]}]
-    assert covering_first(red, ["PII-1", "PII-2", "PII-3", "PII-5"]) == ["a:2", "a:4", "a:1", "a:3"]
+    red = [{"file": "a:1", "name": "one", "criteria": ["PII-5"]}, {"file": "a:2", "name": "two", "criteria": ["PII-1", "PII-5"]},
+           {"file": "a:3", "name": "three", "criteria": ["PII-1"]}, {"file": "a:4", "name": "four", "criteria": ["PII-2", "PII-3"]}]
+    assert covering(red, ["PII-1", "PII-2", "PII-3", "PII-5"]) == ["a::two", "a::four"]
