@@ -1,4 +1,5 @@
 """The breakage runner gives behave only the feature files that can hold a breakage's scenarios."""
+import json
 from pathlib import Path
 
 from breakages import run
@@ -36,3 +37,18 @@ def test_criteria_no_file_names_leave_every_file(monkeypatch):
     monkeypatch.setattr(run, "last_run", lambda: {})
     files = run.features_in_order(run.Breakage("probe", ["NO-SUCH-1"], "why", Path("probe.patch")))
     assert len(files) == len(list((run.ROOT / "features").glob("*.feature")))
+
+
+def test_the_committed_list_changes_with_the_deciding_scenarios_or_a_fourfold_time(monkeypatch, tmp_path):
+    monkeypatch.setattr(run, "FIRST", tmp_path / "first.json")
+    monkeypatch.setattr(run, "committed_first", lambda: {"probe": {"first": ["f::a"], "seconds": 4}})
+
+    def outcome(seconds, first=("f::a",)):
+        return run.Outcome("probe", ["CC-1"], "caught", seconds, decidedBy=list(first))
+
+    run.record_first([outcome(7.0)])   # 8 s: within fourfold of 4, kept
+    assert not run.FIRST.exists()
+    run.record_first([outcome(20.0)])  # 32 s
+    assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::a"], "seconds": 32}}
+    run.record_first([outcome(3.0, first=("f::b",))])
+    assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::b"], "seconds": 4}}
