@@ -44,6 +44,8 @@ class Markers:
             pieces.append(output[last:match.start()] + chr(SENTINEL + len(kinds)))
             kinds.append(self.kind_of(match.group("kind")))
             last = match.end()
+        if not kinds:
+            return []  # nothing replaced: no alignment to make (a quarter of the audit's lines)
         aligned = "".join(pieces) + output[last:]
         out = []
         matcher = difflib.SequenceMatcher(a=original, b=aligned, autojunk=False)
@@ -78,8 +80,14 @@ def readable(part: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE)
 
 
+def _absent(words: list[str], kept: str) -> bool:
+    """A quick no before a case-blind pattern is compiled: exact for ASCII (beyond it, the pattern's
+    case folding matches more than lower() does: "ſ" is an "s")."""
+    return kept.isascii() and all(w.isascii() for w in words) and not all(w.lower() in kept.lower() for w in words)
+
+
 def _readable(part: str, kept: str) -> bool:
-    return readable(part).search(kept) is not None
+    return not _absent(part.split(), kept) and readable(part).search(kept) is not None
 
 
 def survives(label: dict, kept: str) -> bool:
@@ -91,9 +99,11 @@ def survives(label: dict, kept: str) -> bool:
         parts = [p.strip(",.") for p in value.split() if any(c.isupper() for c in p)]
         if parts and all(len(p) == 1 for p in parts):   # a spelling letter by letter: read only as a whole
             return value in kept
-        return any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) for part in parts if len(part) > 1)
+        return any(part in kept and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept)
+                   for part in parts if len(part) > 1)
     if kind == "medical":  # the concern can no longer be read ("double [REDACTED_MEDICAL]" is caught)
-        return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", kept, re.IGNORECASE) is not None
+        return not _absent([value], kept) and \
+            re.search(rf"(?<!\w){re.escape(value)}(?!\w)", kept, re.IGNORECASE) is not None
     digits = re.sub(r"\D", "", value)
     if kind in ("phone", "ssn") and len(digits) >= 7 and digits in re.sub(r"\D", "", kept):
         return True
