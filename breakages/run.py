@@ -33,7 +33,7 @@ RESULT = ROOT / "reports" / "breakages.json"
 # Which scenarios turned each breakage's criteria red last time, by feature file and scenario
 # name (lines move, names stay), and about how long it took (a power of two of seconds, for the
 # order): a clean clone's CI has no reports/ and starts from these. A full run rewrites the file
-# when they change; commit it with the change that moved them.
+# when they no longer all go red (record_first); commit it with the change that moved them.
 FIRST = Path(__file__).resolve().parent / "first.json"
 TIMEOUT_S = 300
 # Most of a breakage's run is its stack starting (CPU) or a scenario waiting out a limit (no
@@ -239,15 +239,19 @@ def decided_by(name: str) -> list[str]:
 
 
 def record_first(outcomes: list[Outcome]) -> None:
-    """The file changes only when a breakage's deciding scenarios do, or its time moves fourfold
-    (a busier machine doubles many of them: the order needs only the long ones apart)."""
+    """The file changes only when a breakage's listed scenarios no longer all go red (a race may
+    decide it by another scenario one run and by these the next: those still do), or its time
+    moves fourfold (a busier machine doubles many of them: the order needs only the long ones apart)."""
     before = committed_first()
     decided = {}
     for o in sorted(outcomes, key=lambda o: o.name):
         if o.decidedBy:
             seconds = 2 ** max(0, math.ceil(math.log2(max(o.seconds, 1.0))))
-            kept = before.get(o.name, {}).get("seconds")
-            decided[o.name] = {"first": o.decidedBy, "seconds": kept if kept and kept / 4 < seconds < kept * 4 else seconds}
+            old = before.get(o.name, {})
+            red = {f'{location.rsplit(":", 1)[0]}::{name}' for location, name in zip(o.redLocations, o.redScenarios)}
+            first = old["first"] if old.get("first") and set(old["first"]) <= red else o.decidedBy
+            kept = old.get("seconds")
+            decided[o.name] = {"first": first, "seconds": kept if kept and kept / 4 < seconds < kept * 4 else seconds}
     if decided != before:
         FIRST.write_text(json.dumps(decided, indent=1) + "\n")
 

@@ -43,12 +43,15 @@ def test_the_committed_list_changes_with_the_deciding_scenarios_or_a_fourfold_ti
     monkeypatch.setattr(run, "FIRST", tmp_path / "first.json")
     monkeypatch.setattr(run, "committed_first", lambda: {"probe": {"first": ["f::a"], "seconds": 4}})
 
-    def outcome(seconds, first=("f::a",)):
-        return run.Outcome("probe", ["CC-1"], "caught", seconds, decidedBy=list(first))
+    def outcome(seconds, first=("a",), red=("a",)):
+        return run.Outcome("probe", ["CC-1"], "caught", seconds, redScenarios=list(red),
+                           redLocations=["f:1"] * len(red), decidedBy=[f"f::{n}" for n in first])
 
     run.record_first([outcome(7.0)])   # 8 s: within fourfold of 4, kept
     assert not run.FIRST.exists()
+    run.record_first([outcome(3.0, first=("b",), red=("a", "b"))])  # decided by another, but the listed one is red too
+    assert not run.FIRST.exists()
     run.record_first([outcome(20.0)])  # 32 s
     assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::a"], "seconds": 32}}
-    run.record_first([outcome(3.0, first=("f::b",))])
+    run.record_first([outcome(3.0, first=("b",), red=("b",))])  # the listed one no longer goes red
     assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::b"], "seconds": 4}}
