@@ -251,7 +251,7 @@ def record_first(outcomes: list[Outcome]) -> None:
             red = {f'{location.rsplit(":", 1)[0]}::{name}' for location, name in zip(o.redLocations, o.redScenarios)}
             first = old["first"] if old.get("first") and set(old["first"]) <= red else o.decidedBy
             kept = old.get("seconds")
-            decided[o.name] = {"first": first, "seconds": kept if kept and kept / 4 < seconds < kept * 4 else seconds}
+            decided[o.name] = {"first": first, "seconds": kept if kept and kept / 4 <= seconds <= kept * 4 else seconds}
     if decided != before:
         FIRST.write_text(json.dumps(decided, indent=1) + "\n")
 

@@ -51,7 +51,7 @@ def test_the_committed_list_changes_with_the_deciding_scenarios_or_a_fourfold_ti
     assert not run.FIRST.exists()
     run.record_first([outcome(3.0, first=("b",), red=("a", "b"))])  # decided by another, but the listed one is red too
     assert not run.FIRST.exists()
-    run.record_first([outcome(20.0)])  # 32 s
-    assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::a"], "seconds": 32}}
+    run.record_first([outcome(40.0)])  # 64 s
+    assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::a"], "seconds": 64}}
     run.record_first([outcome(3.0, first=("b",), red=("b",))])  # the listed one no longer goes red
     assert json.loads(run.FIRST.read_text()) == {"probe": {"first": ["f::b"], "seconds": 4}}
