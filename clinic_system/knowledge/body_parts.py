@@ -28,6 +28,8 @@ REMOVING = {w.stem("remove"), w.stem("removal")}
 # what is wrong with a body part, which work takes away: the result wanted, not a kind of work
 SIGNS = set("sag sags sagging bump bumps hump lump dip wrinkle wrinkles line lines crease creases fold folds bag bags "
             "droop excess loose".split())
+# what says which sign it is ("remove the fine lines", "the deep frown lines")
+SIGN_WORDS = set("fine deep small little frown laughter smile worry age ageing aging".split())
 SCARS = set("scar scars scarring cut cuts incision incisions stitch stitched stitches".split())
 PLACES = {"by", "behind", "beside", "near", "around", "round", "under", "along", "in"}
 DRAWN_TO = {"behind", "towards", "toward"}  # where skin is drawn: "pulled back towards the ears"
@@ -95,12 +97,12 @@ def removes_a_sign(clause: list[Word], topic: Word) -> bool:
     something ("remove my implants", "hair removal"); read so only beside other work (read)."""
     if topic.stem not in REMOVING or topic not in clause:
         return False
-    for word in clause[clause.index(topic) + 1:clause.index(topic) + 4]:
+    for word in clause[clause.index(topic) + 1:clause.index(topic) + 6]:  # "remove the deep frown lines"
         if word.stem in BODY_STEMS or w.is_kind(word.raw):
             return False
         if word.raw in SIGNS or word.raw in w.HARMLESS and word.raw not in OWNERS:
             return True
-        if word.raw not in OWNERS and word.raw not in TOWARDS:
+        if word.raw not in OWNERS and word.raw not in TOWARDS and word.raw not in SIGN_WORDS:
             return False
     return False
 

@@ -461,7 +461,8 @@ TIGHTEN, LIFT, FILL, FILLER = (w.stem(x) for x in ("tightening", "lift", "fill",
 # verbs between a body part and its work ("my breasts were lifted", "my nose has filler")
 LINKING = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "have", "has", "had"}
 DONE = w.stem("done")
-SURGEONS = {"surgeon", "surgeons"}  # tightening a surgeon does is the lift
+# tightening a surgeon does, or stitches hold, is the lift
+SURGEONS = {"surgeon", "surgeons", "stitch", "stitches", "stitched"}
 GROWN = {"bigger", "larger", "fuller"}  # said of a body part: work on it ("a bigger chest")
 MEANS = {"with", "using", "use", "uses", "via", "by"}
 EITHER = {"or", "versus", "vs"}

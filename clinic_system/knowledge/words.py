@@ -118,6 +118,11 @@ def _lifted(said: re.Match) -> str:
 
 PHRASES = [  # read as one word before anything else
     (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    # round 13: money said in body words ("the bottom line", "top and bottom of your range", "an arm
+    # and a leg"); a tag question's "you don't do X, do you?" asks whether X is done, it refuses nothing
+    (r"\b(?:rock[\s-]*)?bottom[\s-]+line\b", " price "), (r"\btop (?:and|to|n) bottom\b", " range "),
+    (r"\b(?:an? )?arm and a leg\b", " a lot "),
+    (r"\byou (?:dont|don[’']?t|do not) (do|offer|have|provide|sell|stock)\b(?=[^.?!]*?,?\s*do you\b)", r" you \1 "),
     # round 12: what is said around the question, not about the work wanted. A caller's own hearing
     # ("deaf in one ear"); a greeting with a pet name ("alright butt", "alright bab", "ey up"); a note
     # written on one's hand; text-speak; another clinic's "they don't do X" reported (X is still asked about)
@@ -245,7 +250,9 @@ downtime fortnight ballpark enquire enquiring presentable elective redness droop
 flatmate flatmates housemate housemates roommate colleague colleagues carer carers fiance fiancee stepmum stepdad
 hubby missus reddit mumsnet instagram tiktok facebook youtube google
 hiya heya howzit howdy cheers hen pet lovey hairline daft vat style acne pits pitted pockmarks pores
-wrote written scribbled jotted bone cartilage abeg dey wetin oya""".split())
+wrote written scribbled jotted bone cartilage abeg dey wetin oya
+stammer stammering stutter stuttering lisp all entirely purely mostly totally completely fully solely
+leaflet leaflets brochure brochures flyer flyers pamphlet pamphlets mention mentions mentioned mentioning""".split())
 # (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")
@@ -267,6 +274,7 @@ thank year years month months ago now today again ever still soon already whats 
 okay ok yeah yep right well sorry say says said told ask asked hear heard think reckon guess
 wonder wondering wondered see saw seen very""".split())
 TOKEN = re.compile(r"[a-z]+")
+STAMMER = re.compile(r"\b([a-z]{1,3})(?:-\1)*-(?=\1)")  # "b-b-boob", "f-face": the word it runs into
 # where a question asking about two procedures divides ("X and Y", "X or Y", "X than Y", "X, Y")
 PARTS = re.compile(r"\b(?:and|or|than|versus|vs|against|compared (?:to|with))\b|[,;:]", re.IGNORECASE)
 COMPARED_WITH = re.compile(r"\bcompar(?:e|ing)\b.*\bwith\b", re.IGNORECASE)
@@ -388,7 +396,7 @@ def plain(word: str) -> str:
 @lru_cache(maxsize=4096)  # a question is read whole and in parts, and its words more than once
 def clauses(text: str) -> tuple[tuple[str, ...], ...]:
     """The text lower-cased, its fixed phrases joined, cut into clauses of plain words."""
-    text = re.sub(r"[ \t]+", " ", FILLERS.sub(" ", text.lower().replace("-", " ")))
+    text = re.sub(r"[ \t]+", " ", FILLERS.sub(" ", STAMMER.sub("", text.lower()).replace("-", " ")))
     for pattern, replacement in READ_AS_ONE:
         text = pattern.sub(replacement, text)
     return tuple(tuple(plain(w) for w in TOKEN.findall(part)) for part in CLAUSE_END.split(text))

@@ -480,3 +480,27 @@ def test_round_11_readings(question, filename, expected):
 ])
 def test_round_12_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # money in body words is not a body part; "bottom" still is one where work is said of it
+    ("the bottom line on a nose job, please", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("top and bottom of the price range for the laser resurfacing", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("does a boob job cost an arm and a leg?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("how much is a bottom lift", "premier-procedures.pdf", []),
+    # a tag question asks whether the work is done; what it names still decides
+    ("you don't do the injectable nose thing, do you?", "surgical-procedures.pdf", []),
+    ("you don't do liquid nose jobs, do you?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("you don't do tummy tucks, do you?", "premier-procedures.pdf", []),
+    # a stammered start is the word it runs into; the caller's speech is not a treatment
+    ("sorry, I stammer: the f-f-face lift, the price?", "premier-procedures.pdf", ["Facelift"]),
+    ("the b-boob job, cost?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    # which sign is removed, and tightening that stitches hold
+    ("a laser to remove the deep frown lines on my skin, the price?", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("my jowls tightened with a few stitches while I'm awake, how long off?", "dermatology-procedures.pdf", ["Facelift"]),
+    # quantity words and where the caller read it are ordinary
+    ("the non-surgical nose one, is it all injections?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("the brochure mentions implants under the muscle, the price?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+])
+def test_round_13_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
