@@ -26,7 +26,7 @@ KIND = set("""lift reduction augmentation enlargement implant reshaping resurfac
 removal tuck liposuction lipo laser piercing tattoo transplant thread graft reconstruction contouring
 sculpting pinning whitening veneer microneedling dermabrasion remove removal uplift tightening rejuvenation
 transfer revision bleaching lightening threadlift hydrafacial mesotherapy replace replaced replacement replacing
-redo correction corrective exchange fill""".split())
+redo correction corrective exchange fill yoga cupping taping microcurrent""".split())
 ENDINGS = ("plasty", "ectomy", "pexy", "suction", "ostomy")
 # a body part callers name for the one clinics write: "my chest" is the breast, unless the caller
 # speaks of a man (a man's chest implants are pectoral implants, another procedure)
@@ -118,6 +118,22 @@ def _lifted(said: re.Match) -> str:
 
 PHRASES = [  # read as one word before anything else
     (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    # round 14: what a phone caller says around the question. Being put through to someone ("put me
+    # through to", "transfer me to") is no fat transfer; a caller's own tattoos ("I've got tattoos, so ..."), and what does not
+    # scare them, are why they ask, not what they ask about; fainting at the sight of a needle, or
+    # hating the idea of being put under, is a fear; orange-peel skin is its texture; gummy-bear
+    # implants are silicone ones; enlarged pores are the skin's, not an enlargement
+    (r"\b(?:put|putting|transfer|transferring|connect|connecting|pass|passing)\s+(?:me|her|him|us)\s+"
+     r"(?:through\s+|over\s+|across\s+)?(?:to|with)\b", " about "),
+    (r"\bi(?:[’']ve| have|[’']d| had)?\s+(?:got|had|have)\s+(?:(?:a|an|one|two|three|four|five|six|several|loads of|"
+     r"lots of|some|many|\d+)\s+)?tattoos?(?:\s+done)?(?:\s+on (?:my|her|his) \w+)?(?=,?\s+so\b)", " ok "),
+    (r"\b(?:needles?|pain|surgery|blood|injections?|jabs?)\s+(?:don[’']?t|doesn[’']?t|do not|does not|never)\s+"
+     r"(?:scares?|fazes?|frightens?|bothers?|worry|worries)\s+(?:me|her|him)\b", " ok "),
+    (r"\b(?:faint|fainted|faints|pass out|passed out|keel over|go weak)\s+at the (?:sight|thought) of\b", " fear "),
+    (r"\b(?:hate|dread|loathe|can[’']?t stand|cannot stand|can[’']?t bear|cannot bear)\s+(?:the (?:idea|thought|prospect) of)"
+     r"(?:\s+(?:being|having|getting))?\b", " fear "),
+    (r"\borange[\s-]*peel\b", " bumpy "), (r"\bgummy[\s-]*bears?\b", " silicone "),
+    (r"\b(?:enlarged|large|big|open|clogged|blocked)\s+pores\b", " pores "),
     # round 13: money said in body words ("the bottom line", "top and bottom of your range", "an arm
     # and a leg"); a tag question's "you don't do X, do you?" asks whether X is done, it refuses nothing
     (r"\b(?:rock[\s-]*)?bottom[\s-]+line\b", " price "), (r"\btop (?:and|to|n) bottom\b", " range "),
@@ -191,6 +207,8 @@ PHRASES = [  # read as one word before anything else
     (r"\b(pull(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\b(?:tight\w*|taut\w*|up|back)\b", _lifted),
     (r"\b((?:hoist|haul|hitch|perk|prop|tuck)(?:s|ed|ing)?)\b([^.?!,;]{0,30}?)\bup\b", _lifted),
     # an operating theatre ("in theatre", "going to theatre", "a theatre job"): surgery
+    # ("my face and jawline in theatre": in surgery, not "jawline surgery", which would name work on the jawline)
+    (rf"\b({BODY_PART}|jawline|jowls?)\s+(?:in|into) (?:the )?theat(?:re|er)\b", r"\1 in surgery "),
     (r"\b(?:in|into|to) (?:the )?theat(?:re|er)\b|\boperating (?:theat(?:re|er)|room)\b|\btheat(?:re|er)"
      r"(?= (?:\w+ )?(?:job|procedure|op|operation)\b)", " surgery "),
     # a size word before the work is its smaller variant ("the smaller facelift", "a minor op")
@@ -231,7 +249,8 @@ PHRASES = [  # read as one word before anything else
      r"(?:(?:put|go|be|being|going) (?:to sleep|under)|knocked out)\b", " not general "),  # "I don't want to be put to sleep"
     (r"\bwithout (?:putting|knocking) (?:me|her|him|them) (?:under|out)\b", " not general "),
     (r"\b(?:go|goes|going|went|gone) under the knife\b", " surgery "),  # not the anaesthetic: the operation
-    (r"\bnothing (?=(?:temporary|permanent|surgical|nonsurgical|invasive|injectable)\b)", " not "),  # "nothing temporary"
+    (r"\bnothing (?=(?:temporary|permanent|surgical|nonsurgical|invasive|injectable|injected|injections?|fillers?|needles?)\b)",
+     " not "),  # "nothing temporary"
     (r"\b(put|putting|go|be|being|going) (?:(?:you|me|her|him|them|patients|people) )?(to sleep|under)\b|\bknocked out\b",
      " general "), (r"\basleep\b", " general "),
     (r"\bcannot\b", " dont "), (r"[’']s\b", ""), (r"\brather than\b", " instead "),
@@ -252,7 +271,8 @@ hubby missus reddit mumsnet instagram tiktok facebook youtube google
 hiya heya howzit howdy cheers hen pet lovey hairline daft vat style acne pits pitted pockmarks pores
 wrote written scribbled jotted bone cartilage abeg dey wetin oya
 stammer stammering stutter stuttering lisp all entirely purely mostly totally completely fully solely
-leaflet leaflets brochure brochures flyer flyers pamphlet pamphlets mention mentions mentioned mentioning""".split())
+leaflet leaflets brochure brochures flyer flyers pamphlet pamphlets mention mentions mentioned mentioning
+older newer latest modern chatbot chatbots chatgpt ai app apps website online handles handle handling""".split())
 # (and who a caller asks for, and where they read it: people and places, never a treatment's name)
 # verbs and pronouns that stand before the work they name without naming another procedure
 # ("putting implants in", "they use injections", "I'd like them lifted")

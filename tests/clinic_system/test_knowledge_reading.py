@@ -504,3 +504,28 @@ def test_round_12_readings(question, filename, expected):
 ])
 def test_round_13_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # being put through to someone is no transfer of fat; a caller's own tattoos are why they ask
+    ("can you transfer me to the breast surgeon? the boob job price first", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("put me through to whoever does the filler nose job please", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+    ("fat transfer to my face, do you do it?", "premier-procedures.pdf", []),
+    ("I've got three tattoos, so needles don't bother me: the injectable nose job, cost?", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty"]),
+    ("I have a tattoo on my arm, can you laser it off?", "dermatology-procedures.pdf", []),
+    # a fear said another way is still a fear, and the variant asked for still decides
+    ("I pass out at the sight of a needle, so the surgical nose job: how long off?", "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("I dread the thought of being put under: the mini facelift, am I awake?", "dermatology-procedures.pdf", ["Facelift"]),
+    ("nothing injected, I want my nose done in an operation", "premier-procedures.pdf", ["Rhinoplasty"]),
+    # skin's texture, a kind of implant, a skin condition, and a workout for the face
+    ("orange peel skin on my cheeks, is there a laser for it?", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    ("gummy bear implants, the price?", "surgical-procedures.pdf", ["Breast Augmentation"]),
+    ("anything for enlarged pores?", "premier-procedures.pdf", []),
+    ("do you run face yoga classes?", "premier-procedures.pdf", []),
+    # a body part then where the work is done; an operating theatre said no to
+    ("my face and jowls tightened in theatre by a surgeon, the price?", "premier-procedures.pdf", ["Facelift"]),
+    ("the nose one that doesn't mean going to theatre, who does it?", "premier-procedures.pdf", ["Liquid Rhinoplasty"]),
+])
+def test_round_14_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
