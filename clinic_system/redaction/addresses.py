@@ -9,7 +9,7 @@ Three shapes cover most of Europe and the English-speaking world:
   "Calle de Fuencarral 97, 2º izquierda, 28004 Madrid", "Brīvības iela 118-7, Rīga, LV-1001"."""
 import re
 
-from . import address_runs, names
+from . import address_runs, names, turns
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Av|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Terrace|Terr|Close|"
@@ -112,8 +112,31 @@ def _town_and_code(text: str) -> list[tuple[int, int]]:
             if not any(names.plain(word) for word in re.findall(r"[^\W\d_]+", m.group(0)))]
 
 
+# A call's turns (turns.py): "Confirm your postcode." / "Caller: 3906."; "And the street?" / "Caller:
+# Obere Gasse 12." The answer to a postcode is a code alone; to a street or an address line, the
+# whole answer when it has a number or two capitalised words ("Marine Terrace, Singapore 440056")
+ASKS_POSTCODE = re.compile(r"\b(?:postcode|post code|zip|postal code|eircode|pin code|cap|plz|code postal)\b", re.IGNORECASE)
+ASKS_STREET = re.compile(r"\b(?:street|first line|address|house number|flat number|road)\b", re.IGNORECASE)
+CODE_ANSWER = re.compile(r"^(?:(?:it[’']?s|yes|yeah|that[’']?s)[,\s]+)?((?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})|\d{4,6}(?:-\d{3,4})?|"
+                         r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z]{1,2}-\d{4,5})(?=[.!,]?\s*(?:$|,|\b(?:yes|yeah|correct)\b))", re.IGNORECASE)
+LINE_ANSWER = re.compile(r"^(?:(?:it[’']?s|yes|yeah|that[’']?s)[,\s]+)?((?=[^?]{3,80}$)[\dA-ZÀ-Ý][^?]*?)[.!]?\s*$")
+
+
+def _line(match: re.Match) -> bool:
+    said = match.group(1)
+    return bool(re.search(r"\d", said)) or len(re.findall(r"\b[A-ZÀ-Ý][\w'’-]+", said)) >= 2
+
+
+def _asked_in_turns(text: str) -> list[tuple[int, int]]:
+    codes = turns.answered(text, lambda said: bool(ASKS_POSTCODE.search(said)), CODE_ANSWER)
+    lines = turns.answered(text, lambda said: bool(ASKS_STREET.search(said)) and "?" in said, LINE_ANSWER,
+                           lambda m: _line(m) and not ASKS_STREET.search(m.group(1)))
+    return codes + lines
+
+
 def find(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in (HOUSE_NAME, ANCHORED, NUMBER_FIRST, STREET_FIRST) for m in pattern.finditer(text)]
+    spans += _asked_in_turns(text)
     parts = [m.span() for pattern in (PREFIXED_STREET, FLAT_SAID) for m in pattern.finditer(text)] + _town_and_code(text)
     if DIGITAL_ADDRESS.search(text):
         parts += [m.span() for m in GHANA_POST.finditer(text)]

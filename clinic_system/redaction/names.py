@@ -22,7 +22,14 @@ STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:
           r"(?:[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Tt]heir) (?:daughter|son|mum|mom|mother|father|dad|husband|wife|partner|"
           r"sister|brother|friend|fiancée?|aunt|uncle|niece|nephew|grandmother|grandfather|gran|nan|granny|"
           r"grandma|grandpa|cousin|GP|doctor|surgeon|colleague|boss|carer|child|kid|twin|stepdaughter|stepson|"
-          r"girlfriend|boyfriend|flatmate|neighbour|neighbor),?(?: is)?")
+          r"girlfriend|boyfriend|flatmate|neighbour|neighbor|auntie|aunty|boy|girl|ex|ex-wife|ex-husband|ex-partner|"
+          r"grandson|granddaughter|grandad|granddad|godson|goddaughter|godmother|stepmum|stepdad|sister-in-law|"
+          r"brother-in-law|mother-in-law|father-in-law),?(?: is)?|"
+          # "my name is" in the languages callers switch into
+          r"[Mm]enya zovut|[Mm]e llamo|[Mm]i nombre es|[Jj]e m['’]appelle|[Mm]on nom est|[Ii]ch heiße|[Ii]ch heisse|"
+          r"[Mm]ein Name ist|[Mm]i chiamo|[Ii]l mio nome è|[Jj]ina langu ni|[Nn]ama saya|[Mm]eu nome é|[Ii]k heet|"
+          r"[Mm]ijn naam is|[Nn]azywam się|[Mm]am na imię|[Bb]enim adım|[Mm]era naam|[Mm]ero naam|[Aa]ko si|"
+          r"[Ll]a mia nome|[Zz]ovut menya")
 WEAK = r"[Tt]his is|I'm|I am|[Ii]t's|[Ss]peaking(?: with)?|(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor)\.?|[Jj]ust put|[Pp]ut it as|[Cc]alling for"
 # Patronymics too: Malay "bin"/"binti", Iban "anak", Hassaniya "Ould"/"Mint" ("Mint Ahmed" is one surname).
 PARTICLE = (r"(?:van|von|de|da|di|del|della|der|den|la|le|du|ter|ten|bin|binti|bint|ibn|anak|ould|mint|al|el|ap|ab|dos|das|do|"
@@ -80,6 +87,12 @@ Name Names Surname Resident Patient Pastor Reverend Father Sister Brother Imam R
 Bhaiya Bhai Didi Bhabhi Behen Ate Kuya Lola Lolo Tita Tito Manang Manong Nani Dadi Amma Appa Ammi Abba
 Babushka Dedushka Oma Opa Nonna Nonno Avó Avô Abuela Abuelo Tía Tío Mamá Papá Alexa Siri Cortana GA
 Nowruz Norooz Vaisakhi Baisakhi Holi Navratri Onam Pongal Songkran Purim Sukkot Kippur Rosh Hashanah Chuseok Tet Lohri
+Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Lunes Martes Miércoles Jueves Viernes Sábado Domingo
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Lunedì Martedì Mercoledì Giovedì Venerdì Sabato Domenica
+Segunda Terça Quarta Quinta Sexta Sábado Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag
+Aiyo Aiyoh Ayyo Aiyah Alamak Allora Dunque Perdón Perdon Pardon Désolé Desculpe Entschuldigung Scusi Scusa
+Gracias Merci Danke Grazie Obrigado Obrigada Spasibo Dziękuję Asante Dankie Tak Takk Kiitos Efharisto
+Datenschutz Spanglish Franglais Hinglish Singlish Manglish Taglish Denglisch
 """.split())
 # "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
 SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
@@ -129,6 +142,12 @@ def _introduced(text: str) -> set[str]:
     found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
     found.update(m.group(1) for p in (GREETED, SAID_AS) for m in p.finditer(text) if not plain(m.group(1))
                  and m.group(1) not in AMBIGUOUS)
+    said_alone = [m.group(1).split() for p in (CALLING_AGAIN, SIGNED_OFF) for m in p.finditer(text)]
+    said_alone += [[m.group(1)] for p in (THE_NAME, THANKED) for m in p.finditer(text)]
+    said_alone += [TOKEN.findall(m.group(1)) for m in NAME_ASKED.finditer(text)]
+    for words in said_alone:  # only where every word of it is name-like ("Confirm.", "See you Tuesday." are not)
+        if words and not any(plain(w) or w in AMBIGUOUS or w in NOT_AFTER_INTRO or not _surname(w.title()) for w in words):
+            found.update(w for w in words if not re.fullmatch(PARTICLE, w))
     for match in NAMED_BEFORE.finditer(text):
         found.update(w for w in match.group(1).split() if w not in NOT_AFTER_INTRO and not re.fullmatch(PARTICLE, w))
     return found
@@ -146,6 +165,17 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # Watanabe for his wife ...".
 OPENING = re.compile(rf"(?:^|[.!?]\s+|^{SPEAKER}:\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
                      rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
+# A caller who rings again or speaks after a heading ("Out of hours: Ondoa again", "Decontee again,
+# there's ...", "Chechek hier"): one to three capitalised words before "again", "speaking", "here", "hier"
+CALLING_AGAIN = re.compile(rf"(?:^|[.!?:]\s+|,\s+)((?:{NAME})(?:\s+(?:{NAME})){{0,2}})\s+(?:again|speaking|here|hier|ici|aquí|qui)\b")
+# A name said on its own to end the call ("... is that normal? Yuliana Gea.", "Lucila."), or with
+# "the name" after it ("Theseira the name"); the agent thanking the caller by name ("Thank you, Thresiamma.")
+SIGNED_OFF = re.compile(rf"(?:^|[.!?]\s+)((?:{NAME})(?:\s+(?:{NAME})){{0,2}})[.!]?\s*$")
+THE_NAME = re.compile(rf"(?<![\w'’-])({NAME})(?:,)?\s+(?:the|is the|for the) name\b")
+THANKED = re.compile(rf"\b(?:[Tt]hank you|[Tt]hanks|[Cc]heers|[Gg]ot it|[Pp]erfect|[Ll]ovely),?\s+({NAME})(?=[.!?,]|\s*$)")
+# the answer to "Your name?", "Name as on your passport?": the capitalised words of the next turn
+NAME_ASKED = re.compile(r"^[ \t]*[A-Z][\w .'-]{0,20}:[^\n]*\b(?:name|surname|spell)\b[^\n]*\?[ \t]*\n[ \t]*[A-Z][\w .'-]{0,20}:([^\n]*)",
+                        re.MULTILINE | re.IGNORECASE)
 # A name taken back: "Liesl... no wait, Anika", "Pabitra... I mean Bishnu".
 CORRECTED = re.compile(rf"(?<![\w'’-])((?:{NAME})(?:\s+(?:{NAME}))?)\s*(?:\.\.\.|…)\s*,?\s*(?:no|I mean|sorry|wait|actually|or rather)\b")
 # "Femke van der Meulen": particles and the capitalised word after a name belong to it.

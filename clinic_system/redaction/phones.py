@@ -150,8 +150,24 @@ def _reference(text: str, match) -> bool:
     return bool(DATE.fullmatch(match.raw_string.strip()) or re.search(r"[A-Za-z]-$", text[:match.start]))
 
 
+# A call's turns: "Phone again?", "What's the best number?" asked, the numbers of the next turns are
+# the phone's pieces ("Caller: oh seven nine" / "Caller: five five five, two six, eight four"); not
+# a reference's, a card's or a social's number
+ASKS_PHONE = re.compile(r"\b(?:phone|mobile|cell|best number|contact number|number to (?:call|reach)|call you back|reach you)\b",
+                        re.IGNORECASE)
+NOT_PHONE = re.compile(r"\b(?:reference|booking|card|account|policy|social|ssn|invoice|order)\b", re.IGNORECASE)
+TURN_DIGITS = re.compile(rf"(?<![\w£$€.:-])(?:\+?\d(?:[ -]?\d){{1,14}}|(?:plus\s+)?{DIGIT}(?:[\s,-]+{DIGIT}){{1,14}})"
+                         rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
+                         re.IGNORECASE)
+
+
+def _asked_in_turns(text: str) -> list[tuple[int, int]]:
+    from . import turns
+    return turns.answered(text, lambda said: bool(ASKS_PHONE.search(said) and not NOT_PHONE.search(said)), TURN_DIGITS)
+
+
 def find(text: str) -> list[tuple[int, int]]:
-    spans = set()
+    spans = set(_asked_in_turns(text))
     flat = text.replace("\n", " ")  # same length: positions stay right
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(flat, region, leniency=phonenumbers.Leniency.POSSIBLE):
@@ -175,6 +191,26 @@ def find(text: str) -> list[tuple[int, int]]:
     spans.update(m.span(1) for _, end in list(spans) if (m := CONTINUED.match(text, end)))
     out = []
     for start, end in spans:  # an extension belongs to its number
+        if _a_reference(text, start):
+            continue
         extension = EXTENSION.match(text, end)
         out.append((start, extension.end() if extension else end))
     return sorted(out, key=lambda span: (span[0] - span[1], span[0]))
+
+
+# "my booking reference is P for Papa ..., two zero two six, three three eight one"; "Agent: Can I
+# take a reference?" / "Caller: It's PCS-2026-5530": a reference's digits, in its sentence or
+# answering the question before, where no phone is spoken of
+REFERENCE_CUE = re.compile(r"\b(?:reference|ref|booking number|confirmation number|order number|invoice|voucher code)\b",
+                           re.IGNORECASE)
+# (a phone or a social spoken of in the same breath keeps the number personal data)
+PERSONAL_CUE = re.compile(r"\b(?:phone|mobile|cell|call|ring|text|number to|whatsapp|landline|extension|ssn|social)\b",
+                          re.IGNORECASE)
+
+
+def _a_reference(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    sentence = re.split(r"[.!?](?:\s+|$)", text[line_start:at])[-1]
+    before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start].strip() if line_start else ""
+    said = sentence + (" " + before if before.endswith("?") else "")  # the question this turn answers
+    return bool(REFERENCE_CUE.search(said)) and not PERSONAL_CUE.search(said)

@@ -4,7 +4,7 @@ last four of my social are 4821", "social ending 1576"; "my husband's social is 
 ends in 9913")."""
 import re
 
-from . import phones  # its reading of digits said in words
+from . import phones, turns  # phones: its reading of digits said in words
 
 SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ]|[/.]|\s*\n\s*)(?!00)\d{2}(?:\1|[- ]|\s*\n\s*)(?!0000)\d{4}(?![\d-])")
 SOCIAL = r"(?:SSN|social(?: security(?: number)?)?)"
@@ -144,8 +144,26 @@ def _nine_near_social(text: str) -> list[tuple[int, int]]:
             if NAMED.search(text[max(0, m.start() - 30):m.start()] + " " + text[m.end():m.end() + 30])]
 
 
+# A call's turns: once a turn asks for the social or its last four ("Last four of your social?",
+# "And the last four?"), the numbers said in the next turns are pieces of it, in digits or in words
+# (turns.py); "the card's last four" asks for no social.
+ASKS_SOCIAL = re.compile(r"\b(?:last|first) (?:four|4|five|5|three|3)\b", re.IGNORECASE)
+TURN_NUMBER = re.compile(rf"(?<![\w£$€.:-])(?:\d(?:[ -]?\d){{1,8}}|{DIGIT}(?:[\s,-]+(?:dash[\s,-]+)?{DIGIT}){{1,8}})"
+                         rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
+                         re.IGNORECASE)
+
+
+def _digits(match: re.Match) -> bool:
+    return len(re.findall(rf"\d|\b{DIGIT}\b", match.group(0), re.IGNORECASE)) >= 2
+
+
+def _asked_in_turns(text: str) -> list[tuple[int, int]]:
+    return turns.answered(text, lambda said: bool(NAMED.search(said) or ASKS_SOCIAL.search(said)
+                                                  and not NOT_SOCIAL_WORDS.search(said)), TURN_NUMBER, _digits)
+
+
 def find(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in SSN.finditer(text)] + [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
+    spans = _asked_in_turns(text) + [m.span() for m in SSN.finditer(text)] + [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
     spans += _nine_near_social(text)
     named = NAMED.search(text)
     if named:
