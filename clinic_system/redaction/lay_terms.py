@@ -107,6 +107,22 @@ TERMS = [
     # a trade name by its release or form: "Glycomet SR", "Thyronorm tablets" (not "Those tablets")
     r"(?-i:(?!(?:Those|These|Some|Your|Their|Which|What|Other|Many|Both|Any|More|Most|Such|Three|Seven|Eight)\b)"
     r"[A-Z][a-z]{3,}(?: (?:SR|XR|XL|ER|CR|MR|LA)\b| (?:tablets|capsules)))",
+    # round 12: the body's signs in plain words (pressure, temperature, heartbeat, dizziness, eyes),
+    # contraception, a pregnancy by its weeks, what a cast or a splint leaves, ears pinned back, and
+    # the words of a scar and a caesarean in the languages callers switch into
+    r"(?:my|her|his|the) pressure(?: being| is| was| runs| goes)? (?:high|low|up)", r"(?:high|low|raised) pressure",
+    r"(?<=for my )pressure", r"(?<=for her )pressure", r"(?<=for his )pressure",
+    r"(?:high|raised) (?:temperature|temp|fever)", r"temperature (?:of )?(?:3[7-9]|4[0-2])(?:[.,]\d)?",
+    r"(?:fast|racing|pounding|irregular|skipping|funny) heart ?beats?", r"heart (?:racing|pounding|fluttering|palpitations)",
+    r"palpitations?", r"dizz(?:y|iness)(?: (?:when|if) (?:I|she|he) (?:stand|get|sit) up)?", r"light[- ]?headed(?:ness)?",
+    r"(?:eyes?|eye) watering(?: all day)?", r"watery eyes?", r"blurr(?:y|ed)(?: vision)?",
+    r"birth control", r"contracepti(?:ve|ves|on)", r"depo(?:[- ]provera)?(?: shot| injection| jab)?", r"(?<=the )coil",
+    r"(?:\w+ )weeks? (?:pregnant|with twins|with triplets|gone)", r"(?:expecting|pregnant with) twins",
+    r"(?:the )?cast came off(?: crooked)?", r"(?:nose|nasal) splint", r"ears? pinned(?: back)?(?: flat)?",
+    r"pinned back(?: flat)?", r"bingo[- ]wings?(?: lift| reduction)?", r"(?:big|heavy|dark) bags",
+    r"skin hanging over (?:my|her|his|the) (?:eyes|eyelids|lids)",
+    r"Narben?(?:laser|behandlung)?", r"Kaiserschnitt(?:narbe)?", r"wulstig", r"cicatri(?:ce|ces|z|zes)", r"c[eé]sar(?:ienne|ea|eo)",
+    r"blizn(?:a|y)", r"litteken(?:s)?", r"hinchaz[oó]n", r"Schwellung", r"gonflement",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",

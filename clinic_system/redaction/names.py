@@ -93,6 +93,7 @@ Segunda Terça Quarta Quinta Sexta Sábado Maandag Dinsdag Woensdag Donderdag Vr
 Aiyo Aiyoh Ayyo Aiyah Alamak Allora Dunque Perdón Perdon Pardon Désolé Desculpe Entschuldigung Scusi Scusa
 Gracias Merci Danke Grazie Obrigado Obrigada Spasibo Dziękuję Asante Dankie Tak Takk Kiitos Efharisto
 Datenschutz Spanglish Franglais Hinglish Singlish Manglish Taglish Denglisch
+Loud Noisy Busy Windy Quiet Mister
 """.split())
 # "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
 SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
@@ -142,11 +143,12 @@ def _introduced(text: str) -> set[str]:
     found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
     found.update(m.group(1) for p in (GREETED, SAID_AS) for m in p.finditer(text) if not plain(m.group(1))
                  and m.group(1) not in AMBIGUOUS)
-    said_alone = [m.group(1).split() for p in (CALLING_AGAIN, SIGNED_OFF) for m in p.finditer(text)]
+    said_alone = [TOKEN.findall(m.group(1)) for p in (CALLING_AGAIN, SIGNED_OFF, BEFORE_A_NUMBER) for m in p.finditer(text)]
     said_alone += [[m.group(1)] for p in (THE_NAME, THANKED) for m in p.finditer(text)]
     said_alone += [TOKEN.findall(m.group(1)) for m in NAME_ASKED.finditer(text)]
-    for words in said_alone:  # only where every word of it is name-like ("Confirm.", "See you Tuesday." are not)
-        if words and not any(plain(w) or w in AMBIGUOUS or w in NOT_AFTER_INTRO or not _surname(w.title()) for w in words):
+    for words in said_alone:  # only where no word is ordinary and one is name-like ("Confirm.", "See you Tuesday." are not)
+        if (words and not any(plain(w) or plain(w.title()) or w in AMBIGUOUS or w in NOT_AFTER_INTRO for w in words)
+                and any(_surname(w.title()) for w in words)):
             found.update(w for w in words if not re.fullmatch(PARTICLE, w))
     for match in NAMED_BEFORE.finditer(text):
         found.update(w for w in match.group(1).split() if w not in NOT_AFTER_INTRO and not re.fullmatch(PARTICLE, w))
@@ -163,14 +165,18 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # A caller's opening: the utterance's first words (after a greeting and its comma, "Goedemiddag, ...")
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
-OPENING = re.compile(rf"(?:^|[.!?]\s+|^{SPEAKER}:\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
+OPENING = re.compile(rf"(?:^|[.!?:]\s+|^{SPEAKER}:\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
                      rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
 # A caller who rings again or speaks after a heading ("Out of hours: Ondoa again", "Decontee again,
 # there's ...", "Chechek hier"): one to three capitalised words before "again", "speaking", "here", "hier"
 CALLING_AGAIN = re.compile(rf"(?:^|[.!?:]\s+|,\s+)((?:{NAME})(?:\s+(?:{NAME})){{0,2}})\s+(?:again|speaking|here|hier|ici|aquí|qui)\b")
 # A name said on its own to end the call ("... is that normal? Yuliana Gea.", "Lucila."), or with
 # "the name" after it ("Theseira the name"); the agent thanking the caller by name ("Thank you, Thresiamma.")
-SIGNED_OFF = re.compile(rf"(?:^|[.!?]\s+)((?:{NAME})(?:\s+(?:{NAME})){{0,2}})[.!]?\s*$")
+SIGNED_OFF = re.compile(rf"(?:^|[.!?]\s+)((?:{NAME})(?:,?\s+(?:{NAME})){{0,2}})(?:[.!](?=\s|$)|\s*$)")
+# a name, then a number to reach them: "Yafeti, phone 0812 ...", "Lemayian, +254 ..."
+BEFORE_A_NUMBER = re.compile(rf"(?:^|[.!?:]\s+)((?:{NAME})(?:,?\s+(?:{NAME})){{0,2}}),\s+(?:(?:my\s+)?(?:phone|mobile|number|tel|cell)\b[\s:,]*)?"
+                             rf"(?=\+?\d|\(\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|plus)\s+"
+                             rf"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b)")
 THE_NAME = re.compile(rf"(?<![\w'’-])({NAME})(?:,)?\s+(?:the|is the|for the) name\b")
 THANKED = re.compile(rf"\b(?:[Tt]hank you|[Tt]hanks|[Cc]heers|[Gg]ot it|[Pp]erfect|[Ll]ovely),?\s+({NAME})(?=[.!?,]|\s*$)")
 # the answer to "Your name?", "Name as on your passport?": the capitalised words of the next turn
@@ -253,6 +259,11 @@ MODIFIER = re.compile(rf"\b(?:my|his|her|our|their|the|a|an)\s+({NAME})\s+(?:num
                       rf"language|version|passport|phone|mobile|accent|side|family|community|style|word|card|address)\b")
 
 
+# A language or a people: "she only speaks Mien", "so I mix Swahili", "Nias names are long", "Grebo people"
+A_PEOPLE = re.compile(rf"\b(?:speak|speaks|spoke|speaking|mix|mixing|translate|translating|understand)\s+(?:(?:a bit of|a little|only|some)\s+)?"
+                      rf"({NAME})\b|(?<![\w'’-])({NAME})\s+(?:people|names|language|community|speakers?|tribe|clan|dialect)\b")
+
+
 def find(text: str, known_names=()) -> list[tuple[int, int]]:
     from . import name_shapes
     wanted = _introduced(text) | _pairs(text) | {p for n in known_names for p in n.split() if len(p) > 1}
@@ -269,7 +280,7 @@ def find(text: str, known_names=()) -> list[tuple[int, int]]:
         wanted |= name_shapes.unknown_words(text)
     wanted = name_shapes.grow(text, wanted)
     # A word said only as a kind of thing is no one's name here.
-    kinds = [m.span(1) for m in MODIFIER.finditer(text)]
+    kinds = [m.span(1) if m.group(1) else m.span(2) for p in (MODIFIER, A_PEOPLE) for m in p.finditer(text)]
     wanted -= {text[s:e] for s, e in kinds if all(m.span() in kinds for m in TOKEN.finditer(text) if m.group(0) == text[s:e])}
     for match in tokens:
         after = AFTER_PARTICLES.match(text, match.end()) if match.group(0) in wanted else None

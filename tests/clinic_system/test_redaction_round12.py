@@ -46,3 +46,27 @@ def test_what_the_twelfth_edition_let_through_is_caught(text, said):
 ])
 def test_what_the_twelfth_edition_changed_is_left_alone(text):
     assert redacted(text) == text
+
+
+@pytest.mark.parametrize("text,said", [
+    # the body's signs and a pregnancy in plain words; a scar in the language a caller switches into
+    ("I take Bisoprolol for my pressure being high and I feel dizzy when I stand up.", ["pressure being high", "dizzy"]),
+    ("Day three, temperature 38.9 and a racing heartbeat, is that the op?", ["temperature 38.9", "racing heartbeat"]),
+    ("I'm twenty weeks pregnant, can I book for after?", ["twenty weeks pregnant"]),
+    ("I'm on the Depo injection for birth control, does that matter?", ["Depo injection", "birth control"]),
+    ("Ich habe eine Narbe, sehr wulstig, can the laser help?", ["Narbe", "wulstig"]),
+    # a name said on its own between sentences, and a name before the number to reach it
+    ("I don't consent to recording. Adaeze Obi. Just book me in.", ["Adaeze", "Obi"]),
+    ("Sorry, it's loud! Tendai, zero seven seven one, two three four.", ["Tendai"]),
+])
+def test_what_the_twelfth_edition_let_through_is_caught_too(text, said):
+    out = redacted(text)
+    assert not [s for s in said if s in out], out
+
+
+@pytest.mark.parametrize("text", [
+    "My mother only speaks Tagalog, can I translate for her at the consultation?",
+    "Loud here, sorry, is the 10:30 still free?",
+])
+def test_a_language_and_a_loud_line_are_not_names(text):
+    assert redacted(text) == text
