@@ -127,8 +127,11 @@ def _line(match: re.Match) -> bool:
     return bool(re.search(r"\d", said)) or len(re.findall(r"\b[A-ZÀ-Ý][\w'’-]+", said)) >= 2
 
 
+BFPO = re.compile(r"\bBFPO\s*\d{1,4}\b")  # a British forces post office: an address of its own
+
+
 def _asked_in_turns(text: str) -> list[tuple[int, int]]:
-    codes = turns.answered(text, lambda said: bool(ASKS_POSTCODE.search(said)), CODE_ANSWER)
+    codes = [m.span() for m in BFPO.finditer(text)] + turns.answered(text, lambda said: bool(ASKS_POSTCODE.search(said)), CODE_ANSWER)
     lines = turns.answered(text, lambda said: bool(ASKS_STREET.search(said)) and "?" in said, LINE_ANSWER,
                            lambda m: _line(m) and not ASKS_STREET.search(m.group(1)))
     return codes + lines

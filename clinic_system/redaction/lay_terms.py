@@ -123,6 +123,10 @@ TERMS = [
     r"skin hanging over (?:my|her|his|the) (?:eyes|eyelids|lids)",
     r"Narben?(?:laser|behandlung)?", r"Kaiserschnitt(?:narbe)?", r"wulstig", r"cicatri(?:ce|ces|z|zes)", r"c[eé]sar(?:ienne|ea|eo)",
     r"blizn(?:a|y)", r"litteken(?:s)?", r"hinchaz[oó]n", r"Schwellung", r"gonflement",
+    # round 13: a test by its name, a blood trait, hair lost to tension, the skin a great weight loss leaves
+    r"ultrasounds?(?: scans?)?", r"(?:beta |alpha )?thal(?:ass?a?emia)?(?: (?:trait|minor|major))?",
+    r"traction (?:alopecia|patch(?:es)?|hair loss)", r"(?:the )?skin after losing \d+ (?:kilos|kg|stone|pounds|lbs)",
+    r"(?:after |since )?losing \d+ (?:kilos|kg|stone)", r"(?:won[’']?t|doesn[’']?t|can[’']?t) close (?:fully|properly|at night)",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",

@@ -311,8 +311,21 @@ def find(text: str) -> list[tuple[int, int]]:
                                   vocabulary())
     # "off the top of my head", "keep an eye on": a body part in an idiom says nothing of the body.
     idioms = [m.span() for m in IDIOM.finditer(text)]
-    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in idioms)]
+    spans = [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in idioms) and not _asked_in_general(text, s, e)]
     # Longest first: the redactor keeps the first of overlapping spans ("breast reconstruction", not
     # "breast"). A span inside a longer one stays: should another kind take part of the longer one
     # ("gluteal fat grafting" beside an address), the shorter still redacts its own words.
     return sorted(set(spans), key=lambda span: (span[0] - span[1], span[0]))
+
+
+# An agent's question of the form every patient is asked ("Agent: Any allergies?", "Medications?", "Have
+# you had any operations?") names no one's condition; the caller's answer does, and is redacted.
+ASKED_IN_GENERAL = re.compile(r"^[ \t]*(?:Agent|Assistant|Receptionist|AI|Nurse|Staff)\s*:[ \t]*(?:(?:and|so|okay|ok|right|now)[,\s]+)?"
+                              r"(?:(?:do|did|have|has) you (?:have|had|take|taken|got|ever had)\s+|are you on\s+)?(?:any\s+)?$",
+                              re.IGNORECASE | re.MULTILINE)
+
+
+def _asked_in_general(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return bool(re.fullmatch(r"\s*\??\s*", rest)) and bool(ASKED_IN_GENERAL.search(text, text.rfind("\n", 0, start) + 1, start))

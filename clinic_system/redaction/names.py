@@ -88,12 +88,13 @@ Bhaiya Bhai Didi Bhabhi Behen Ate Kuya Lola Lolo Tita Tito Manang Manong Nani Da
 Babushka Dedushka Oma Opa Nonna Nonno Avó Avô Abuela Abuelo Tía Tío Mamá Papá Alexa Siri Cortana GA
 Nowruz Norooz Vaisakhi Baisakhi Holi Navratri Onam Pongal Songkran Purim Sukkot Kippur Rosh Hashanah Chuseok Tet Lohri
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Lunes Martes Miércoles Jueves Viernes Sábado Domingo
-Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Lunedì Martedì Mercoledì Giovedì Venerdì Sabato Domenica
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Lunedì Martedì Mercoledì Giovedì Venerdì Sabato
 Segunda Terça Quarta Quinta Sexta Sábado Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag
 Aiyo Aiyoh Ayyo Aiyah Alamak Allora Dunque Perdón Perdon Pardon Désolé Desculpe Entschuldigung Scusi Scusa
 Gracias Merci Danke Grazie Obrigado Obrigada Spasibo Dziękuję Asante Dankie Tak Takk Kiitos Efharisto
 Datenschutz Spanglish Franglais Hinglish Singlish Manglish Taglish Denglisch
-Loud Noisy Busy Windy Quiet Mister
+Loud Noisy Busy Windy Quiet Mister Anyway Given From Questionnaire Put Write Send Give Take Make Let Tell Ask
+Grüß Gott Thobela Kuei Sie Termin Dobryi Dobrý Selamat Siang Pagi Sore Malam Sawa Pole Karibu Hafa Adai
 """.split())
 # "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
 SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
@@ -143,8 +144,9 @@ def _introduced(text: str) -> set[str]:
     found.update(m.group(1) for m in NAMED_AFTER.finditer(text))
     found.update(m.group(1) for p in (GREETED, SAID_AS) for m in p.finditer(text) if not plain(m.group(1))
                  and m.group(1) not in AMBIGUOUS)
-    said_alone = [TOKEN.findall(m.group(1)) for p in (CALLING_AGAIN, SIGNED_OFF, BEFORE_A_NUMBER) for m in p.finditer(text)]
-    said_alone += [[m.group(1)] for p in (THE_NAME, THANKED) for m in p.finditer(text)]
+    said_alone = [TOKEN.findall(m.group(1)) for p in (CALLING_AGAIN, SIGNED_OFF, BEFORE_A_NUMBER, HEADED)
+                  for m in p.finditer(text)]
+    said_alone += [[m.group(1)] for p in (THE_NAME, THANKED, SPELT_CHECK) for m in p.finditer(text)]
     said_alone += [TOKEN.findall(m.group(1)) for m in NAME_ASKED.finditer(text)]
     for words in said_alone:  # only where no word is ordinary and one is name-like ("Confirm.", "See you Tuesday." are not)
         if (words and not any(plain(w) or plain(w.title()) or w in AMBIGUOUS or w in NOT_AFTER_INTRO for w in words)
@@ -166,7 +168,7 @@ LOWER_PARTICLE = r"(?:van|von|der|den|de|la|los|las|del|della|di|da|dos|das|do|d
 # when a comma, "for" (her mum, the clinic) or "here" follows: "Joost de Vries, 06-...", "Kenji
 # Watanabe for his wife ...".
 OPENING = re.compile(rf"(?:^|[.!?:]\s+|^{SPEAKER}:\s*|^(?:[^,.!?]{{1,24}},\s+){{1,2}})((?:{NAME})(?:\s+(?:{LOWER_PARTICLE}\s+)*(?:{NAME})){{1,3}})"
-                     rf"(?=,|\s+for\b|\s+(?:here|speaking|calling)\b)")
+                     rf"(?=[,;]|\s+for\b|\s+(?:here|speaking|calling)\b)")
 # A caller who rings again or speaks after a heading ("Out of hours: Ondoa again", "Decontee again,
 # there's ...", "Chechek hier"): one to three capitalised words before "again", "speaking", "here", "hier"
 CALLING_AGAIN = re.compile(rf"(?:^|[.!?:]\s+|,\s+)((?:{NAME})(?:\s+(?:{NAME})){{0,2}})\s+(?:again|speaking|here|hier|ici|aquí|qui)\b")
@@ -177,6 +179,10 @@ SIGNED_OFF = re.compile(rf"(?:^|[.!?]\s+)((?:{NAME})(?:,?\s+(?:{NAME})){{0,2}})(
 BEFORE_A_NUMBER = re.compile(rf"(?:^|[.!?:]\s+)((?:{NAME})(?:,?\s+(?:{NAME})){{0,2}}),\s+(?:(?:my\s+)?(?:phone|mobile|number|tel|cell)\b[\s:,]*)?"
                              rf"(?=\+?\d|\(\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|plus)\s+"
                              rf"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b)")
+# a name as a heading, the way a note or a message is signed at its top ("Totò Maesano: the ..."), and
+# the agent checking a spelling ("Is that Betancort with a T?")
+HEADED = re.compile(rf"(?:^|\n)[ \t]*((?:{NAME})(?:\s+(?:{NAME})){{1,3}}):\s")
+SPELT_CHECK = re.compile(rf"\b(?:[Ii]s that|[Ii]t[’']s|[Tt]hat[’']s|[Ii]s it)\s+({NAME})\s+with (?:a|an|two|one|double|the)\b")
 THE_NAME = re.compile(rf"(?<![\w'’-])({NAME})(?:,)?\s+(?:the|is the|for the) name\b")
 THANKED = re.compile(rf"\b(?:[Tt]hank you|[Tt]hanks|[Cc]heers|[Gg]ot it|[Pp]erfect|[Ll]ovely),?\s+({NAME})(?=[.!?,]|\s*$)")
 # the answer to "Your name?", "Name as on your passport?": the capitalised words of the next turn

@@ -153,10 +153,14 @@ def _reference(text: str, match) -> bool:
 # A call's turns: "Phone again?", "What's the best number?" asked, the numbers of the next turns are
 # the phone's pieces ("Caller: oh seven nine" / "Caller: five five five, two six, eight four"); not
 # a reference's, a card's or a social's number
-ASKS_PHONE = re.compile(r"\b(?:phone|mobile|cell|best number|contact number|number to (?:call|reach)|call you back|reach you)\b",
-                        re.IGNORECASE)
+ASKS_PHONE = re.compile(r"\b(?:phone|mobile|cell|(?:your|the|my|best|contact|new|a) number|number to (?:call|reach)|call you back|"
+                        r"reach you)\b", re.IGNORECASE)
+# the digits of the languages callers switch into, read out in answer to the question
+FOREIGN_DIGIT = (r"(?:zero|uno|due|tre|quattro|cinque|sei|sette|otto|nove|cero|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+                 r"z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|null|eins|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)")
 NOT_PHONE = re.compile(r"\b(?:reference|booking|card|account|policy|social|ssn|invoice|order)\b", re.IGNORECASE)
-TURN_DIGITS = re.compile(rf"(?<![\w£$€.:-])(?:\+?\d(?:[ -]?\d){{1,14}}|(?:plus\s+)?{DIGIT}(?:[\s,-]+{DIGIT}){{1,14}})"
+TURN_DIGITS = re.compile(rf"(?<![\w£$€.:-])(?:\+?\d(?:[ -]?\d){{1,14}}|(?:plus\s+)?{DIGIT}(?:[\s,-]+{DIGIT}){{1,14}}\b|"
+                         rf"{FOREIGN_DIGIT}(?:[\s,-]+{FOREIGN_DIGIT}){{1,14}}\b)"
                          rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
                          re.IGNORECASE)
 

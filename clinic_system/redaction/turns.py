@@ -12,7 +12,7 @@ TURN = re.compile(r"^[ \t]*([A-Z][\w .'-]{0,20}):[ \t]*(.*)$", re.MULTILINE)
 ASKED_FOR = re.compile(r"\b(?:zip|postcode|post code|postal|address|street|first line|e-?mail|phone|mobile|number|name|"
                        r"date of birth|birthday|dob|born|card|account|reference|booking|policy|pin|code|spell|social|ssn|"
                        r"last (?:four|4)|first (?:five|5|three|3))\b", re.IGNORECASE)
-TURNS_AFTER = 4  # a question is answered within a few turns, or not here
+TURNS_AFTER = 6  # a question is answered within a few turns (with a read-back or two), or not here
 
 
 def answered(text: str, asks: Callable[[str], bool], answer: re.Pattern,
