@@ -119,7 +119,9 @@ def aside(clause: list[Word]) -> set[int]:
         while j > 0 and clause[j].raw in OWNERS:
             j -= 1
         after = [x.raw for x in clause[i + 1:i + 4] if x.raw not in STAYING]
-        if (i and clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS
+        # "the skin around my eyes": where the skin is, not another body part's work
+        skin_of = j > 0 and clause[j].raw in PLACES and any(x.stem == SKIN for x in clause[max(0, j - 3):j])
+        if (i and clause[i - 1].raw in AFTER_EFFECTS or after[:1] and after[0] in AFTER_EFFECTS or skin_of
                 or i and (scars and clause[j].raw in PLACES or clause[j].raw in DRAWN_TO)):  # "tuck it behind the ears"
             out.add(word.position)  # "the black eyes", "my eyes will be black", "cuts hidden by the ears"
     return out

@@ -287,6 +287,16 @@ def read(question: str, names: set[str], vocabulary: set[str], spelling: dict[st
         reading.strangers |= _strangers(clause, vocabulary, names)
         reading.stems |= {word.stem for word in clause if not word.negated}
     parts.said_elsewhere(reading, on_them, aside, vocabulary)
+    if reading.comparing and reading.wants_nonsurgical and not reading.wants_surgical:
+        # "a nose job, when there's the liquid nose job: the cost of both": the same body part said bare
+        # beside its non-surgical variant is the surgical one (pinned decision 23)
+        qualified = {word.position for clause in said_clauses for word in clause
+                     if (word.stem in w.NONSURGICAL_STEMS or word.raw in w.NONSURGICAL) and not word.negated}
+        said_of: dict[str, list[bool]] = {}
+        for t in reading.topics:
+            if t.stem in BODY_STEMS:
+                said_of.setdefault(t.stem, []).append(t.position - 1 in qualified)
+        reading.wants_surgical = any(len(v) >= 2 and any(v) and not all(v) for v in said_of.values())
     reading.surgery_asked = not reading.comparing and (reading.wants_surgical or "general" in reading.variant_words)
     how = [t for t in reading.topics if t.position not in signs and t.stem not in BODY_STEMS]
     if signs and (how or operated):  # "lift my face and remove the sagging"; alone, "remove the wrinkles" is other work
@@ -390,7 +400,7 @@ def _english(raw: str) -> bool:
     common = w.common_words()
     if raw in common or raw.endswith(("ieth", "teenth")):  # and ordinals: "for her thirtieth"
         return True
-    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly", "ness"):
+    for ending in ("ing", "ed", "es", "s", "ies", "ier", "iest", "er", "est", "ly", "ness", "en"):  # "soften"
         if raw.endswith(ending) and len(raw) - len(ending) >= 3:
             base = raw[:-len(ending)]
             if base in common or base + "e" in common or base + "y" in common or (

@@ -71,7 +71,7 @@ NEGATORS = {"not", "no", "without", "never", "dont", "instead", "except", "avoid
 PASSING = set("""mean means meaning involve involves involving require requires requiring include includes entail entails
 something anything""".split())  # and "instead of something temporary"
 COMPARING = {"compare", "compared", "comparison", "versus", "vs", "between", "both", "difference", "than", "or", "against",
-             "weighing"}
+             "weighing", "either"}  # "no prices for either"
 CHOOSING = {"which", "whichever", "either", "whether", "compare", "compared", "comparison", "versus", "vs", "between",
             "both", "difference", "cheaper", "dearer", "pricier", "quicker", "faster", "slower", "longer", "shorter",
             "better", "worse", "easier", "safer", "more", "less", "each", "suggest", "recommend", "advise"}
@@ -118,6 +118,13 @@ def _lifted(said: re.Match) -> str:
 
 PHRASES = [  # read as one word before anything else
     (r"\b(?:small|little|tiny|minor) (?:cuts|nicks)\b|\bcut and stitch\b", " incisions "),  # the surgeon's, not a price cut
+    # round 15: "nothing with a laser" says no to it; the lines that run from the nose to the mouth
+    # are a landmark's; boxes or a form filled in are no filler; make-up contouring is the caller's own
+    (r"\bnothing (?:with|involving|using|that uses|like) (?:an? |the )?(?=\w)", " not "),
+    (r"\bfrom (?:the |my |her |his )?(?:nose|nostrils?)\s+(?:down |up |out |across |round )?to\b", " from the side to "),
+    (r"\b(boxes|box|forms?|details|blanks|fields|spaces)\b([^?!]{0,60}?)\bfill (it|them|those|that|these) in\b",
+     r" \1 \2 complete \3 "),
+    (r"\bcontour(?:ing|ed|s)?\b(?=[^.?!]{0,40}\b(?:make[\s-]?up|makeup|bronzer|highlighter|powder|concealer)\b)", " shading "),
     # round 14: what a phone caller says around the question. Being put through to someone ("put me
     # through to", "transfer me to") is no fat transfer; a caller's own tattoos ("I've got tattoos, so ..."), and what does not
     # scare them, are why they ask, not what they ask about; fainting at the sight of a needle, or

@@ -529,3 +529,25 @@ def test_round_13_readings(question, filename, expected):
 ])
 def test_round_14_readings(question, filename, expected):
     assert sorted(chosen(question, filename)) == sorted(expected)
+
+
+@pytest.mark.parametrize("question, filename, expected", [
+    # "nothing with a laser" says no to it; a landmark's lines; a form's boxes filled in
+    ("a facial, just a cleanse, nothing with a laser: do you do that?", "dermatology-procedures.pdf", []),
+    ("filler for the lines running from the nose to the corners of my mouth?", "premier-procedures.pdf", []),
+    ("the form on your site has empty boxes for the nose job, could you fill them in: cost and recovery?",
+     "premier-procedures.pdf", ["Rhinoplasty"]),
+    ("my lines, could you fill them in with filler?", "premier-procedures.pdf", []),
+    # a verb made with -en is English; the skin around a body part is where the skin is
+    ("would a laser soften the skin around my eyes, price?", "dermatology-procedures.pdf", ["Laser Resurfacing"]),
+    # the same body part bare beside its non-surgical variant, in a comparison: both variants
+    ("why pay for a nose job when there's the liquid nose job? cost of both", "premier-procedures.pdf",
+     ["Rhinoplasty", "Liquid Rhinoplasty"]),
+    ("the surgical nose one and the injectable one, no prices for either on your site", "premier-procedures.pdf",
+     ["Rhinoplasty", "Liquid Rhinoplasty"]),
+    # make-up contouring is the caller's own
+    ("I contour my nose with make-up daily; is there an injectable fix with no surgery?", "premier-procedures.pdf",
+     ["Liquid Rhinoplasty"]),
+])
+def test_round_15_readings(question, filename, expected):
+    assert sorted(chosen(question, filename)) == sorted(expected)
