@@ -60,12 +60,12 @@ async def raw_cosine(world: World, reply: Reply) -> float | None:
 
 
 # KB-8: the question sets written before any tuning (fixtures/kb/questions/README.md).
-# The first to thirteenth held-out sets were read after their one blind measurement each and used
+# The first to fourteenth held-out sets were read after their one blind measurement each and used
 # for tuning, so they now count with the tuning questions (seen) and gate like them.
-# HELD_OUT_SET is the "held-out" part: graded in the report, not gating. held_out_14.jsonl is
+# HELD_OUT_SET is the "held-out" part: graded in the report, not gating. held_out_15.jsonl is
 # written by someone who has not seen the retrieval and may not be in the tree yet: until it is,
 # the held-out part is not measured (its rows read NOT_MEASURED), never read as zero questions.
-HELD_OUT_SET = "held_out_14.jsonl"
+HELD_OUT_SET = "held_out_15.jsonl"
 PROJECTS_OWN = "project's own (seen)"   # regressions.jsonl: written from the mutation triage
 QUESTION_SETS = {"tuning": "tuning.jsonl", "first held-out (seen)": "held_out.jsonl",
                  "second held-out (seen)": "held_out_2.jsonl", "third held-out (seen)": "held_out_3.jsonl",
@@ -74,6 +74,7 @@ QUESTION_SETS = {"tuning": "tuning.jsonl", "first held-out (seen)": "held_out.js
                  "eighth held-out (seen)": "held_out_8.jsonl", "ninth held-out (seen)": "held_out_9.jsonl",
                  "tenth held-out (seen)": "held_out_10.jsonl", "eleventh held-out (seen)": "held_out_11.jsonl",
                  "twelfth held-out (seen)": "held_out_12.jsonl", "thirteenth held-out (seen)": "held_out_13.jsonl",
+                 "fourteenth held-out (seen)": "held_out_14.jsonl",
                  PROJECTS_OWN: "regressions.jsonl", "held-out": HELD_OUT_SET}
 CLINIC_LISTS = {"premier": "premier-procedures.pdf", "dermatology": "dermatology-procedures.pdf",
                 "surgical": "surgical-procedures.pdf"}

@@ -140,7 +140,7 @@ ROWS = [
     # refusal of a listed procedure is a miss, shown against 5% of the questions about listed
     # procedures. The held-out set is graded and shown, not gated, as the PII held-out corpora:
     # only tuning on it could make it green, and that would spend it. Which file is the held-out set:
-    # journeys/knowledge.HELD_OUT_SET (held_out_14.jsonl; NOT_MEASURED until it is delivered).
+    # journeys/knowledge.HELD_OUT_SET (held_out_15.jsonl; NOT_MEASURED until it is delivered).
     Row("KB Wrong Answers (seen questions)", "0", "0", lambda f: f.get("kbWrongAnswers"),
         lambda v: v == 0, lambda v: v == 0, lambda v: f"{v:.0f}"),
     Row("KB Wrong Answers (held-out questions)", "0", "0", lambda f: f.get("kbWrongAnswersHeldOut"),
