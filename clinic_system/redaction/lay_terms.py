@@ -126,7 +126,10 @@ TERMS = [
     # round 13: a test by its name, a blood trait, hair lost to tension, the skin a great weight loss leaves
     r"ultrasounds?(?: scans?)?", r"(?:beta |alpha )?thal(?:ass?a?emia)?(?: (?:trait|minor|major))?",
     r"traction (?:alopecia|patch(?:es)?|hair loss)", r"(?:the )?skin after losing \d+ (?:kilos|kg|stone|pounds|lbs)",
-    r"(?:after |since )?losing \d+ (?:kilos|kg|stone)", r"(?:won[’']?t|doesn[’']?t|can[’']?t) close (?:fully|properly|at night)",
+    r"(?:after |since )?losing \d+ (?:kilos|kg|stone)", r"(?:won[’']?t|doesn[’']?t|can[’']?t) close (?:fully|properly|at night)",    # round 14: a cut by what made it and where it is, a voice gone hoarse
+    r"(?:knife|adze|axe|glass|paper|chisel|saw|blade|deep|bad) cuts? (?:on|across|in|to) (?:my|her|his|the) (?:left |right )?"
+    r"(?:index |middle |ring |little )?(?:thumb|finger|hand|palm|wrist|arm|leg|foot|shin|knee)",
+    r"hoarse(?:ness)?",
 ]
 ENDINGS = [r"plast(?:y|ies|ic)", r"ectom(?:y|ies)", r"otom(?:y|ies)", r"ostom(?:y|ies)", r"oscop(?:y|ies)",
            r"itis", r"osis", r"algia", r"opath(?:y|ies)", r"aemia", r"emia", r"cillin", r"mycin", r"cycline",
@@ -143,7 +146,7 @@ NOT_MEDICAL = {"aroma", "aromas", "diploma", "diplomas", "stroma", "analysis", "
 PLAIN = {"tablet", "tablets", "capsule", "capsules", "liquid", "liquids", "solution", "solutions", "leaflet",
          "leaflets", "sachet", "sachets", "sits", "dose", "doses", "pack", "packs", "strength"}
 # English idioms with a body part in them: said on a booking line, they are about nothing medical.
-IDIOMS = [r"off the top of (?:my|your|his|her) head", r"keep(?:ing)? an eye on", r"eye to eye", r"by heart",
+IDIOMS = [r"wheelchair[- ]accessible", r"wheelchair access", r"off the top of (?:my|your|his|her) head", r"keep(?:ing)? an eye on", r"eye to eye", r"by heart",
           r"on the other hand", r"face[- ]to[- ]face", r"pain in the neck", r"an arm and a leg", r"head over heels",
           r"heads[- ]up", r"cold feet", r"(?:give|lend) (?:me |you |us |her |him )?a hand", r"back[- ]to[- ]back",
           r"(?:call|ring|phone|text|get|come|go|write) (?:me |you |us |her |him |it |them )?back",

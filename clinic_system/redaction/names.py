@@ -24,7 +24,7 @@ STRONG = (r"[Mm]y name is|[Nn]ame's|[Nn]ame is|[Cc]alls? me|[Kk]nown as|[Gg]o(?:
           r"grandma|grandpa|cousin|GP|doctor|surgeon|colleague|boss|carer|child|kid|twin|stepdaughter|stepson|"
           r"girlfriend|boyfriend|flatmate|neighbour|neighbor|auntie|aunty|boy|girl|ex|ex-wife|ex-husband|ex-partner|"
           r"grandson|granddaughter|grandad|granddad|godson|goddaughter|godmother|stepmum|stepdad|sister-in-law|"
-          r"brother-in-law|mother-in-law|father-in-law),?(?: is)?|"
+          r"brother-in-law|mother-in-law|father-in-law|little girl|little boy|baby girl|baby boy|eldest|youngest),?(?: is)?|"
           # "my name is" in the languages callers switch into
           r"[Mm]enya zovut|[Mm]e llamo|[Mm]i nombre es|[Jj]e m['’]appelle|[Mm]on nom est|[Ii]ch heiße|[Ii]ch heisse|"
           r"[Mm]ein Name ist|[Mm]i chiamo|[Ii]l mio nome è|[Jj]ina langu ni|[Nn]ama saya|[Mm]eu nome é|[Ii]k heet|"
@@ -94,7 +94,7 @@ Aiyo Aiyoh Ayyo Aiyah Alamak Allora Dunque Perdón Perdon Pardon Désolé Descul
 Gracias Merci Danke Grazie Obrigado Obrigada Spasibo Dziękuję Asante Dankie Tak Takk Kiitos Efharisto
 Datenschutz Spanglish Franglais Hinglish Singlish Manglish Taglish Denglisch
 Loud Noisy Busy Windy Quiet Mister Anyway Given From Questionnaire Put Write Send Give Take Make Let Tell Ask
-Grüß Gott Thobela Kuei Sie Termin Dobryi Dobrý Selamat Siang Pagi Sore Malam Sawa Pole Karibu Hafa Adai
+VAT Grüß Gott Thobela Kuei Sie Termin Dobryi Dobrý Selamat Siang Pagi Sore Malam Sawa Pole Karibu Hafa Adai
 """.split())
 # "St Patrick's Day", "Saint George's Day", "San Juan": a saint's day is a date, not a caller.
 SAINTS_DAY = re.compile(rf"\b(?:St\.?|Saint|San|Santa|Sankt|Sainte?)\s+(?:{NAME})(?:\s+(?:Day|Eve|Night|Week))?")
@@ -146,7 +146,8 @@ def _introduced(text: str) -> set[str]:
                  and m.group(1) not in AMBIGUOUS)
     said_alone = [TOKEN.findall(m.group(1)) for p in (CALLING_AGAIN, SIGNED_OFF, BEFORE_A_NUMBER, HEADED)
                   for m in p.finditer(text)]
-    said_alone += [[m.group(1)] for p in (THE_NAME, THANKED, SPELT_CHECK) for m in p.finditer(text)]
+    said_alone += [[m.group(1)] for p in (THE_NAME, THANKED, SPELT_CHECK, ADDRESSED, SAID_TO_BE) for m in p.finditer(text)]
+    said_alone += [TOKEN.findall(m.group(1)) for m in CHECKED_WHO.finditer(text)]
     said_alone += [TOKEN.findall(m.group(1)) for m in NAME_ASKED.finditer(text)]
     for words in said_alone:  # only where no word is ordinary and one is name-like ("Confirm.", "See you Tuesday." are not)
         if (words and not any(plain(w) or plain(w.title()) or w in AMBIGUOUS or w in NOT_AFTER_INTRO for w in words)
@@ -183,6 +184,12 @@ BEFORE_A_NUMBER = re.compile(rf"(?:^|[.!?:]\s+)((?:{NAME})(?:,?\s+(?:{NAME})){{0
 # the agent checking a spelling ("Is that Betancort with a T?")
 HEADED = re.compile(rf"(?:^|\n)[ \t]*((?:{NAME})(?:\s+(?:{NAME})){{1,3}}):\s")
 SPELT_CHECK = re.compile(rf"\b(?:[Ii]s that|[Ii]t[’']s|[Tt]hat[’']s|[Ii]s it)\s+({NAME})\s+with (?:a|an|two|one|double|the)\b")
+# the agent checking who it speaks to ("So Alwi Bamadhaj?", "is that Benyamim?") or calling the caller
+# by name ("We've had a cancellation, Yaacov, would you like ..."); "he's Segaf," said of someone
+CHECKED_WHO = re.compile(rf"\b(?:[Ii]s that|[Ss]o|[Aa]m I (?:speaking|talking) (?:to|with)|[Ii]s this)\s+((?:{NAME})(?:\s+(?:{NAME})){{0,2}})\?")
+ADDRESSED = re.compile(rf"^[ \t]*(?:Agent|Assistant|Receptionist)\s*:[^\n]*?,\s+({NAME}),\s+(?:would|could|can|do|are|is|shall|will|have)\b",
+                       re.MULTILINE)
+SAID_TO_BE = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?:[’']s| is) ({NAME})(?=[,.!?])")
 THE_NAME = re.compile(rf"(?<![\w'’-])({NAME})(?:,)?\s+(?:the|is the|for the) name\b")
 THANKED = re.compile(rf"\b(?:[Tt]hank you|[Tt]hanks|[Cc]heers|[Gg]ot it|[Pp]erfect|[Ll]ovely),?\s+({NAME})(?=[.!?,]|\s*$)")
 # the answer to "Your name?", "Name as on your passport?": the capitalised words of the next turn

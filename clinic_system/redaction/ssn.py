@@ -148,7 +148,8 @@ def _nine_near_social(text: str) -> list[tuple[int, int]]:
 # "And the last four?"), the numbers said in the next turns are pieces of it, in digits or in words
 # (turns.py); "the card's last four" asks for no social.
 ASKS_SOCIAL = re.compile(r"\b(?:last|first) (?:four|4|five|5|three|3)\b", re.IGNORECASE)
-TURN_NUMBER = re.compile(rf"(?<![\w£$€.:-])(?:\d(?:[ -]?\d){{1,8}}|{DIGIT}(?:[\s,-]+(?:dash[\s,-]+)?{DIGIT}){{1,8}})"
+TURN_NUMBER = re.compile(rf"(?<![\w£$€.:-])(?:\d(?:[ -]?\d){{1,8}}|{DIGIT}(?:[\s,-]+(?:dash[\s,-]+)?{DIGIT}){{1,8}}\b|"
+                         rf"{phones.NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{phones.NUMBER_WORD}){{2,}}\b)"
                          rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
                          re.IGNORECASE)
 

@@ -23,11 +23,14 @@ def answered(text: str, asks: Callable[[str], bool], answer: re.Pattern,
     spans, left = [], 0
     for turn in TURN.finditer(text):
         said = turn.group(2)
+        upto = len(said)
         if asks(said):
             left = TURNS_AFTER
-        elif "?" in said and ASKED_FOR.search(said):
-            left = 0
+        elif "?" in said and (other := ASKED_FOR.search(said)):
+            upto = other.start() if left else 0  # "Agent: 0971, and date of birth?": the read-back, then the next question
+            left = 1 if left and upto else 0
         if left:
-            spans += [(turn.start(2) + m.start(group), turn.start(2) + m.end(group)) for m in answer.finditer(said) if keep(m)]
-            left -= 1
+            spans += [(turn.start(2) + m.start(group), turn.start(2) + m.end(group)) for m in answer.finditer(said[:upto])
+                      if keep(m)]
+            left = left - 1 if upto == len(said) else 0
     return spans
