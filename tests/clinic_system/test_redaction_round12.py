@@ -3,7 +3,7 @@ over-redactions, each proven on sentences of its own (not the corpora's). Most a
 what a turn asks for is what the next turns answer."""
 import pytest
 
-from redaction_support import redacted
+from redaction_support import left_in, redacted
 
 
 @pytest.mark.parametrize("text,said", [
@@ -27,8 +27,7 @@ from redaction_support import redacted
     ("Agent: Name as it's on the card?\nCaller: OKONKWO, CHIDI.", ["OKONKWO", "CHIDI"]),
 ])
 def test_what_the_twelfth_edition_let_through_is_caught(text, said):
-    out = redacted(text)
-    assert not [s for s in said if s in out], out
+    assert not left_in(text, said), redacted(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -60,8 +59,7 @@ def test_what_the_twelfth_edition_changed_is_left_alone(text):
     ("Sorry, it's loud! Tendai, zero seven seven one, two three four.", ["Tendai"]),
 ])
 def test_what_the_twelfth_edition_let_through_is_caught_too(text, said):
-    out = redacted(text)
-    assert not [s for s in said if s in out], out
+    assert not left_in(text, said), redacted(text)
 
 
 @pytest.mark.parametrize("text", [

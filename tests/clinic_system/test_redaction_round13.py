@@ -2,7 +2,7 @@
 over-redactions, each proven on sentences of its own (not the corpora's)."""
 import pytest
 
-from redaction_support import redacted
+from redaction_support import left_in, redacted
 
 
 @pytest.mark.parametrize("text,said", [
@@ -23,8 +23,7 @@ from redaction_support import redacted
     ("It's about the skin after losing 50 kilos.", ["skin after losing 50 kilos"]),
 ])
 def test_what_the_thirteenth_edition_let_through_is_caught(text, said):
-    out = redacted(text)
-    assert not [s for s in said if s in out], out
+    assert not left_in(text, said), redacted(text)
 
 
 @pytest.mark.parametrize("text", [

@@ -2,7 +2,7 @@
 over-redactions, each proven on sentences of its own (not the corpora's)."""
 import pytest
 
-from redaction_support import redacted
+from redaction_support import left_in, redacted
 
 
 @pytest.mark.parametrize("text,said", [
@@ -19,8 +19,7 @@ from redaction_support import redacted
     ("I've a knife cut on my right thumb and I'm hoarse since the op.", ["knife cut on my right thumb", "hoarse"]),
 ])
 def test_what_the_fourteenth_edition_let_through_is_caught(text, said):
-    out = redacted(text)
-    assert not [s for s in said if s in out], out
+    assert not left_in(text, said), redacted(text)
 
 
 @pytest.mark.parametrize("text", [
