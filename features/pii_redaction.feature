@@ -107,6 +107,37 @@ Feature: Nothing identifying or medical is kept without the caller's consent
       When the receptionist asks "Who am I speaking to?" and the person on John's line answers "sorry, the line is bad" and hangs up
       Then the clinic's record of the answer reads "sorry, the line is bad"
 
+  Rule: What the receptionist asks for is what the answer gives
+    A caller answering a question gives the number or the place alone, with no word of its own to
+    say what it is: the question says it. A question about a card or a booking asks for no one's data.
+
+    @criterion.PII-1
+    Scenario Outline: The person on John's line is asked "<asked>" and answers "<answer>"
+      Given John is a caller who has not agreed to his calls being kept on record
+      When the receptionist asks "<asked>" and the person on John's line answers "<answer>" and hangs up
+      Then the clinic's record of the answer reads "<kept>"
+      And "<value>" appears nowhere the clinic keeps or shows the call
+
+      Examples:
+        | asked                                       | answer                                   | value            | kept                    |
+        | Can I have the last four of your social?    | 5 2 9 8.                                 | 5 2 9 8          | [REDACTED_SSN].         |
+        | And your social, for the credit check?      | six one two, four four, nine oh seven one | nine oh seven one | [REDACTED_SSN]          |
+        | What's the best number to reach you on?     | oh seven seven, double four, one two      | double four      | [REDACTED_PHONE]        |
+        | And your postcode?                          | 8004.                                    | 8004             | [REDACTED_ADDRESS].     |
+        | And the street?                             | Rue des Alpes 7.                         | Rue des Alpes    | [REDACTED_ADDRESS].     |
+
+    @criterion.PII-6
+    Scenario Outline: The person on John's line is asked "<asked>" and the answer is not his data
+      Given John is a caller who has not agreed to his calls being kept on record
+      When the receptionist asks "<asked>" and the person on John's line answers "<answer>" and hangs up
+      Then the clinic's record of the answer reads "<answer>"
+
+      Examples:
+        | asked                               | answer                          |
+        | And the last four of the card?      | 4410.                           |
+        | Can I take the booking reference?   | It's PCS-2026-4471.             |
+        | Any allergies?                      | None that I know of.            |
+
   Rule: Consent decides what the record keeps
 
     @criterion.PII-2 @criterion.PII-3 @criterion.PII-4 @critical
