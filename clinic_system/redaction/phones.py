@@ -6,6 +6,8 @@ import re
 
 import phonenumbers
 
+from . import turns
+
 REGIONS = ("US", "GB")
 MIN_DIGITS = 7
 LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
@@ -160,13 +162,10 @@ FOREIGN_DIGIT = (r"(?:zero|uno|due|tre|quattro|cinque|sei|sette|otto|nove|cero|d
                  r"z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|null|eins|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)")
 NOT_PHONE = re.compile(r"\b(?:reference|booking|card|account|policy|social|ssn|invoice|order)\b", re.IGNORECASE)
 TURN_DIGITS = re.compile(rf"(?<![\w£$€.:-])(?:\+?\d(?:[ -]?\d){{1,14}}|(?:plus\s+)?{DIGIT}(?:[\s,-]+{DIGIT}){{1,14}}\b|"
-                         rf"{FOREIGN_DIGIT}(?:[\s,-]+{FOREIGN_DIGIT}){{1,14}}\b)"
-                         rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
-                         re.IGNORECASE)
+                         rf"{FOREIGN_DIGIT}(?:[\s,-]+{FOREIGN_DIGIT}){{1,14}}\b){turns.NOT_A_PIECE}", re.IGNORECASE)
 
 
 def _asked_in_turns(text: str) -> list[tuple[int, int]]:
-    from . import turns
     return turns.answered(text, lambda said: bool(ASKS_PHONE.search(said) and not NOT_PHONE.search(said)), TURN_DIGITS)
 
 

@@ -149,8 +149,7 @@ def _nine_near_social(text: str) -> list[tuple[int, int]]:
 # (turns.py); "the card's last four" asks for no social.
 ASKS_SOCIAL = re.compile(r"\b(?:last|first) (?:four|4|five|5|three|3)\b", re.IGNORECASE)
 TURN_NUMBER = re.compile(rf"(?<![\w£$€.:-])(?:\d(?:[ -]?\d){{1,8}}|{DIGIT}(?:[\s,-]+(?:dash[\s,-]+)?{DIGIT}){{1,8}}\b|"
-                         rf"{phones.NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{phones.NUMBER_WORD}){{2,}}\b)"
-                         rf"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)",
+                         rf"{phones.NUMBER_WORD}(?:(?:[\s,-]|\s+and\s+)+{phones.NUMBER_WORD}){{2,}}\b){turns.NOT_A_PIECE}",
                          re.IGNORECASE)
 
 
@@ -164,7 +163,8 @@ def _asked_in_turns(text: str) -> list[tuple[int, int]]:
 
 
 def find(text: str) -> list[tuple[int, int]]:
-    spans = _asked_in_turns(text) + [m.span() for m in SSN.finditer(text)] + [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
+    spans = _asked_in_turns(text) + [m.span() for m in SSN.finditer(text)]
+    spans += [m.span(1) for p in (LAST_FOUR, SPOKEN) for m in p.finditer(text)]
     spans += _nine_near_social(text)
     named = NAMED.search(text)
     if named:

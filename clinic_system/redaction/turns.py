@@ -23,14 +23,18 @@ def answered(text: str, asks: Callable[[str], bool], answer: re.Pattern,
     spans, left = [], 0
     for turn in TURN.finditer(text):
         said = turn.group(2)
-        upto = len(said)
         if asks(said):
             left = TURNS_AFTER
-        elif "?" in said and (other := ASKED_FOR.search(said)):
-            upto = other.start() if left else 0  # "Agent: 0971, and date of birth?": the read-back, then the next question
-            left = 1 if left and upto else 0
+            other = None
+        else:  # a question about something else ends the answer, after what the turn says first
+            other = ASKED_FOR.search(said) if "?" in said else None
         if left:
+            upto = other.start() if other else len(said)  # "Agent: 0971, and date of birth?": the read-back
             spans += [(turn.start(2) + m.start(group), turn.start(2) + m.end(group)) for m in answer.finditer(said[:upto])
                       if keep(m)]
-            left = left - 1 if upto == len(said) else 0
+            left = 0 if other else left - 1
     return spans
+
+
+# what follows a number that is a quantity, not a piece of someone's: a price, a time, a duration
+NOT_A_PIECE = r"(?![\w.:]\d|\s*(?:pounds|quid|euros?|dollars|%|am|pm|o'clock|weeks?|days?|months?|years?)\b)"
